@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { z } from "zod";
+
+export const ROLES = [
+  "comune_admin",
+  "comune_social_worker",
+  "comune_housing_officer",
+  "area_a",
+  "area_b_manager",
+  "area_b_educator",
+  "steering_board",
+  "auditor",
+  "tenant",
+] as const;
+/** Ruolo di un account. */
+export const Role = z.enum(ROLES, { error: "Unknown role" });
+export type Role = z.infer<typeof Role>;
+
+export const PERMISSIONS = ["units:read", "units:write", "units:import", "stock:read"] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/**
+ * Role × action matrix. `units:write` lets a role create and edit units and move their status;
+ * Area B roles act only on the units their own organisation manages (see `scopeOfRole`).
+ */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  comune_admin: ["units:read", "units:write", "units:import", "stock:read"],
+  comune_housing_officer: ["units:read", "units:write", "units:import", "stock:read"],
+  comune_social_worker: ["units:read", "stock:read"],
+  area_a: ["units:read", "stock:read"],
+  area_b_manager: ["units:read", "units:write", "stock:read"],
+  area_b_educator: ["units:read", "stock:read"],
+  steering_board: ["stock:read"],
+  auditor: ["units:read", "stock:read"],
+  tenant: [],
+};
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** Whose records a role sees: the whole programme, or only its own organisation's. */
+export type Scope = "programme" | "own_organisation";
+
+export function scopeOfRole(role: Role): Scope {
+  switch (role) {
+    case "area_b_manager":
+    case "area_b_educator":
+    case "tenant":
+      return "own_organisation";
+    case "comune_admin":
+    case "comune_social_worker":
+    case "comune_housing_officer":
+    case "area_a":
+    case "steering_board":
+    case "auditor":
+      return "programme";
+  }
+}
+
+export const PASSWORD_MIN_LENGTH = 12;
+
+export const LoginInput = z.object({
+  email: z.email({ error: "Enter a valid e-mail address" }).trim().toLowerCase(),
+  password: z.string({ error: "Password is required" }).min(1, { error: "Password is required" }).max(200),
+});
+export type LoginInput = z.infer<typeof LoginInput>;
+
+/** The signed-in account as the API returns it. */
+export const Me = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role: Role,
+  organisation: z.object({ code: z.string(), name: z.string() }),
+  permissions: z.array(z.enum(PERMISSIONS)),
+});
+export type Me = z.infer<typeof Me>;

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: EUPL-1.2
+import type { UnitStatus } from "./unit.schema.ts";
+
+/**
+ * Allowed status changes of a unit. The main path is
+ * to_renovate → renovating → available → offered → let → vacating → available;
+ * an offer can be withdrawn (offered → available), a vacated unit can need works again, and a unit
+ * can be taken out of use (unavailable) whenever nobody lives in it or holds an offer for it.
+ */
+export const UNIT_TRANSITIONS: Record<UnitStatus, readonly UnitStatus[]> = {
+  to_renovate: ["renovating", "unavailable"],
+  renovating: ["available", "to_renovate", "unavailable"],
+  available: ["offered", "to_renovate", "unavailable"],
+  offered: ["let", "available"],
+  let: ["vacating"],
+  vacating: ["available", "to_renovate", "let"],
+  unavailable: ["to_renovate", "available"],
+};
+
+export function allowedTransitions(from: UnitStatus): readonly UnitStatus[] {
+  return UNIT_TRANSITIONS[from];
+}
+
+export function canTransition(from: UnitStatus, to: UnitStatus): boolean {
+  return UNIT_TRANSITIONS[from].includes(to);
+}

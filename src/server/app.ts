@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: EUPL-1.2
+
+import { serveStatic } from "@hono/node-server/serve-static";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { getCookie } from "hono/cookie";
+import { HTTPException } from "hono/http-exception";
+import { secureHeaders } from "hono/secure-headers";
+import { authRoutes, sessionCookieName } from "./auth/auth.routes.ts";
+import { resolveSession } from "./auth/auth.service.ts";
+import { renderApiDocs } from "./docs.ts";
+import { AppError } from "./errors.ts";
+import { type AppDeps, type AppEnv, problemResponseOf, sameOriginOnly } from "./http.ts";
+import { logger } from "./logger.ts";
+import { organisationRoutes } from "./organisations/organisations.routes.ts";
+import { unitRoutes } from "./units/units.routes.ts";
+
+export const API_BASE = "/api/v1";
+
+/** The HTTP application: API under /api/v1, docs at /api/docs, and the built web app when `clientDir` is set. */
+export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
+  const api = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const errors = result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+      return problemResponseOf(c, new AppError("INVALID", "The request has invalid fields", errors));
+    },
+  });
+  const cookie = sessionCookieName(deps.secureCookies);
+
+  api.use("*", async (c, next) => {
+    const token = getCookie(c, cookie);
+    c.set(
+      "actor",
+      token
+        ? await resolveSession({ db: deps.database.db, token, now: deps.now(), policy: deps.policy })
+        : null,
+    );
+    await next();
+  });
+
+  api.openAPIRegistry.registerComponent("securitySchemes", "session", {
+    type: "apiKey",
+    in: "cookie",
+    name: cookie,
+  });
+
+  api.get("/health", async (c) => {
+    await deps.database.db.execute("select 1");
+    return c.json({ status: "ok", database: deps.database.kind });
+  });
+  api.route("/", authRoutes(deps));
+  api.route("/", unitRoutes(deps));
+  api.route("/", organisationRoutes(deps));
+
+  const document = () =>
+    api.getOpenAPI31Document({
+      openapi: "3.1.0",
+      info: {
+        title: "CasaComune API",
+        version: "1",
+        description: "Social housing programme of the Comune di Milano and its Third-Sector partners.",
+      },
+      servers: [{ url: API_BASE }],
+    });
+  api.get("/openapi.json", (c) => c.json(document()));
+
+  const app = new OpenAPIHono();
+  app.use("*", secureHeaders({ crossOriginEmbedderPolicy: false }));
+  app.use(`${API_BASE}/*`, sameOriginOnly);
+  app.route(API_BASE, api);
+  app.get("/api/docs", (c) => c.html(renderApiDocs(document())));
+  app.all("/api/*", (c) =>
+    problemResponseOf(c, new AppError("NOT_FOUND", `No API route ${c.req.method} ${c.req.path}`)),
+  );
+
+  if (options.clientDir) {
+    app.use("*", serveStatic({ root: options.clientDir }));
+    app.get("*", serveStatic({ root: options.clientDir, path: "index.html" }));
+  }
+
+  app.onError((error, c) => {
+    if (error instanceof AppError) return problemResponseOf(c, error);
+    if (error instanceof HTTPException && error.status < 500) {
+      const code = error.status === 401 ? "UNAUTHENTICATED" : error.status === 403 ? "FORBIDDEN" : "INVALID";
+      return problemResponseOf(c, new AppError(code, error.message));
+    }
+    logger.error("unhandled error", {
+      path: c.req.path,
+      error: String(error),
+      stack: (error as Error).stack,
+    });
+    return c.body(
+      JSON.stringify({
+        type: "about:blank",
+        title: "Internal error",
+        status: 500,
+        detail: "Something went wrong",
+        errors: [],
+      }),
+      500,
+      { "content-type": "application/problem+json" },
+    );
+  });
+  return app;
+}

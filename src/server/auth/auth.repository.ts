@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { and, eq, lt, sql } from "drizzle-orm";
+import type { Db } from "../db/client.ts";
+import { organisations, sessions, users } from "../db/schema.ts";
+
+export async function findUserByEmail(db: Db, email: string) {
+  const [row] = await db
+    .select({ id: users.id, passwordHash: users.passwordHash, active: users.active })
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${email})`);
+  return row ?? null;
+}
+
+export async function insertUser(
+  db: Db,
+  user: { email: string; name: string; role: string; organisationId: string; passwordHash: string },
+) {
+  const [row] = await db.insert(users).values(user).returning({ id: users.id });
+  return row?.id ?? null;
+}
+
+export async function insertSession(db: Db, session: { tokenHash: string; userId: string; expiresAt: Date }) {
+  await db.insert(sessions).values(session);
+}
+
+/** The session with its account and organisation. */
+export async function findSession(db: Db, tokenHash: string) {
+  const [row] = await db
+    .select({
+      tokenHash: sessions.tokenHash,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      active: users.active,
+      organisationId: organisations.id,
+      organisationCode: organisations.code,
+      organisationName: organisations.name,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(sessions.tokenHash, tokenHash));
+  return row ?? null;
+}
+
+export async function touchSession(db: Db, tokenHash: string, at: Date) {
+  await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function deleteSession(db: Db, tokenHash: string) {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function deleteExpiredSessions(db: Db, userId: string, now: Date) {
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, now)));
+}
+
+export async function countUsers(db: Db) {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
+  return row?.n ?? 0;
+}

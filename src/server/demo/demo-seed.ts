@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: EUPL-1.2
+import {
+  DEMO_ORGANISATIONS,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  demoUnits,
+} from "../../domain/demo/demo-programme.ts";
+import { createUser } from "../auth/auth.service.ts";
+import type { Db } from "../db/client.ts";
+import { insertOrganisations, listOrganisations } from "../organisations/organisations.repository.ts";
+import { ensureBuildings, insertUnitEventRows, insertUnitRows } from "../units/units.repository.ts";
+
+/**
+ * Load the fictional demo programme into an empty database: five organisations, one account per
+ * role (password `demo-casacomune`) and the 488 units of the starting stock. Returns false when the
+ * database already holds organisations.
+ */
+export async function seedDemoProgramme(options: { db: Db; passwordCost?: number }): Promise<boolean> {
+  const { db, passwordCost } = options;
+  if ((await listOrganisations(db)).length > 0) return false;
+  await db.transaction(async (tx) => {
+    await insertOrganisations(tx, [...DEMO_ORGANISATIONS]);
+    const ids = new Map((await listOrganisations(tx)).map((o) => [o.code, o.id]));
+    const partnerId = (code: string | null) => (code === null ? null : (ids.get(code) ?? null));
+    const units = demoUnits();
+    await ensureBuildings(
+      tx,
+      units.flatMap((u) =>
+        u.buildingCode
+          ? [{ code: u.buildingCode, address: u.address, town: u.town, municipio: u.municipio }]
+          : [],
+      ),
+    );
+    const unitIds = await insertUnitRows(
+      tx,
+      units.map(({ managingPartnerCode, comodatoPartnerCode, ...u }) => ({
+        ...u,
+        managingPartnerId: partnerId(managingPartnerCode),
+        comodatoPartnerId: partnerId(comodatoPartnerCode),
+      })),
+    );
+    await insertUnitEventRows(
+      tx,
+      units.map((u) => ({
+        unitId: unitIds.get(u.code) as string,
+        actorId: null,
+        kind: "imported",
+        fromStatus: null,
+        toStatus: u.status,
+        changes: {},
+        note: "Demo programme",
+      })),
+    );
+    await Promise.all(
+      DEMO_USERS.map((u) => createUser({ db: tx, ...u, password: DEMO_PASSWORD, cost: passwordCost })),
+    );
+  });
+  return true;
+}

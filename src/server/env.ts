@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: EUPL-1.2
+import path from "node:path";
+import { z } from "zod";
+import { PASSWORD_MIN_LENGTH } from "../domain/auth/roles.ts";
+
+const flag = z
+  .enum(["true", "false", "1", "0"], { error: "Use true or false" })
+  .transform((v) => v === "true" || v === "1");
+
+const EnvSchema = z
+  .object({
+    PORT: z.coerce
+      .number({ error: "PORT must be a port number" })
+      .int({ error: "PORT must be a port number" })
+      .min(0, { error: "PORT must be a port number" })
+      .max(65535, { error: "PORT must be a port number" })
+      .default(3000),
+    HOST: z.string().default("localhost"),
+    DATA_DIR: z.string().default("./data"),
+    DATABASE_URL: z.url({ error: "DATABASE_URL must be a postgres:// URL" }).optional(),
+    ADMIN_EMAIL: z.email({ error: "ADMIN_EMAIL must be an e-mail address" }).optional(),
+    ADMIN_PASSWORD: z
+      .string()
+      .min(PASSWORD_MIN_LENGTH, { error: `ADMIN_PASSWORD needs at least ${PASSWORD_MIN_LENGTH} characters` })
+      .optional(),
+    /** Seed the demo programme into an empty database; default on for PGlite, off for a server. */
+    DEMO_SEED: flag.optional(),
+    /** Mark cookies Secure (set it when served over HTTPS, as behind a reverse proxy). */
+    SECURE_COOKIES: flag.default(false),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+    SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  })
+  .refine((e) => (e.ADMIN_EMAIL === undefined) === (e.ADMIN_PASSWORD === undefined), {
+    path: ["ADMIN_PASSWORD"],
+    error: "Set ADMIN_EMAIL and ADMIN_PASSWORD together",
+  });
+
+export type Env = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  admin: { email: string; password: string } | null;
+  demoSeed: boolean;
+  secureCookies: boolean;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  logLevel: "debug" | "info" | "warn" | "error" | "silent";
+};
+
+/** Parse the configuration once; the only place that reads `process.env`. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(
+    Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== "")),
+  );
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL ?? null,
+    admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : null,
+    demoSeed: e.DEMO_SEED ?? e.DATABASE_URL === undefined,
+    secureCookies: e.SECURE_COOKIES,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.SESSION_MAX_HOURS,
+    logLevel: e.LOG_LEVEL,
+  };
+}

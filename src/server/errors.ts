@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: EUPL-1.2
+import type { FieldIssue } from "../domain/shared/issue.ts";
+
+export type AppErrorCode =
+  | "NOT_FOUND"
+  | "INVALID"
+  | "UNPROCESSABLE"
+  | "CONFLICT"
+  | "FORBIDDEN"
+  | "UNAUTHENTICATED";
+
+/** The HTTP status of each error code; the only place that knows it. */
+export const HTTP_STATUS: Record<AppErrorCode, 400 | 401 | 403 | 404 | 409 | 422> = {
+  INVALID: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  UNPROCESSABLE: 422,
+};
+
+const TITLES: Record<AppErrorCode, string> = {
+  INVALID: "Invalid request",
+  UNAUTHENTICATED: "Authentication required",
+  FORBIDDEN: "Not allowed",
+  NOT_FOUND: "Not found",
+  CONFLICT: "Conflict",
+  UNPROCESSABLE: "The request breaks a rule",
+};
+
+/** An expected failure of a use case; leaves the API as `application/problem+json`. */
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly errors: FieldIssue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors: FieldIssue[];
+};
+
+export function toProblem(error: AppError): Problem {
+  return {
+    type: `https://casacomune.example/problems/${error.code.toLowerCase()}`,
+    title: TITLES[error.code],
+    status: HTTP_STATUS[error.code],
+    detail: error.message,
+    errors: error.errors,
+  };
+}
+
+/** One field is wrong: a 400 (or another code) naming it. */
+export const fieldError = (code: AppErrorCode, path: string, message: string) =>
+  new AppError(code, message, [{ path, message }]);

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { serve } from "@hono/node-server";
+import { DEMO_PASSWORD, DEMO_USERS } from "../domain/demo/demo-programme.ts";
+import { createApp } from "./app.ts";
+import { type Database, openPglite, openPostgres } from "./db/client.ts";
+import { readEnv } from "./env.ts";
+import { logger, setLogLevel } from "./logger.ts";
+import { prepareDatabase } from "./setup.ts";
+
+const env = readEnv();
+setLogLevel(env.logLevel);
+
+const database: Database = env.databaseUrl
+  ? await openPostgres(env.databaseUrl)
+  : await openPglite(path.join(env.dataDir, "pglite"));
+await prepareDatabase(database, { demoSeed: env.demoSeed, admin: env.admin });
+
+const clientDir = path.relative(process.cwd(), path.resolve(import.meta.dirname, "../../dist/client"));
+if (!existsSync(clientDir)) logger.warn("web app not built: run `npm run build` (the API works without it)");
+
+const app = createApp(
+  {
+    database,
+    policy: { idleMinutes: env.sessionIdleMinutes, maxHours: env.sessionMaxHours },
+    secureCookies: env.secureCookies,
+    now: () => new Date(),
+  },
+  { clientDir },
+);
+
+const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
+  const url = `http://${env.host}:${info.port}`;
+  logger.info(`CasaComune is running at ${url} (database: ${database.kind})`);
+  logger.info(`API docs at ${url}/api/docs`);
+  if (env.demoSeed) {
+    logger.info(
+      `demo logins (password "${DEMO_PASSWORD}"):\n${DEMO_USERS.map((u) => `  ${u.role.padEnd(24)} ${u.email}`).join("\n")}`,
+    );
+  }
+});
+
+// A file-backed PGlite left open keeps Node alive: close everything on the way out.
+let closing = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    logger.info(`${signal}: shutting down`);
+    server.close(() => {
+      database.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+    setTimeout(() => process.exit(1), 5000).unref();
+  });
+}

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { Organisation } from "../../domain/organisations/organisation.schema.ts";
+import { type AppDeps, type AppEnv, securedRoute } from "../http.ts";
+import { listOrganisations } from "./organisations.repository.ts";
+
+const listRoute = createRoute(
+  securedRoute("units:read", {
+    method: "get",
+    path: "/organisations",
+    tags: ["organisations"],
+    summary: "The Comune and its partners, with the categories each Area B partner manages",
+    responses: {
+      200: {
+        description: "Organisations",
+        content: { "application/json": { schema: z.object({ items: z.array(Organisation) }) } },
+      },
+    },
+  }),
+);
+
+export function organisationRoutes(deps: AppDeps) {
+  return new OpenAPIHono<AppEnv>().openapi(listRoute, async (c) =>
+    c.json({ items: await listOrganisations(deps.database.db) }, 200),
+  );
+}

@@ -1,0 +1,343 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { and, asc, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { UnitCategory, UnitFields, UnitListQuery, UnitStatus } from "../../domain/units/unit.schema.ts";
+import { type Db, rowsOf } from "../db/client.ts";
+import { buildings, organisations, unitEvents, units, users } from "../db/schema.ts";
+
+const managing = alias(organisations, "managing");
+const comodato = alias(organisations, "comodato");
+
+const unitColumns = {
+  id: units.id,
+  code: units.code,
+  address: units.address,
+  town: units.town,
+  municipio: units.municipio,
+  buildingCode: units.buildingCode,
+  floor: units.floor,
+  lift: units.lift,
+  surfaceM2: units.surfaceM2,
+  rooms: units.rooms,
+  bedrooms: units.bedrooms,
+  stepFree: units.stepFree,
+  wheelchairAdapted: units.wheelchairAdapted,
+  energyClass: units.energyClass,
+  origin: units.origin,
+  category: units.category,
+  managingPartnerId: units.managingPartnerId,
+  managingPartnerCode: managing.code,
+  managingPartnerName: managing.name,
+  comodatoPartnerCode: comodato.code,
+  comodatoStart: units.comodatoStart,
+  comodatoEnd: units.comodatoEnd,
+  condition: units.condition,
+  status: units.status,
+  notes: units.notes,
+  version: units.version,
+  createdAt: units.createdAt,
+  updatedAt: units.updatedAt,
+};
+
+/** A unit as stored, with its partners' codes. */
+export type UnitRow = Awaited<ReturnType<typeof selectUnitRows>>[number];
+
+/** The columns a unit write sets; partner ids already resolved from their codes. */
+export type UnitValues = Omit<UnitFields, "managingPartnerCode" | "comodatoPartnerCode"> & {
+  status: UnitStatus;
+  managingPartnerId: string | null;
+  comodatoPartnerId: string | null;
+};
+
+const SORT_COLUMNS = {
+  code: units.code,
+  town: units.town,
+  municipio: units.municipio,
+  surfaceM2: units.surfaceM2,
+  rooms: units.rooms,
+  category: units.category,
+  status: units.status,
+  origin: units.origin,
+  updatedAt: units.updatedAt,
+} as const;
+
+export type UnitScope = { organisationId: string } | null;
+
+function unitConditions(query: Omit<UnitListQuery, "sort" | "limit" | "offset">, scope: UnitScope): SQL[] {
+  const conditions: (SQL | undefined)[] = [
+    scope ? eq(units.managingPartnerId, scope.organisationId) : undefined,
+    query.status ? eq(units.status, query.status) : undefined,
+    query.category ? eq(units.category, query.category) : undefined,
+    query.origin ? eq(units.origin, query.origin) : undefined,
+    query.town ? sql`lower(${units.town}) = lower(${query.town})` : undefined,
+    query.municipio ? eq(units.municipio, query.municipio) : undefined,
+    query.partner ? eq(managing.code, query.partner.toUpperCase()) : undefined,
+    query.accessible === undefined ? undefined : eq(units.stepFree, query.accessible),
+    query.q
+      ? or(
+          ilike(units.code, `%${escapeLike(query.q)}%`),
+          ilike(units.address, `%${escapeLike(query.q)}%`),
+          ilike(units.buildingCode, `%${escapeLike(query.q)}%`),
+        )
+      : undefined,
+  ];
+  return conditions.filter((c): c is SQL => c !== undefined);
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (m) => `\\${m}`);
+
+function selectUnitRows(db: Db, where: SQL | undefined) {
+  return db
+    .select(unitColumns)
+    .from(units)
+    .leftJoin(managing, eq(managing.id, units.managingPartnerId))
+    .leftJoin(comodato, eq(comodato.id, units.comodatoPartnerId))
+    .where(where);
+}
+
+export async function listUnitRows(
+  db: Db,
+  query: UnitListQuery,
+  scope: UnitScope,
+  page: { limit: number; offset: number } | null,
+) {
+  const descending = query.sort.startsWith("-");
+  const column = SORT_COLUMNS[query.sort.replace(/^-/, "") as keyof typeof SORT_COLUMNS];
+  const ordered = selectUnitRows(db, and(...unitConditions(query, scope))).orderBy(
+    descending ? desc(column) : asc(column),
+    asc(units.code),
+  );
+  return page ? ordered.limit(page.limit).offset(page.offset) : ordered;
+}
+
+export async function countUnitRows(db: Db, query: UnitListQuery, scope: UnitScope) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(units)
+    .leftJoin(managing, eq(managing.id, units.managingPartnerId))
+    .where(and(...unitConditions(query, scope)));
+  return row?.n ?? 0;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** One unit by id or by code, within the caller's scope. */
+export async function findUnitRow(db: Db, idOrCode: string, scope: UnitScope) {
+  const key = UUID.test(idOrCode) ? eq(units.id, idOrCode) : eq(units.code, idOrCode.toUpperCase());
+  const [row] = await selectUnitRows(
+    db,
+    and(key, scope ? eq(units.managingPartnerId, scope.organisationId) : undefined),
+  );
+  return row ?? null;
+}
+
+export async function findUnitRowsByCodes(db: Db, codes: string[]) {
+  if (codes.length === 0) return [];
+  return selectUnitRows(db, sql`${units.code} = any(${sql.param(codes)}::text[])`);
+}
+
+export async function insertUnitRow(db: Db, values: UnitValues) {
+  const [row] = await db.insert(units).values(values).returning({ id: units.id });
+  return row?.id as string;
+}
+
+/** Update only if the stored version is still `version`; returns false when another change came first. */
+export async function updateUnitRow(db: Db, id: string, version: number, values: Partial<UnitValues>) {
+  const rows = await db
+    .update(units)
+    .set({ ...values, version: sql`${units.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(units.id, id), eq(units.version, version)))
+    .returning({ id: units.id });
+  return rows.length === 1;
+}
+
+export type UnitEventValues = {
+  unitId: string;
+  actorId: string | null;
+  kind: "created" | "updated" | "status" | "imported";
+  fromStatus: UnitStatus | null;
+  toStatus: UnitStatus | null;
+  changes: Record<string, [unknown, unknown]>;
+  note: string;
+};
+
+export async function insertUnitEvent(db: Db, event: UnitEventValues) {
+  await db.insert(unitEvents).values(event);
+}
+
+export async function listUnitEvents(db: Db, unitId: string) {
+  return db
+    .select({
+      id: unitEvents.id,
+      at: unitEvents.at,
+      kind: unitEvents.kind,
+      actorName: users.name,
+      fromStatus: unitEvents.fromStatus,
+      toStatus: unitEvents.toStatus,
+      changes: unitEvents.changes,
+      note: unitEvents.note,
+    })
+    .from(unitEvents)
+    .leftJoin(users, eq(users.id, unitEvents.actorId))
+    .where(eq(unitEvents.unitId, unitId))
+    .orderBy(desc(unitEvents.at), desc(unitEvents.id));
+}
+
+/** Create the buildings that do not exist yet, from the first unit that names each. */
+export async function ensureBuildings(
+  db: Db,
+  rows: { code: string; address: string; town: string; municipio: number | null }[],
+) {
+  if (rows.length === 0) return;
+  await db.execute(sql`
+    insert into buildings (code, address, town, municipio)
+    select * from unnest(
+      ${sql.param(rows.map((r) => r.code))}::text[],
+      ${sql.param(rows.map((r) => r.address))}::text[],
+      ${sql.param(rows.map((r) => r.town))}::text[],
+      ${sql.param(rows.map((r) => r.municipio))}::smallint[])
+    on conflict (code) do nothing`);
+}
+
+// Column order shared by the bulk insert and update below.
+const BULK_COLUMNS = [
+  ["code", "text"],
+  ["address", "text"],
+  ["town", "text"],
+  ["municipio", "smallint"],
+  ["building_code", "text"],
+  ["floor", "smallint"],
+  ["lift", "boolean"],
+  ["surface_m2", "numeric"],
+  ["rooms", "smallint"],
+  ["bedrooms", "smallint"],
+  ["step_free", "boolean"],
+  ["wheelchair_adapted", "boolean"],
+  ["energy_class", "text"],
+  ["origin", "text"],
+  ["category", "text"],
+  ["managing_partner_id", "uuid"],
+  ["comodato_partner_id", "uuid"],
+  ["comodato_start", "date"],
+  ["comodato_end", "date"],
+  ["condition", "text"],
+  ["status", "text"],
+  ["notes", "text"],
+] as const;
+
+const BULK_VALUE: Record<(typeof BULK_COLUMNS)[number][0], (v: UnitValues) => unknown> = {
+  code: (v) => v.code,
+  address: (v) => v.address,
+  town: (v) => v.town,
+  municipio: (v) => v.municipio,
+  building_code: (v) => v.buildingCode,
+  floor: (v) => v.floor,
+  lift: (v) => v.lift,
+  surface_m2: (v) => v.surfaceM2,
+  rooms: (v) => v.rooms,
+  bedrooms: (v) => v.bedrooms,
+  step_free: (v) => v.stepFree,
+  wheelchair_adapted: (v) => v.wheelchairAdapted,
+  energy_class: (v) => v.energyClass,
+  origin: (v) => v.origin,
+  category: (v) => v.category,
+  managing_partner_id: (v) => v.managingPartnerId,
+  comodato_partner_id: (v) => v.comodatoPartnerId,
+  comodato_start: (v) => v.comodatoStart,
+  comodato_end: (v) => v.comodatoEnd,
+  condition: (v) => v.condition,
+  status: (v) => v.status,
+  notes: (v) => v.notes,
+};
+
+function unnestValues(rows: UnitValues[]) {
+  return sql.join(
+    BULK_COLUMNS.map(([name, type]) => sql`${sql.param(rows.map(BULK_VALUE[name]))}::${sql.raw(type)}[]`),
+    sql`, `,
+  );
+}
+
+const columnList = sql.raw(BULK_COLUMNS.map(([name]) => name).join(", "));
+
+/** Insert many units in one statement (arrays through `unnest`); returns id by code. */
+export async function insertUnitRows(db: Db, rows: UnitValues[]): Promise<Map<string, string>> {
+  if (rows.length === 0) return new Map();
+  const result = await db.execute(sql`
+    insert into units (${columnList})
+    select * from unnest(${unnestValues(rows)})
+    returning id, code`);
+  return new Map(rowsOf<{ id: string; code: string }>(result).map((r) => [r.code, r.id]));
+}
+
+/** Replace the fields of many units (matched by code) in one statement, bumping their versions. */
+export async function updateUnitRows(db: Db, rows: UnitValues[]) {
+  if (rows.length === 0) return;
+  const assignments = sql.raw(
+    BULK_COLUMNS.filter(([name]) => name !== "code")
+      .map(([name]) => `${name} = v.${name}`)
+      .join(", "),
+  );
+  await db.execute(sql`
+    update units u set ${assignments}, version = u.version + 1, updated_at = now()
+    from unnest(${unnestValues(rows)}) as v(${columnList})
+    where u.code = v.code`);
+}
+
+export async function insertUnitEventRows(db: Db, events: UnitEventValues[]) {
+  if (events.length === 0) return;
+  await db.execute(sql`
+    insert into unit_events (unit_id, actor_id, kind, from_status, to_status, changes, note)
+    select * from unnest(
+      ${sql.param(events.map((e) => e.unitId))}::uuid[],
+      ${sql.param(events.map((e) => e.actorId))}::uuid[],
+      ${sql.param(events.map((e) => e.kind))}::text[],
+      ${sql.param(events.map((e) => e.fromStatus))}::text[],
+      ${sql.param(events.map((e) => e.toStatus))}::text[],
+      ${sql.param(events.map((e) => JSON.stringify(e.changes)))}::jsonb[],
+      ${sql.param(events.map((e) => e.note))}::text[])`);
+}
+
+export async function buildingExists(db: Db, code: string) {
+  const [row] = await db.select({ code: buildings.code }).from(buildings).where(eq(buildings.code, code));
+  return row !== undefined;
+}
+
+type CountColumn = "status" | "category" | "origin" | "town" | "municipio";
+
+export async function countUnitsBy(db: Db, column: CountColumn, scope: UnitScope) {
+  const target = units[column === "municipio" ? "municipio" : column];
+  const rows = await db
+    .select({ key: target, n: sql<number>`count(*)::int` })
+    .from(units)
+    .where(
+      and(sql`${target} is not null`, scope ? eq(units.managingPartnerId, scope.organisationId) : undefined),
+    )
+    .groupBy(target);
+  return Object.fromEntries(rows.map((r) => [String(r.key), r.n]));
+}
+
+export async function stockTotals(db: Db, scope: UnitScope) {
+  const [row] = await db
+    .select({
+      total: sql<number>`count(*)::int`,
+      accessible: sql<number>`count(*) filter (where ${units.stepFree})::int`,
+      surfaceM2: sql<number>`coalesce(sum(${units.surfaceM2}), 0)::float8`,
+    })
+    .from(units)
+    .where(scope ? eq(units.managingPartnerId, scope.organisationId) : undefined);
+  return row ?? { total: 0, accessible: 0, surfaceM2: 0 };
+}
+
+/** Category and surface of every capped unit, for the rent roll at the caps. */
+export async function cappedSurfaces(db: Db, scope: UnitScope) {
+  const rows = await db
+    .select({ category: units.category, surfaceM2: units.surfaceM2 })
+    .from(units)
+    .where(
+      and(
+        sql`${units.category} <> 'fragilita'`,
+        scope ? eq(units.managingPartnerId, scope.organisationId) : undefined,
+      ),
+    );
+  return rows as { category: UnitCategory; surfaceM2: number }[];
+}

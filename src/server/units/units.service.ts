@@ -1,0 +1,429 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { scopeOfRole } from "../../domain/auth/roles.ts";
+import { canManageCategory, type Organisation } from "../../domain/organisations/organisation.schema.ts";
+import type { FieldIssue } from "../../domain/shared/issue.ts";
+import { maxAnnualRentCents, maxMonthlyRentCents } from "../../domain/units/rent-cap.ts";
+import type { StockSummary } from "../../domain/units/stock-summary.schema.ts";
+import { categoryMix, stockGrowth } from "../../domain/units/stock-summary.ts";
+import {
+  UNIT_CATEGORIES,
+  UNIT_STATUSES,
+  type Unit,
+  type UnitCategory,
+  type UnitCreate,
+  type UnitEvent,
+  type UnitFields,
+  type UnitListQuery,
+  UnitRecord,
+  type UnitStatus,
+  type UnitTransition,
+  type UnitUpdate,
+} from "../../domain/units/unit.schema.ts";
+import { type ImportIssue, importIssuesToFieldIssues, parseUnitRows } from "../../domain/units/unit-file.ts";
+import { allowedTransitions, canTransition } from "../../domain/units/unit-status.ts";
+import type { Actor } from "../auth/auth.service.ts";
+import type { Db } from "../db/client.ts";
+import { AppError, fieldError } from "../errors.ts";
+import { listOrganisations } from "../organisations/organisations.repository.ts";
+import {
+  cappedSurfaces,
+  countUnitRows,
+  countUnitsBy,
+  ensureBuildings,
+  findUnitRow,
+  findUnitRowsByCodes,
+  insertUnitEvent,
+  insertUnitEventRows,
+  insertUnitRow,
+  insertUnitRows,
+  listUnitEvents,
+  listUnitRows,
+  stockTotals,
+  type UnitEventValues,
+  type UnitRow,
+  type UnitScope,
+  type UnitValues,
+  updateUnitRow,
+  updateUnitRows,
+} from "./units.repository.ts";
+
+const scopeOf = (actor: Actor): UnitScope =>
+  scopeOfRole(actor.role) === "programme" ? null : { organisationId: actor.organisationId };
+
+const FIELD_NAMES = [
+  "code",
+  "address",
+  "town",
+  "municipio",
+  "buildingCode",
+  "floor",
+  "lift",
+  "surfaceM2",
+  "rooms",
+  "bedrooms",
+  "stepFree",
+  "wheelchairAdapted",
+  "energyClass",
+  "origin",
+  "category",
+  "managingPartnerCode",
+  "comodatoPartnerCode",
+  "comodatoStart",
+  "comodatoEnd",
+  "condition",
+  "notes",
+] as const satisfies readonly (keyof UnitFields)[];
+
+function fieldsOf(row: UnitRow): UnitFields {
+  return Object.fromEntries(FIELD_NAMES.map((k) => [k, row[k]])) as UnitFields;
+}
+
+export function toUnit(row: UnitRow): Unit {
+  const category = row.category as UnitCategory;
+  return {
+    ...(fieldsOf(row) as UnitFields),
+    id: row.id,
+    status: row.status as UnitStatus,
+    managingPartnerName: row.managingPartnerName,
+    maxAnnualRentCents: maxAnnualRentCents(category, row.surfaceM2),
+    maxMonthlyRentCents: maxMonthlyRentCents(category, row.surfaceM2),
+    accessible: row.stepFree,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** Fields whose value differs: name → [before, after]. */
+function diffFields(before: UnitFields, after: UnitFields): Record<string, [unknown, unknown]> {
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const k of FIELD_NAMES) if (before[k] !== after[k]) changes[k] = [before[k], after[k]];
+  return changes;
+}
+
+type Partners = { managingPartnerId: string | null; comodatoPartnerId: string | null; issues: FieldIssue[] };
+
+/** Resolve the partner codes of a unit and check who may manage it. */
+function resolvePartners(unit: UnitFields, byCode: Map<string, Organisation>, actor: Actor): Partners {
+  const issues: FieldIssue[] = [];
+  const managing = unit.managingPartnerCode === null ? null : (byCode.get(unit.managingPartnerCode) ?? null);
+  if (unit.managingPartnerCode !== null && managing === null) {
+    issues.push({ path: "managingPartnerCode", message: `Unknown partner "${unit.managingPartnerCode}"` });
+  } else if (managing !== null && !canManageCategory(managing, unit.category)) {
+    issues.push({
+      path: "managingPartnerCode",
+      message: `Partner ${managing.code} does not manage the category ${unit.category}`,
+    });
+  }
+  const scope = scopeOf(actor);
+  if (scope !== null && managing?.id !== scope.organisationId) {
+    issues.push({
+      path: "managingPartnerCode",
+      message: "You can only manage units of your own organisation",
+    });
+  }
+  const comodato = unit.comodatoPartnerCode === null ? null : (byCode.get(unit.comodatoPartnerCode) ?? null);
+  if (unit.comodatoPartnerCode !== null && (comodato === null || comodato.kind !== "partner")) {
+    issues.push({ path: "comodatoPartnerCode", message: `Unknown partner "${unit.comodatoPartnerCode}"` });
+  }
+  return { managingPartnerId: managing?.id ?? null, comodatoPartnerId: comodato?.id ?? null, issues };
+}
+
+async function organisationsByCode(db: Db) {
+  return new Map((await listOrganisations(db)).map((o) => [o.code, o]));
+}
+
+function toValues(unit: UnitFields, status: UnitStatus, partners: Partners): UnitValues {
+  const { managingPartnerCode: _m, comodatoPartnerCode: _c, ...rest } = unit;
+  return {
+    ...rest,
+    status,
+    managingPartnerId: partners.managingPartnerId,
+    comodatoPartnerId: partners.comodatoPartnerId,
+  };
+}
+
+const buildingOf = (u: UnitFields) =>
+  u.buildingCode === null
+    ? []
+    : [{ code: u.buildingCode, address: u.address, town: u.town, municipio: u.municipio }];
+
+const isUniqueViolation = (e: unknown) =>
+  typeof e === "object" && e !== null && "code" in e && (e as { code: unknown }).code === "23505";
+
+export async function listUnits(options: { db: Db; actor: Actor; query: UnitListQuery }) {
+  const { db, actor, query } = options;
+  const scope = scopeOf(actor);
+  const rows = await listUnitRows(db, query, scope, { limit: query.limit, offset: query.offset });
+  const total = await countUnitRows(db, query, scope);
+  return { items: rows.map(toUnit), total };
+}
+
+async function findUnitOrFail(db: Db, actor: Actor, idOrCode: string) {
+  const row = await findUnitRow(db, idOrCode, scopeOf(actor));
+  if (row === null) throw new AppError("NOT_FOUND", `No unit "${idOrCode}"`);
+  return row;
+}
+
+export async function getUnit(options: { db: Db; actor: Actor; idOrCode: string }) {
+  const row = await findUnitOrFail(options.db, options.actor, options.idOrCode);
+  return { ...toUnit(row), allowedTransitions: [...allowedTransitions(row.status as UnitStatus)] };
+}
+
+export async function getUnitHistory(options: {
+  db: Db;
+  actor: Actor;
+  idOrCode: string;
+}): Promise<UnitEvent[]> {
+  const row = await findUnitOrFail(options.db, options.actor, options.idOrCode);
+  const events = await listUnitEvents(options.db, row.id);
+  return events.map((e) => ({
+    ...e,
+    at: e.at.toISOString(),
+    kind: e.kind as UnitEvent["kind"],
+    fromStatus: e.fromStatus as UnitStatus | null,
+    toStatus: e.toStatus as UnitStatus | null,
+    changes: e.changes as Record<string, [unknown, unknown]>,
+  }));
+}
+
+export async function createUnit(options: { db: Db; actor: Actor; input: UnitCreate }) {
+  const { db, actor, input } = options;
+  const partners = resolvePartners(input, await organisationsByCode(db), actor);
+  if (partners.issues.length > 0)
+    throw new AppError("UNPROCESSABLE", "The unit breaks a rule", partners.issues);
+  try {
+    const id = await db.transaction(async (tx) => {
+      if ((await findUnitRow(tx, input.code, null)) !== null) {
+        throw fieldError("CONFLICT", "code", `A unit with code ${input.code} already exists`);
+      }
+      await ensureBuildings(tx, buildingOf(input));
+      const unitId = await insertUnitRow(tx, toValues(input, input.status, partners));
+      await insertUnitEvent(tx, {
+        unitId,
+        actorId: actor.userId,
+        kind: "created",
+        fromStatus: null,
+        toStatus: input.status,
+        changes: {},
+        note: "",
+      });
+      return unitId;
+    });
+    return getUnit({ db, actor, idOrCode: id });
+  } catch (e) {
+    if (isUniqueViolation(e))
+      throw fieldError("CONFLICT", "code", `A unit with code ${input.code} already exists`);
+    throw e;
+  }
+}
+
+export async function updateUnit(options: { db: Db; actor: Actor; idOrCode: string; patch: UnitUpdate }) {
+  const { db, actor, idOrCode, patch } = options;
+  const byCode = await organisationsByCode(db);
+  const id = await db.transaction(async (tx) => {
+    const row = await findUnitOrFail(tx, actor, idOrCode);
+    const { version, ...changes } = patch;
+    if (row.version !== version) {
+      throw fieldError(
+        "CONFLICT",
+        "version",
+        `The unit was changed by someone else (version ${row.version}, you sent ${version}); reload it and retry`,
+      );
+    }
+    const before = fieldsOf(row);
+    const merged = UnitRecord.safeParse({ ...before, ...changes });
+    if (!merged.success) {
+      throw new AppError(
+        "INVALID",
+        "The unit has invalid fields",
+        merged.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+      );
+    }
+    const diff = diffFields(before, merged.data);
+    if (Object.keys(diff).length === 0) return row.id;
+    const partners = resolvePartners(merged.data, byCode, actor);
+    if (partners.issues.length > 0)
+      throw new AppError("UNPROCESSABLE", "The unit breaks a rule", partners.issues);
+    await ensureBuildings(tx, buildingOf(merged.data));
+    const values = toValues(merged.data, row.status as UnitStatus, partners);
+    if (!(await updateUnitRow(tx, row.id, version, values))) {
+      throw fieldError("CONFLICT", "version", "The unit was changed by someone else; reload it and retry");
+    }
+    await insertUnitEvent(tx, {
+      unitId: row.id,
+      actorId: actor.userId,
+      kind: "updated",
+      fromStatus: null,
+      toStatus: null,
+      changes: diff,
+      note: "",
+    });
+    return row.id;
+  });
+  return getUnit({ db, actor, idOrCode: id });
+}
+
+export async function transitionUnit(options: {
+  db: Db;
+  actor: Actor;
+  idOrCode: string;
+  input: UnitTransition;
+}) {
+  const { db, actor, idOrCode, input } = options;
+  const id = await db.transaction(async (tx) => {
+    const row = await findUnitOrFail(tx, actor, idOrCode);
+    const from = row.status as UnitStatus;
+    if (!canTransition(from, input.to)) {
+      const allowed = allowedTransitions(from).join(", ");
+      throw fieldError("CONFLICT", "to", `A unit cannot go from ${from} to ${input.to}; allowed: ${allowed}`);
+    }
+    if (!(await updateUnitRow(tx, row.id, row.version, { status: input.to }))) {
+      throw fieldError("CONFLICT", "to", "The unit was changed by someone else; reload it and retry");
+    }
+    await insertUnitEvent(tx, {
+      unitId: row.id,
+      actorId: actor.userId,
+      kind: "status",
+      fromStatus: from,
+      toStatus: input.to,
+      changes: { status: [from, input.to] },
+      note: input.note,
+    });
+    return row.id;
+  });
+  return getUnit({ db, actor, idOrCode: id });
+}
+
+export type ImportProgress = { phase: "read" | "validated" | "written"; rows: number };
+export type ImportResult = { rows: number; created: number; updated: number; unchanged: number };
+
+/**
+ * Import units from the rows of a file (header first): new codes are created, existing ones updated,
+ * all in one transaction. One bad cell anywhere and nothing is written; the error lists every bad cell.
+ */
+export async function importUnits(options: {
+  db: Db;
+  actor: Actor;
+  rows: string[][];
+  onProgress?: (progress: ImportProgress) => void;
+}): Promise<ImportResult> {
+  const { db, actor, rows, onProgress = () => {} } = options;
+  onProgress({ phase: "read", rows: Math.max(0, rows.length - 1) });
+  const parsed = parseUnitRows(rows);
+  const issues: ImportIssue[] = [...parsed.issues];
+  const byCode = await organisationsByCode(db);
+  const existing = new Map(
+    (
+      await findUnitRowsByCodes(
+        db,
+        parsed.units.map((p) => p.unit.code),
+      )
+    ).map((r) => [r.code, r]),
+  );
+  const creates: UnitValues[] = [];
+  const updates: { values: UnitValues; row: UnitRow; changes: Record<string, [unknown, unknown]> }[] = [];
+  for (const { row, unit } of parsed.units) {
+    const partners = resolvePartners(unit, byCode, actor);
+    for (const issue of partners.issues) issues.push({ row, column: issue.path, message: issue.message });
+    const stored = existing.get(unit.code);
+    if (stored === undefined) {
+      creates.push(toValues(unit, unit.status, partners));
+      continue;
+    }
+    const from = stored.status as UnitStatus;
+    if (from !== unit.status && !canTransition(from, unit.status)) {
+      issues.push({ row, column: "status", message: `A unit cannot go from ${from} to ${unit.status}` });
+    }
+    const changes = diffFields(fieldsOf(stored), unit);
+    if (from !== unit.status) changes.status = [from, unit.status];
+    if (Object.keys(changes).length > 0)
+      updates.push({ values: toValues(unit, unit.status, partners), row: stored, changes });
+  }
+  if (issues.length > 0) {
+    const badRows = new Set(issues.map((i) => i.row)).size;
+    throw new AppError(
+      "UNPROCESSABLE",
+      `${badRows} row(s) have errors; nothing was imported`,
+      importIssuesToFieldIssues(issues.sort((a, b) => a.row - b.row)),
+    );
+  }
+  onProgress({ phase: "validated", rows: parsed.units.length });
+  await db.transaction(async (tx) => {
+    const buildings = new Map(parsed.units.flatMap(({ unit }) => buildingOf(unit)).map((b) => [b.code, b]));
+    await ensureBuildings(tx, [...buildings.values()]);
+    const ids = await insertUnitRows(tx, creates);
+    await updateUnitRows(
+      tx,
+      updates.map((u) => u.values),
+    );
+    const events: UnitEventValues[] = [
+      ...creates.map((c) => ({
+        unitId: ids.get(c.code) as string,
+        actorId: actor.userId,
+        kind: "imported" as const,
+        fromStatus: null,
+        toStatus: c.status,
+        changes: {},
+        note: "",
+      })),
+      ...updates.map((u) => ({
+        unitId: u.row.id,
+        actorId: actor.userId,
+        kind: "imported" as const,
+        fromStatus: u.row.status as UnitStatus,
+        toStatus: u.values.status,
+        changes: u.changes,
+        note: "",
+      })),
+    ];
+    await insertUnitEventRows(tx, events);
+  });
+  onProgress({ phase: "written", rows: parsed.units.length });
+  return {
+    rows: parsed.units.length,
+    created: creates.length,
+    updated: updates.length,
+    unchanged: parsed.units.length - creates.length - updates.length,
+  };
+}
+
+/** Every unit matching the filters, in list order, for an export file. */
+export async function listUnitsForExport(options: { db: Db; actor: Actor; query: UnitListQuery }) {
+  const rows = await listUnitRows(options.db, options.query, scopeOf(options.actor), null);
+  return rows.map(toUnit);
+}
+
+function zeroFilled(counts: Record<string, number>, keys: readonly string[]) {
+  return Object.fromEntries(keys.map((k) => [k, counts[k] ?? 0]));
+}
+
+export async function getStockSummary(options: { db: Db; actor: Actor }): Promise<StockSummary> {
+  const { db, actor } = options;
+  const scope = scopeOf(actor);
+  const totals = await stockTotals(db, scope);
+  const programmeTotal = scope === null ? totals.total : (await stockTotals(db, null)).total;
+  const byCategory = zeroFilled(await countUnitsBy(db, "category", scope), UNIT_CATEGORIES) as Record<
+    UnitCategory,
+    number
+  >;
+  const rent = { calmierato: 0, calmierato_ridotto: 0 };
+  for (const { category, surfaceM2 } of await cappedSurfaces(db, scope)) {
+    if (category === "calmierato" || category === "calmierato_ridotto") {
+      rent[category] += maxAnnualRentCents(category, surfaceM2) ?? 0;
+    }
+  }
+  return {
+    total: totals.total,
+    byStatus: zeroFilled(await countUnitsBy(db, "status", scope), UNIT_STATUSES),
+    byCategory,
+    byOrigin: await countUnitsBy(db, "origin", scope),
+    byTown: await countUnitsBy(db, "town", scope),
+    byMunicipio: await countUnitsBy(db, "municipio", scope),
+    accessible: totals.accessible,
+    surfaceM2: Math.round(totals.surfaceM2 * 100) / 100,
+    categoryMix: categoryMix(byCategory),
+    growth: stockGrowth(programmeTotal),
+    potentialAnnualRentCents: { total: rent.calmierato + rent.calmierato_ridotto, ...rent },
+  };
+}
