@@ -2,7 +2,8 @@
 
 type Json = Record<string, unknown>;
 
-const escapeHtml = (text: unknown) => String(text ?? "").replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escapeHtml = (text: unknown) =>
+  String(text ?? "").replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 

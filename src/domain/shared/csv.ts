@@ -95,5 +95,5 @@ function quote(value: string, delimiter: CsvDelimiter): string {
 /** Write rows as CSV with CRLF line ends; `bom` helps spreadsheets read UTF-8. */
 export function toCsv(rows: readonly (readonly string[])[], delimiter: CsvDelimiter, bom = false): string {
   const body = rows.map((r) => r.map((v) => quote(v, delimiter)).join(delimiter)).join("\r\n");
-  return (bom ? BOM : "") + body + "\r\n";
+  return `${(bom ? BOM : "") + body}\r\n`;
 }
