@@ -53,8 +53,8 @@ const Code = (what: string) =>
     .regex(CODE_PATTERN, { error: `${what}: 1–40 letters, digits or . _ / -` });
 const IsoDate = z.iso.date({ error: "Use a date as YYYY-MM-DD" });
 
-/** The editable fields of a unit (alloggio), shared by the API, the import and the form. */
-export const UnitFields = z.object({
+/** The fields of a unit as written, without defaults (so a partial update stays partial). */
+const UnitFieldsWritten = z.object({
   /** Unique unit code, e.g. `MI-3-0012`; it never changes once created. */
   code: Code("Code"),
   address: z
@@ -74,16 +74,15 @@ export const UnitFields = z.object({
     .int({ error: "Municipio must be a whole number from 1 to 9" })
     .min(1, { error: "Municipio must be from 1 to 9" })
     .max(9, { error: "Municipio must be from 1 to 9" })
-    .nullable()
-    .default(null),
+    .nullable(),
   /** Stabile (building) code; a new code creates the building at the unit's address. */
-  buildingCode: Code("Building code").nullable().default(null),
+  buildingCode: Code("Building code").nullable(),
   floor: z
     .number({ error: "Floor must be a whole number" })
     .int({ error: "Floor must be a whole number" })
     .min(-3, { error: "Floor must be between -3 and 60" })
     .max(60, { error: "Floor must be between -3 and 60" }),
-  lift: z.boolean({ error: "Lift must be yes or no" }).default(false),
+  lift: z.boolean({ error: "Lift must be yes or no" }),
   /** Billable surface in m², two decimals at most. */
   surfaceM2: z
     .number({ error: "Surface must be a number of m²" })
@@ -103,20 +102,34 @@ export const UnitFields = z.object({
     .min(0, { error: "Bedrooms cannot be negative" })
     .max(15, { error: "Bedrooms must be at most 15" }),
   /** Accessible without steps from the street. */
-  stepFree: z.boolean({ error: "Step-free must be yes or no" }).default(false),
+  stepFree: z.boolean({ error: "Step-free must be yes or no" }),
   /** Adapted for a wheelchair user (implies step-free). */
-  wheelchairAdapted: z.boolean({ error: "Wheelchair-adapted must be yes or no" }).default(false),
-  energyClass: EnergyClass.nullable().default(null),
+  wheelchairAdapted: z.boolean({ error: "Wheelchair-adapted must be yes or no" }),
+  energyClass: EnergyClass.nullable(),
   origin: UnitOrigin,
   category: UnitCategory,
   /** Code of the Area B partner (ente gestore) that manages the unit. */
-  managingPartnerCode: Code("Managing partner").nullable().default(null),
+  managingPartnerCode: Code("Managing partner").nullable(),
   /** Code of the partner holding the comodato d'uso gratuito. */
-  comodatoPartnerCode: Code("Comodato partner").nullable().default(null),
-  comodatoStart: IsoDate.nullable().default(null),
-  comodatoEnd: IsoDate.nullable().default(null),
+  comodatoPartnerCode: Code("Comodato partner").nullable(),
+  comodatoStart: IsoDate.nullable(),
+  comodatoEnd: IsoDate.nullable(),
   condition: UnitCondition,
-  notes: z.string().max(2000, { error: "Notes: at most 2000 characters" }).default(""),
+  notes: z.string().max(2000, { error: "Notes: at most 2000 characters" }),
+});
+/** The editable fields of a unit (alloggio), shared by the API, the import and the form. */
+export const UnitFields = UnitFieldsWritten.extend({
+  municipio: UnitFieldsWritten.shape.municipio.default(null),
+  buildingCode: UnitFieldsWritten.shape.buildingCode.default(null),
+  lift: UnitFieldsWritten.shape.lift.default(false),
+  stepFree: UnitFieldsWritten.shape.stepFree.default(false),
+  wheelchairAdapted: UnitFieldsWritten.shape.wheelchairAdapted.default(false),
+  energyClass: UnitFieldsWritten.shape.energyClass.default(null),
+  managingPartnerCode: UnitFieldsWritten.shape.managingPartnerCode.default(null),
+  comodatoPartnerCode: UnitFieldsWritten.shape.comodatoPartnerCode.default(null),
+  comodatoStart: UnitFieldsWritten.shape.comodatoStart.default(null),
+  comodatoEnd: UnitFieldsWritten.shape.comodatoEnd.default(null),
+  notes: UnitFieldsWritten.shape.notes.default(""),
 });
 export type UnitFields = z.infer<typeof UnitFields>;
 
@@ -164,7 +177,7 @@ export type UnitCreate = z.infer<typeof UnitCreate>;
 export const UnitRecord = UnitFields.superRefine(withRules);
 
 /** A change to a unit: any field but the code and status, with the version the client last read. */
-export const UnitUpdate = UnitFields.omit({ code: true })
+export const UnitUpdate = UnitFieldsWritten.omit({ code: true })
   .partial()
   .extend({
     version: z

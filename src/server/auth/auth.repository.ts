@@ -19,7 +19,10 @@ export async function insertUser(
   return row?.id ?? null;
 }
 
-export async function insertSession(db: Db, session: { tokenHash: string; userId: string; expiresAt: Date }) {
+export async function insertSession(
+  db: Db,
+  session: { tokenHash: string; userId: string; createdAt: Date; lastSeenAt: Date; expiresAt: Date },
+) {
   await db.insert(sessions).values(session);
 }
 

@@ -58,7 +58,13 @@ export async function login(options: {
   await deleteExpiredSessions(db, user.id, now);
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + policy.maxHours * 3_600_000);
-  await insertSession(db, { tokenHash: hashToken(token), userId: user.id, expiresAt });
+  await insertSession(db, {
+    tokenHash: hashToken(token),
+    userId: user.id,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt,
+  });
   return { token, expiresAt };
 }
 

@@ -18,6 +18,8 @@ export type DatabaseKind = "pglite" | "postgresql";
 export type Database = {
   db: Db;
   kind: DatabaseKind;
+  /** The embedded engine, when the database is PGlite (for dumps in tests and benchmarks). */
+  pglite: PGlite | null;
   /** Apply the committed SQL migrations in `migrations/`. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -34,6 +36,7 @@ export function wrapPglite(client: PGlite): Database {
   return {
     db,
     kind: "pglite",
+    pglite: client,
     migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
     close: () => client.close(),
   };
@@ -59,6 +62,7 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
   return {
     db,
     kind: "postgresql",
+    pglite: null,
     migrate: () => migratePg(drizzlePg(pool, { schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
     close: () => pool.end(),
   };
