@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { PERMISSIONS, ROLE_PERMISSIONS, ROLES, scopeOfRole } from "../domain/auth/roles.ts";
+
+describe("docs/permissions.md", () => {
+  it("shows exactly the role × permission matrix of the domain", () => {
+    const text = readFileSync(new URL("../../docs/permissions.md", import.meta.url), "utf8");
+    const lines = text
+      .split("\n")
+      .filter((l) => l.startsWith("| ") && !l.startsWith("| role") && !l.startsWith("|---"));
+    const header = text.split("\n").find((l) => l.startsWith("| role")) ?? "";
+    const columns = header
+      .split("|")
+      .map((c) => c.trim())
+      .filter(Boolean);
+    expect(columns).toEqual(["role", ...PERMISSIONS, "scope"]);
+    const documented = Object.fromEntries(
+      lines.map((line) => {
+        const cells = line
+          .split("|")
+          .slice(1, -1)
+          .map((c) => c.trim());
+        const [role, ...rest] = cells;
+        const scope = rest.pop();
+        return [role, { permissions: PERMISSIONS.filter((_, i) => rest[i] === "✓"), scope }];
+      }),
+    );
+    const expected = Object.fromEntries(
+      ROLES.map((role) => [
+        role,
+        {
+          permissions: PERMISSIONS.filter((p) => ROLE_PERMISSIONS[role].includes(p)),
+          scope: scopeOfRole(role) === "programme" ? "programme" : "own organisation",
+        },
+      ]),
+    );
+    expect(documented).toEqual(expected);
+  });
+});
