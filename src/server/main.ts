@@ -9,7 +9,14 @@ import { readEnv } from "./env.ts";
 import { logger, setLogLevel } from "./logger.ts";
 import { prepareDatabase } from "./setup.ts";
 
-const env = readEnv();
+const env = (() => {
+  try {
+    return readEnv();
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    process.exit(1);
+  }
+})();
 setLogLevel(env.logLevel);
 
 const database: Database = env.databaseUrl
@@ -18,7 +25,8 @@ const database: Database = env.databaseUrl
 await prepareDatabase(database, { demoSeed: env.demoSeed, admin: env.admin });
 
 const clientDir = path.relative(process.cwd(), path.resolve(import.meta.dirname, "../../dist/client"));
-if (!existsSync(clientDir)) logger.warn("web app not built: run `npm run build` (the API works without it)");
+const clientBuilt = existsSync(clientDir);
+if (!clientBuilt) logger.warn("web app not built: run `npm run build` (the API works without it)");
 
 const app = createApp(
   {
@@ -27,7 +35,7 @@ const app = createApp(
     secureCookies: env.secureCookies,
     now: () => new Date(),
   },
-  { clientDir },
+  clientBuilt ? { clientDir } : {},
 );
 
 const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {

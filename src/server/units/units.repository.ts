@@ -3,7 +3,7 @@ import { and, asc, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { UnitCategory, UnitFields, UnitListQuery, UnitStatus } from "../../domain/units/unit.schema.ts";
 import { type Db, rowsOf } from "../db/client.ts";
-import { buildings, organisations, unitEvents, units, users } from "../db/schema.ts";
+import { organisations, unitEvents, units, users } from "../db/schema.ts";
 
 const managing = alias(organisations, "managing");
 const comodato = alias(organisations, "comodato");
@@ -295,11 +295,6 @@ export async function insertUnitEventRows(db: Db, events: UnitEventValues[]) {
       ${sql.param(events.map((e) => e.toStatus))}::text[],
       ${sql.param(events.map((e) => JSON.stringify(e.changes)))}::jsonb[],
       ${sql.param(events.map((e) => e.note))}::text[])`);
-}
-
-export async function buildingExists(db: Db, code: string) {
-  const [row] = await db.select({ code: buildings.code }).from(buildings).where(eq(buildings.code, code));
-  return row !== undefined;
 }
 
 type CountColumn = "status" | "category" | "origin" | "town" | "municipio";
