@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    // PGlite runs in-process: two files at a time fit the 2-core machines.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -19,8 +21,6 @@ export default defineConfig({
           globalSetup: ["src/server/testing/global-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          // PGlite runs in-process: two files at a time fit the 2-core machines.
-          maxWorkers: 2,
         },
       },
     ],

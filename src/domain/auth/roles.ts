@@ -61,7 +61,12 @@ export function scopeOfRole(role: Role): Scope {
 export const PASSWORD_MIN_LENGTH = 12;
 
 export const LoginInput = z.object({
-  email: z.email({ error: "Enter a valid e-mail address" }).trim().toLowerCase(),
+  // Trim before checking the format, so a pasted address with spaces around it still signs in.
+  email: z
+    .string({ error: "Enter a valid e-mail address" })
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: "Enter a valid e-mail address" })),
   password: z.string({ error: "Password is required" }).min(1, { error: "Password is required" }).max(200),
 });
 export type LoginInput = z.infer<typeof LoginInput>;

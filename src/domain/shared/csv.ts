@@ -21,9 +21,14 @@ export function detectDelimiter(text: string): CsvDelimiter {
 
 /**
  * Parse RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF, optional UTF-8 BOM) into rows of
- * strings. Blank lines are dropped. Throws `CsvSyntaxError` on a quote left open.
+ * strings. Blank lines are dropped, or kept as empty rows with `keepBlankLines` (so row numbers match
+ * what a spreadsheet shows). Throws `CsvSyntaxError` on a quote left open.
  */
-export function parseCsv(input: string, delimiter: CsvDelimiter = detectDelimiter(input)): string[][] {
+export function parseCsv(
+  input: string,
+  delimiter: CsvDelimiter = detectDelimiter(input),
+  options: { keepBlankLines?: boolean } = {},
+): string[][] {
   const text = input.startsWith(BOM) ? input.slice(1) : input;
   const rows: string[][] = [];
   let row: string[] = [];
@@ -35,6 +40,7 @@ export function parseCsv(input: string, delimiter: CsvDelimiter = detectDelimite
     row.push(field);
     field = "";
     if (!(row.length === 1 && row[0] === "")) rows.push(row);
+    else if (options.keepBlankLines) rows.push([]);
     row = [];
   };
   while (i < n) {
@@ -89,7 +95,8 @@ export function parseCsv(input: string, delimiter: CsvDelimiter = detectDelimite
 export class CsvSyntaxError extends Error {}
 
 function quote(value: string, delimiter: CsvDelimiter): string {
-  return /["\r\n]/.test(value) || value.includes(delimiter) ? `"${value.replaceAll('"', '""')}"` : value;
+  // A leading BOM is quoted too, or a reader would take it for the file's own.
+  return /^\uFEFF|["\r\n]/.test(value) || value.includes(delimiter) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
 /** Write rows as CSV with CRLF line ends; `bom` helps spreadsheets read UTF-8. */

@@ -7,7 +7,7 @@ import {
   type UnitStatus,
 } from "./unit.schema.ts";
 
-type ColumnKind = "text" | "int" | "decimal" | "bool";
+type ColumnKind = "text" | "note" | "int" | "decimal" | "bool";
 type UnitColumn = { key: keyof UnitFields | "status"; it: string; kind: ColumnKind; required: boolean };
 
 /**
@@ -36,7 +36,7 @@ export const UNIT_FILE_COLUMNS: readonly UnitColumn[] = [
   { key: "comodatoEnd", it: "comodato_fine", kind: "text", required: false },
   { key: "condition", it: "condizione", kind: "text", required: true },
   { key: "status", it: "stato", kind: "text", required: false },
-  { key: "notes", it: "note", kind: "text", required: false },
+  { key: "notes", it: "note", kind: "note", required: false },
 ];
 
 /** A problem in one cell (or the header) of an import file; `row` is the spreadsheet line, header = 1. */
@@ -70,6 +70,8 @@ function convert(raw: string, kind: ColumnKind): unknown {
   switch (kind) {
     case "text":
       return raw.trim();
+    case "note":
+      return raw;
     case "int":
     case "decimal":
       return parseLocaleNumber(raw);
@@ -125,6 +127,7 @@ export function parseUnitRows(rows: readonly (readonly string[])[]): {
   const codeRows = new Map<string, number>();
   body.forEach((cells, index) => {
     const row = index + 2;
+    if (cells.every((c) => c.trim() === "")) return;
     const candidate: Record<string, unknown> = {};
     columns.forEach((column, i) => {
       if (column !== null) candidate[column.key] = convert(cells[i] ?? "", column.kind);

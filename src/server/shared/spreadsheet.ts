@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import ExcelJS from "exceljs";
-import { CsvSyntaxError, parseCsv, toCsv } from "../../domain/shared/csv.ts";
+import { CsvSyntaxError, detectDelimiter, parseCsv, toCsv } from "../../domain/shared/csv.ts";
 import { AppError, fieldError } from "../errors.ts";
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -34,6 +34,8 @@ async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const cells: string[] = [];
     for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));
+    // Keep empty rows as gaps, so row numbers in error messages match the sheet.
+    while (rows.length < row.number - 1) rows.push([]);
     rows.push(cells);
   });
   return rows;
@@ -49,7 +51,7 @@ export async function readSpreadsheet(bytes: Uint8Array): Promise<string[][]> {
     throw fieldError("INVALID", "file", "The file is neither XLSX nor UTF-8 text (save the CSV as UTF-8)");
   }
   try {
-    return parseCsv(text);
+    return parseCsv(text, detectDelimiter(text), { keepBlankLines: true });
   } catch (e) {
     if (e instanceof CsvSyntaxError) throw fieldError("INVALID", "file", e.message);
     throw e;

@@ -77,6 +77,15 @@ describe("importing units", () => {
     expect((await admin.get("/units/IMP-BAD-1")).status).toBe(404);
   });
 
+  it("numbers rows as the spreadsheet shows them, blank lines included", async () => {
+    const good = unitToRow(ctx.unitInput({ code: "IMP-BL-1" }), true);
+    const bad = unitToRow({ ...ctx.unitInput({ code: "IMP-BL-2" }), rooms: 0 }, true);
+    const text = toCsv([unitFileHeader(), good, [], [], bad], ";", true);
+    const res = await importFile(csvFile(text));
+    expect(res.status).toBe(422);
+    expect((await res.json()).errors.map((e: { path: string }) => e.path)).toContain("rows.5.rooms");
+  });
+
   it("refuses a code repeated in the file and an unknown column", async () => {
     const unit = ctx.unitInput({ code: "IMP-DUP" });
     const dup = await importFile(csvFile(csvOf([unit, unit], ";")));
@@ -163,7 +172,7 @@ describe("importing units", () => {
 
 describe("exporting units", () => {
   it("exports the filtered list as CSV that imports back with no change", async () => {
-    await ctx.newUnit({ code: "EXP-1", municipio: 8, surfaceM2: 33.3, notes: 'Nota con ; e "virgolette"' });
+    await ctx.newUnit({ code: "EXP-1", municipio: 8, surfaceM2: 33.3, notes: ' Nota con ; e "virgolette"\n ' });
     await ctx.newUnit({ code: "EXP-2", municipio: 8 });
     const res = await admin.get("/units/export?format=csv&municipio=8");
     expect(res.status).toBe(200);
