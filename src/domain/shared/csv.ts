@@ -96,7 +96,9 @@ export class CsvSyntaxError extends Error {}
 
 function quote(value: string, delimiter: CsvDelimiter): string {
   // A leading BOM is quoted too, or a reader would take it for the file's own.
-  return /^\uFEFF|["\r\n]/.test(value) || value.includes(delimiter) ? `"${value.replaceAll('"', '""')}"` : value;
+  return /^\uFEFF|["\r\n]/.test(value) || value.includes(delimiter)
+    ? `"${value.replaceAll('"', '""')}"`
+    : value;
 }
 
 /** Write rows as CSV with CRLF line ends; `bom` helps spreadsheets read UTF-8. */

@@ -172,7 +172,12 @@ describe("importing units", () => {
 
 describe("exporting units", () => {
   it("exports the filtered list as CSV that imports back with no change", async () => {
-    await ctx.newUnit({ code: "EXP-1", municipio: 8, surfaceM2: 33.3, notes: ' Nota con ; e "virgolette"\n ' });
+    await ctx.newUnit({
+      code: "EXP-1",
+      municipio: 8,
+      surfaceM2: 33.3,
+      notes: ' Nota con ; e "virgolette"\n ',
+    });
     await ctx.newUnit({ code: "EXP-2", municipio: 8 });
     const res = await admin.get("/units/export?format=csv&municipio=8");
     expect(res.status).toBe(200);
