@@ -303,3 +303,42 @@ describe("UnitListQuery", () => {
     expect(issuesOf(UnitListQuery.safeParse(query))).toEqual([{ path, message }]);
   });
 });
+
+describe("one pass lists every problem", () => {
+  it("reports the cross-field rules even when another field has the wrong type", () => {
+    const result = UnitCreate.safeParse({
+      code: "MI1-9999",
+      address: "Via Fittizia 1",
+      town: "Milano",
+      floor: 1,
+      surfaceM2: "abc",
+      rooms: 2,
+      bedrooms: 3,
+      origin: "municipal",
+      category: "calmierato",
+      condition: "good",
+    });
+    expect(result.success).toBe(false);
+    const paths = result.error?.issues.map((i) => i.path.join(".")).sort();
+    expect(paths).toEqual(["bedrooms", "municipio", "surfaceM2"]);
+  });
+
+  it("skips a rule whose own fields are invalid, instead of reporting nonsense", () => {
+    const result = UnitCreate.safeParse({
+      code: "MI1-9998",
+      address: "Via Fittizia 1",
+      town: "Milano",
+      municipio: 12,
+      floor: 1,
+      surfaceM2: 50,
+      rooms: 2,
+      bedrooms: 1,
+      origin: "municipal",
+      category: "calmierato",
+      condition: "good",
+    });
+    expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["municipio", "Municipio must be from 1 to 9"],
+    ]);
+  });
+});

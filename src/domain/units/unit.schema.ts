@@ -167,14 +167,35 @@ function withRules<T extends UnitFields>(value: T, ctx: z.RefinementCtx) {
   }
 }
 
+const RULE_FIELDS: ReadonlySet<string> = new Set([
+  "town",
+  "municipio",
+  "origin",
+  "rooms",
+  "bedrooms",
+  "stepFree",
+  "wheelchairAdapted",
+  "comodatoPartnerCode",
+  "comodatoStart",
+  "comodatoEnd",
+]);
+/** Run the cross-field rules whenever the fields they read are valid, so one pass lists every problem. */
+const rulesWhen = {
+  when: (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) =>
+    payload.issues.every(
+      (i) => i.path !== undefined && i.path.length > 0 && !RULE_FIELDS.has(String(i.path[0])),
+    ),
+};
+
 /** A new unit; its first status defaults to `to_renovate`. */
 export const UnitCreate = UnitFields.extend({ status: UnitStatus.default("to_renovate") }).superRefine(
   withRules,
+  rulesWhen,
 );
 export type UnitCreate = z.infer<typeof UnitCreate>;
 
 /** A complete unit as validated before storing (create, merged update, import row). */
-export const UnitRecord = UnitFields.superRefine(withRules);
+export const UnitRecord = UnitFields.superRefine(withRules, rulesWhen);
 
 /** A change to a unit: any field but the code and status, with the version the client last read. */
 export const UnitUpdate = UnitFieldsWritten.omit({ code: true })
