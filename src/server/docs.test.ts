@@ -8,8 +8,8 @@ describe("docs/permissions.md", () => {
     const text = readFileSync(new URL("../../docs/permissions.md", import.meta.url), "utf8");
     const lines = text
       .split("\n")
-      .filter((l) => l.startsWith("| ") && !l.startsWith("| role") && !l.startsWith("|---"));
-    const header = text.split("\n").find((l) => l.startsWith("| role")) ?? "";
+      .filter((l) => l.startsWith("| ") && !/^\|\s*role\s/.test(l) && !/^\|\s*-/.test(l));
+    const header = text.split("\n").find((l) => /^\|\s*role\s/.test(l)) ?? "";
     const columns = header
       .split("|")
       .map((c) => c.trim())

@@ -48,7 +48,7 @@ export async function seedDemoProgramme(options: { db: Db; passwordCost?: number
         fromStatus: null,
         toStatus: u.status,
         changes: {},
-        note: "Demo programme",
+        note: "Programma dimostrativo (dati fittizi)",
       })),
     );
     await Promise.all(

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: EUPL-1.2
+import AxeBuilder from "@axe-core/playwright";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+
+export const DEMO_ADMIN = "comune.admin@demo.casacomune.example";
+export const DEMO_PASSWORD = "demo-casacomune";
+
+/** Debian's Chromium, headless; never a downloaded browser. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+export async function newContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL,
+    locale: "it-IT",
+    viewport: { width: 1280, height: 900 },
+  });
+  // A journey step that has not happened in 10 s is not going to: fail early and say which.
+  context.setDefaultTimeout(10_000);
+  return context;
+}
+
+/** A page already signed in, as the demo administrator unless told (through the API, to keep journeys short). */
+export async function signedInPage(browser: Browser, baseURL: string, email = DEMO_ADMIN): Promise<Page> {
+  const context = await newContext(browser, baseURL);
+  const response = await context.request.post("/api/v1/auth/login", {
+    data: { email, password: DEMO_PASSWORD },
+  });
+  if (!response.ok()) throw new Error(`demo login failed: ${response.status()}`);
+  return context.newPage();
+}
+
+/** The total of the unit list for a query string, straight from the API. */
+export async function apiTotal(page: Page, query = ""): Promise<number> {
+  const response = await page.request.get(`/api/v1/units?limit=1${query}`);
+  if (!response.ok()) throw new Error(`GET /units failed: ${response.status()}`);
+  const body: unknown = await response.json();
+  if (typeof body !== "object" || body === null || !("total" in body) || typeof body.total !== "number") {
+    throw new Error("GET /units answered without a total");
+  }
+  return body.total;
+}
+
+export type AxeViolation = { id: string; impact?: string | null; help: string; nodes: { target: unknown }[] };
+
+/** Every axe rule (WCAG 2.x A/AA and best practices) on the page as it is now; the violations found. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations;
+}
+
+/** A readable one-line-per-violation report, so a failing assertion says what to fix. */
+export const describeViolations = (violations: AxeViolation[]) =>
+  violations
+    .map(
+      (v) =>
+        `${v.id} (${v.impact ?? "?"}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`,
+    )
+    .join("\n");
+
+/** Fails with the list of violations when axe finds any on the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const violations = await axeViolations(page);
+  if (violations.length > 0)
+    throw new Error(`axe found ${violations.length} violation(s):\n${describeViolations(violations)}`);
+}

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { lazy, type ReactNode, Suspense, useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import type { Permission } from "../domain/auth/roles.ts";
+import { LoginPage } from "./auth/login-page.tsx";
+import { useCan, useMe } from "./auth/session.ts";
+import { ErrorAlert } from "./components/error-alert.tsx";
+import { ErrorBoundary } from "./components/error-boundary.tsx";
+import { Layout } from "./components/layout.tsx";
+import { Loading } from "./components/loading.tsx";
+import { PageTitle } from "./components/page-title.tsx";
+import { Link, matchPath, navigate, useLocation } from "./router.tsx";
+import { ImportPage } from "./units/import-page.tsx";
+import { UnitDetailPage } from "./units/unit-detail-page.tsx";
+import { UnitFormPage } from "./units/unit-form-page.tsx";
+import { UnitListPage } from "./units/unit-list-page.tsx";
+
+// ECharts is the heaviest dependency: load it with the dashboard only.
+const DashboardPage = lazy(() =>
+  import("./units/dashboard-page.tsx").then((m) => ({ default: m.DashboardPage })),
+);
+
+function Forbidden() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageTitle title={t("errors.forbiddenTitle")} />
+      <p>{t("errors.forbidden")}</p>
+    </>
+  );
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageTitle title={t("errors.notFoundTitle")} />
+      <p>{t("errors.notFoundPage")}</p>
+      <Link to="/">{t("errors.home")}</Link>
+    </>
+  );
+}
+
+function Requires({ permission, children }: { permission: Permission; children: ReactNode }) {
+  return useCan(permission) ? children : <Forbidden />;
+}
+
+/** The start page: the dashboard for whoever may see the stock, else the unit list. */
+function Home() {
+  const canSeeStock = useCan("stock:read");
+  const canList = useCan("units:read");
+  useEffect(() => {
+    if (!canSeeStock && canList) navigate("/alloggi", { replace: true });
+  }, [canSeeStock, canList]);
+  if (canSeeStock) return <DashboardPage />;
+  return canList ? null : <Forbidden />;
+}
+
+function Page({ pathname }: { pathname: string }) {
+  if (pathname === "/") return <Home />;
+  if (pathname === "/alloggi")
+    return (
+      <Requires permission="units:read">
+        <UnitListPage />
+      </Requires>
+    );
+  if (pathname === "/alloggi/nuovo")
+    return (
+      <Requires permission="units:write">
+        <UnitFormPage />
+      </Requires>
+    );
+  if (pathname === "/alloggi/importa")
+    return (
+      <Requires permission="units:import">
+        <ImportPage />
+      </Requires>
+    );
+  const edit = matchPath("/alloggi/:id/modifica", pathname);
+  if (edit?.id)
+    return (
+      <Requires permission="units:write">
+        <UnitFormPage key={edit.id} id={edit.id} />
+      </Requires>
+    );
+  const detail = matchPath("/alloggi/:id", pathname);
+  if (detail?.id)
+    return (
+      <Requires permission="units:read">
+        <UnitDetailPage key={detail.id} id={detail.id} />
+      </Requires>
+    );
+  return <NotFound />;
+}
+
+export function App() {
+  const me = useMe();
+  const { pathname } = useLocation();
+  let content: ReactNode;
+  if (me.isPending) content = <Loading />;
+  else if (me.error) content = <ErrorAlert error={me.error} onRetry={() => me.refetch()} />;
+  else if (me.data === null) content = <LoginPage />;
+  else content = <Page pathname={pathname} />;
+  return (
+    <Layout>
+      <ErrorBoundary resetKey={pathname}>
+        <Suspense fallback={<Loading />}>{content}</Suspense>
+      </ErrorBoundary>
+    </Layout>
+  );
+}

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: EUPL-1.2
+import type { TFunction } from "i18next";
+import { useCallback } from "react";
+import { useTranslation } from "react-i18next";
+
+// The shared zod schemas and the API speak English. Their messages are translated through the
+// `messages` namespace, whose keys are the English messages themselves, so a message that has no
+// translation yet still shows, in English. Messages that carry a value (a code, a row number) are
+// matched by pattern first and translated with the value put back.
+
+type Pattern = { re: RegExp; key: string; names: readonly string[] };
+
+const PATTERNS: readonly Pattern[] = [
+  { re: /^Unknown partner "(.+)"$/, key: 'Unknown partner "{{code}}"', names: ["code"] },
+  {
+    re: /^Partner (\S+) does not manage the category (\S+)$/,
+    key: "Partner {{partner}} does not manage the category {{category}}",
+    names: ["partner", "category"],
+  },
+  {
+    re: /^A unit with code (\S+) already exists$/,
+    key: "A unit with code {{code}} already exists",
+    names: ["code"],
+  },
+  {
+    re: /^A unit cannot go from (\S+) to (\S+?)(?:;.*)?$/,
+    key: "A unit cannot go from {{from}} to {{to}}",
+    names: ["from", "to"],
+  },
+  { re: /^Code already used on row (\d+)$/, key: "Code already used on row {{row}}", names: ["row"] },
+  { re: /^Unknown column "(.*)"$/, key: 'Unknown column "{{column}}"', names: ["column"] },
+  {
+    re: /^Required column "(.+)" \((.+)\) is missing$/,
+    key: 'Required column "{{key}}" ({{name}}) is missing',
+    names: ["key", "name"],
+  },
+  { re: /^No unit "(.+)"$/, key: 'No unit "{{code}}"', names: ["code"] },
+  {
+    re: /^(\d+) row\(s\) have errors; nothing was imported$/,
+    key: "{{count}} row(s) have errors; nothing was imported",
+    names: ["count"],
+  },
+];
+
+/** Values that are enum codes are shown with their label in the current language. */
+const ENUM_OF_VALUE: Record<string, string> = { category: "category", from: "status", to: "status" };
+
+export function translateMessage(t: TFunction, language: string, message: string): string {
+  // `lngs` without the Italian fallback: in English a message missing from the namespace stays English.
+  const options = { ns: "messages", keySeparator: false, nsSeparator: false, lngs: [language] } as const;
+  for (const { re, key, names } of PATTERNS) {
+    const match = re.exec(message);
+    if (match === null) continue;
+    const values: Record<string, string> = {};
+    for (const [i, name] of names.entries()) {
+      const raw = match[i + 1] ?? "";
+      const enumName = ENUM_OF_VALUE[name];
+      values[name] = enumName ? t(`enums.${enumName}.${raw}`, { defaultValue: raw }) : raw;
+    }
+    return t(key, { ...options, ...values, defaultValue: key });
+  }
+  return t(message, { ...options, defaultValue: message });
+}
+
+/** A function that shows an English message of the schemas or the API in the interface language. */
+export function useMessage() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  return useCallback((message: string) => translateMessage(t, language, message), [t, language]);
+}

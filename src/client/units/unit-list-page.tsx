@@ -1,0 +1,422 @@
+// SPDX-License-Identifier: EUPL-1.2
+import type { FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import type { Unit } from "../../domain/units/unit.schema.ts";
+import { useCan } from "../auth/session.ts";
+import { ErrorAlert } from "../components/error-alert.tsx";
+import { Icon } from "../components/icon.tsx";
+import { Loading } from "../components/loading.tsx";
+import { PageTitle } from "../components/page-title.tsx";
+import { useFormat } from "../format.ts";
+import { Link, navigate, useLocation } from "../router.tsx";
+import { StatusBadge } from "./status-badge.tsx";
+import {
+  exportHref,
+  filtersFromSearch,
+  hasFilters,
+  listHref,
+  PAGE_SIZES,
+  type SortField,
+  type UnitFilters,
+} from "./unit-filters.ts";
+import { useUnitLabels } from "./unit-labels.ts";
+import { useOrganisations, useStockSummary, useUnitPage } from "./units-api.ts";
+
+const MUNICIPI = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
+
+function FilterForm({ filters }: { filters: UnitFilters }) {
+  const { t } = useTranslation();
+  const labels = useUnitLabels();
+  const { data: organisations = [] } = useOrganisations();
+  const canSeeStock = useCan("stock:read");
+  const summary = useStockSummary();
+  const towns = canSeeStock && summary.data ? Object.keys(summary.data.byTown).sort() : [];
+  const partners = organisations.filter((o) => o.kind === "partner" && o.area === "B");
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const search = new URLSearchParams();
+    for (const [key, value] of data.entries()) {
+      if (typeof value === "string" && value.trim() !== "") search.set(key, value.trim());
+    }
+    const next = filtersFromSearch(search);
+    navigate(listHref({ ...next, sort: filters.sort, limit: filters.limit, page: 1 }));
+  };
+
+  return (
+    <form
+      className="filter-form card shadow-sm p-3 p-lg-4 mb-4"
+      onSubmit={submit}
+      aria-labelledby="filters-title"
+    >
+      <h2 id="filters-title" className="h5 mb-4">
+        {t("list.filters.title")}
+      </h2>
+      <div className="row g-3">
+        <div className="col-12 col-lg-6 form-group">
+          <label htmlFor="filter-q" className="active">
+            {t("list.filters.q")}
+          </label>
+          <input
+            id="filter-q"
+            name="q"
+            type="search"
+            className="form-control"
+            defaultValue={filters.q ?? ""}
+            aria-describedby="filter-q-hint"
+          />
+          <small id="filter-q-hint" className="form-text">
+            {t("list.filters.qHint")}
+          </small>
+        </div>
+        <div className="col-12 col-md-6 col-lg-3 select-wrapper form-group">
+          <label htmlFor="filter-status">{t("fields.status")}</label>
+          <select id="filter-status" name="status" defaultValue={filters.status ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {labels.statusOptions.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="col-12 col-md-6 col-lg-3 select-wrapper form-group">
+          <label htmlFor="filter-category">{t("fields.category")}</label>
+          <select id="filter-category" name="category" defaultValue={filters.category ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {labels.categoryOptions.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="col-12 col-md-6 col-lg-3 select-wrapper form-group">
+          <label htmlFor="filter-origin">{t("fields.origin")}</label>
+          <select id="filter-origin" name="origin" defaultValue={filters.origin ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {labels.originOptions.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="col-12 col-md-6 col-lg-3 form-group">
+          <label htmlFor="filter-town" className="active">
+            {t("fields.town")}
+          </label>
+          <input
+            id="filter-town"
+            name="town"
+            type="text"
+            className="form-control"
+            list="filter-town-list"
+            autoComplete="off"
+            defaultValue={filters.town ?? ""}
+          />
+          <datalist id="filter-town-list">
+            {towns.map((town) => (
+              <option key={town} value={town} />
+            ))}
+          </datalist>
+        </div>
+        <div className="col-12 col-md-6 col-lg-2 select-wrapper form-group">
+          <label htmlFor="filter-municipio">{t("fields.municipio")}</label>
+          <select id="filter-municipio" name="municipio" defaultValue={filters.municipio ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {MUNICIPI.map((m) => (
+              <option key={m} value={m}>
+                {t("list.filters.municipioN", { n: m })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="col-12 col-md-6 col-lg-4 select-wrapper form-group">
+          <label htmlFor="filter-partner">{t("fields.managingPartnerCode")}</label>
+          <select id="filter-partner" name="partner" defaultValue={filters.partner ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {partners.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="col-12 col-md-6 col-lg-3 select-wrapper form-group">
+          <label htmlFor="filter-accessible">{t("list.filters.accessible")}</label>
+          <select id="filter-accessible" name="accessible" defaultValue={filters.accessible ?? ""}>
+            <option value="">{t("common.all")}</option>
+            <option value="true">{t("common.yes")}</option>
+            <option value="false">{t("common.no")}</option>
+          </select>
+        </div>
+      </div>
+      <div className="d-flex flex-wrap gap-2 mt-2">
+        <button type="submit" className="btn btn-primary">
+          <Icon name="funnel" size="sm" className="icon-white me-1" />
+          {t("list.filters.apply")}
+        </button>
+        {hasFilters(filters) ? (
+          <Link
+            to={listHref({ sort: filters.sort, limit: filters.limit, page: 1 })}
+            className="btn btn-outline-primary"
+          >
+            {t("list.filters.reset")}
+          </Link>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+type Column = { field: SortField | null; label: string; numeric?: boolean };
+
+function SortHeader({ column, filters }: { column: Column; filters: UnitFilters }) {
+  const { t } = useTranslation();
+  const { field } = column;
+  if (field === null) {
+    return <th scope="col">{column.label}</th>;
+  }
+  const active = filters.sort.replace(/^-/, "") === field;
+  const descending = active && filters.sort.startsWith("-");
+  const nextSort = active && !descending ? `-${field}` : field;
+  return (
+    <th
+      scope="col"
+      aria-sort={active ? (descending ? "descending" : "ascending") : undefined}
+      className={column.numeric ? "text-end" : undefined}
+    >
+      <button
+        type="button"
+        className="sort-button"
+        onClick={() => navigate(listHref({ ...filters, sort: nextSort, page: 1 }))}
+      >
+        {column.label}
+        <Icon
+          name={active ? (descending ? "arrow-down" : "arrow-up") : "expand"}
+          size="xs"
+          className={active ? "ms-1" : "ms-1 sort-idle"}
+        />
+        <span className="visually-hidden">
+          {active && !descending ? t("list.sortDescending") : t("list.sortAscending")}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+function UnitRow({ unit }: { unit: Unit }) {
+  const labels = useUnitLabels();
+  const format = useFormat();
+  return (
+    <tr>
+      <th scope="row" className="text-nowrap">
+        <Link to={`/alloggi/${unit.id}`}>{unit.code}</Link>
+      </th>
+      <td>{unit.address}</td>
+      <td>{unit.town}</td>
+      <td className="text-end">{unit.municipio ?? "—"}</td>
+      <td className="text-end">{format.number(unit.surfaceM2)}</td>
+      <td className="text-end">{unit.rooms}</td>
+      <td>{labels.categoryShort(unit.category)}</td>
+      <td>
+        <StatusBadge status={unit.status} />
+      </td>
+      <td>{labels.origin(unit.origin)}</td>
+      <td>{unit.managingPartnerName ?? "—"}</td>
+    </tr>
+  );
+}
+
+/** Page numbers around the current one, with gaps: 1 … 4 5 [6] 7 8 … 20. */
+function pageWindow(current: number, last: number): (number | "gap")[] {
+  const pages = new Set([1, last, current - 1, current, current + 1].filter((p) => p >= 1 && p <= last));
+  const sorted = [...pages].sort((a, b) => a - b);
+  const result: (number | "gap")[] = [];
+  for (const [i, p] of sorted.entries()) {
+    const previous = sorted[i - 1];
+    if (previous !== undefined && p - previous > 1) result.push("gap");
+    result.push(p);
+  }
+  return result;
+}
+
+function Pagination({ filters, total }: { filters: UnitFilters; total: number }) {
+  const { t } = useTranslation();
+  const last = Math.max(1, Math.ceil(total / filters.limit));
+  if (last === 1) return null;
+  const current = Math.min(filters.page, last);
+  const href = (page: number) => listHref({ ...filters, page });
+  return (
+    <nav className="pagination-wrapper" aria-label={t("list.pagination")}>
+      <ul className="pagination">
+        <li className={`page-item${current === 1 ? " disabled" : ""}`}>
+          {current === 1 ? (
+            <span className="page-link" aria-hidden="true">
+              <Icon name="chevron-left" className="icon-primary" />
+            </span>
+          ) : (
+            <Link className="page-link" to={href(current - 1)}>
+              <Icon name="chevron-left" className="icon-primary" />
+              <span className="visually-hidden">{t("list.previousPage")}</span>
+            </Link>
+          )}
+        </li>
+        {pageWindow(current, last).map((p, i) =>
+          p === "gap" ? (
+            // biome-ignore lint/suspicious/noArrayIndexKey: gaps have no identity but their place.
+            <li className="page-item" key={`gap-${i}`}>
+              <span className="page-link">…</span>
+            </li>
+          ) : (
+            <li className="page-item" key={p}>
+              <Link
+                className="page-link"
+                to={href(p)}
+                aria-current={p === current ? "page" : undefined}
+                aria-label={t("list.pageN", { n: p })}
+              >
+                {p}
+              </Link>
+            </li>
+          ),
+        )}
+        <li className={`page-item${current === last ? " disabled" : ""}`}>
+          {current === last ? (
+            <span className="page-link" aria-hidden="true">
+              <Icon name="chevron-right" className="icon-primary" />
+            </span>
+          ) : (
+            <Link className="page-link" to={href(current + 1)}>
+              <span className="visually-hidden">{t("list.nextPage")}</span>
+              <Icon name="chevron-right" className="icon-primary" />
+            </Link>
+          )}
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+function PageSize({ filters }: { filters: UnitFilters }) {
+  const { t } = useTranslation();
+  return (
+    <div className="select-wrapper form-group page-size mb-0">
+      <label htmlFor="page-size">{t("list.pageSize")}</label>
+      <select
+        id="page-size"
+        value={filters.limit}
+        onChange={(e) => navigate(listHref({ ...filters, limit: Number(e.target.value), page: 1 }))}
+      >
+        {PAGE_SIZES.map((size) => (
+          <option key={size} value={size}>
+            {size}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The unit list: filters and order live in the address, so a filtered list can be bookmarked and shared. */
+export function UnitListPage() {
+  const { t } = useTranslation();
+  const { search, href } = useLocation();
+  const filters = filtersFromSearch(search);
+  const page = useUnitPage(filters);
+  const canWrite = useCan("units:write");
+  const canImport = useCan("units:import");
+
+  const columns: Column[] = [
+    { field: "code", label: t("fields.code") },
+    { field: null, label: t("fields.address") },
+    { field: "town", label: t("fields.town") },
+    { field: "municipio", label: t("list.columns.municipio"), numeric: true },
+    { field: "surfaceM2", label: t("list.columns.surface"), numeric: true },
+    { field: "rooms", label: t("fields.rooms"), numeric: true },
+    { field: "category", label: t("list.columns.category") },
+    { field: "status", label: t("fields.status") },
+    { field: "origin", label: t("fields.origin") },
+    { field: null, label: t("list.columns.partner") },
+  ];
+
+  const total = page.data?.total ?? 0;
+  const last = Math.max(1, Math.ceil(total / filters.limit));
+
+  return (
+    <>
+      <PageTitle title={t("list.title")}>
+        <div className="d-flex flex-wrap gap-2">
+          {canWrite ? (
+            <Link to="/alloggi/nuovo" className="btn btn-primary">
+              <Icon name="plus" size="sm" className="icon-white me-1" />
+              {t("nav.newUnit")}
+            </Link>
+          ) : null}
+          {canImport ? (
+            <Link to="/alloggi/importa" className="btn btn-outline-primary">
+              <Icon name="upload" size="sm" className="icon-primary me-1" />
+              {t("nav.import")}
+            </Link>
+          ) : null}
+        </div>
+      </PageTitle>
+      <FilterForm key={href} filters={filters} />
+      <section aria-labelledby="results-title">
+        <div className="d-flex flex-wrap align-items-end justify-content-between gap-3 mb-3">
+          <div>
+            <h2 id="results-title" className="h4 mb-1">
+              {t("list.results")}
+            </h2>
+            <p className="mb-0" role="status" data-testid="result-count">
+              {page.data
+                ? t("list.count", { count: total, page: Math.min(filters.page, last), pages: last })
+                : ""}
+            </p>
+          </div>
+          <div className="d-flex flex-wrap align-items-end gap-3">
+            <PageSize filters={filters} />
+            <a className="btn btn-outline-primary btn-sm" href={exportHref(filters, "csv")} download>
+              <Icon name="download" size="sm" className="icon-primary me-1" />
+              {t("list.exportCsv")}
+            </a>
+            <a className="btn btn-outline-primary btn-sm" href={exportHref(filters, "xlsx")} download>
+              <Icon name="file-xlsx" size="sm" className="icon-primary me-1" />
+              {t("list.exportXlsx")}
+            </a>
+          </div>
+        </div>
+        {page.error ? <ErrorAlert error={page.error} onRetry={() => page.refetch()} /> : null}
+        {page.isPending ? <Loading /> : null}
+        {page.data && page.data.items.length === 0 ? (
+          <div className="alert alert-info">{t("list.empty")}</div>
+        ) : null}
+        {page.data && page.data.items.length > 0 ? (
+          <div className="table-responsive">
+            <table
+              className={`table table-hover unit-table${page.isFetching ? " is-fetching" : ""}`}
+              aria-busy={page.isFetching}
+            >
+              <caption className="visually-hidden">{t("list.caption")}</caption>
+              <thead>
+                <tr>
+                  {columns.map((c) => (
+                    <SortHeader key={c.label} column={c} filters={filters} />
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {page.data.items.map((unit) => (
+                  <UnitRow key={unit.id} unit={unit} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+        {page.data ? <Pagination filters={filters} total={total} /> : null}
+      </section>
+    </>
+  );
+}
