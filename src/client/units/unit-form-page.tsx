@@ -2,13 +2,12 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { type DefaultValues, type FieldPath, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { scopeOfRole } from "../../domain/auth/roles.ts";
 import { canManageCategory } from "../../domain/organisations/organisation.schema.ts";
 import { ENERGY_CLASSES, UnitCreate } from "../../domain/units/unit.schema.ts";
-import { parseLocaleNumber } from "../../domain/units/unit-file.ts";
 import { isApiError } from "../api.ts";
 import { useCan, useMe } from "../auth/session.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
@@ -17,6 +16,17 @@ import { Loading } from "../components/loading.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { useMessage } from "../i18n/translate-message.ts";
 import { Link, navigate } from "../router.tsx";
+import {
+  asNumber,
+  asNumberOrNull,
+  asTextOrNull,
+  EMPTY,
+  FIELD_NAMES,
+  type FormName,
+  type FormValues,
+  isFieldName,
+  valuesOf,
+} from "./unit-form-values.ts";
 import { useUnitLabels } from "./unit-labels.ts";
 import {
   type UnitDetail,
@@ -27,91 +37,6 @@ import {
   useUnit,
   useUpdateUnit,
 } from "./units-api.ts";
-
-type FormValues = z.input<typeof UnitCreate>;
-type FormName = FieldPath<FormValues>;
-
-const FIELD_NAMES: readonly FormName[] = [
-  "code",
-  "address",
-  "town",
-  "municipio",
-  "buildingCode",
-  "floor",
-  "lift",
-  "surfaceM2",
-  "rooms",
-  "bedrooms",
-  "stepFree",
-  "wheelchairAdapted",
-  "energyClass",
-  "origin",
-  "category",
-  "managingPartnerCode",
-  "comodatoPartnerCode",
-  "comodatoStart",
-  "comodatoEnd",
-  "condition",
-  "notes",
-  "status",
-];
-const isFieldName = (path: string): path is FormName => FIELD_NAMES.some((n) => n === path);
-
-// What the inputs hold is text; the schema wants numbers and nulls. Numbers are read the Italian or
-// the English way (62,5 or 62.5); anything unreadable stays text, so the schema names the problem.
-const asNumber = (v: unknown) =>
-  typeof v !== "string" ? v : v.trim() === "" ? undefined : parseLocaleNumber(v);
-const asNumberOrNull = (v: unknown) =>
-  typeof v !== "string" ? v : v.trim() === "" ? null : parseLocaleNumber(v);
-const asTextOrNull = (v: unknown) => (typeof v !== "string" ? v : v.trim() === "" ? null : v);
-
-const EMPTY: DefaultValues<FormValues> = {
-  code: "",
-  address: "",
-  town: "Milano",
-  municipio: null,
-  buildingCode: null,
-  lift: false,
-  stepFree: false,
-  wheelchairAdapted: false,
-  energyClass: null,
-  origin: "municipal",
-  category: "calmierato",
-  managingPartnerCode: null,
-  comodatoPartnerCode: null,
-  comodatoStart: null,
-  comodatoEnd: null,
-  condition: "fair",
-  notes: "",
-  status: "to_renovate",
-};
-
-function valuesOf(unit: UnitDetail): FormValues {
-  return {
-    code: unit.code,
-    address: unit.address,
-    town: unit.town,
-    municipio: unit.municipio,
-    buildingCode: unit.buildingCode,
-    floor: unit.floor,
-    lift: unit.lift,
-    surfaceM2: unit.surfaceM2,
-    rooms: unit.rooms,
-    bedrooms: unit.bedrooms,
-    stepFree: unit.stepFree,
-    wheelchairAdapted: unit.wheelchairAdapted,
-    energyClass: unit.energyClass,
-    origin: unit.origin,
-    category: unit.category,
-    managingPartnerCode: unit.managingPartnerCode,
-    comodatoPartnerCode: unit.comodatoPartnerCode,
-    comodatoStart: unit.comodatoStart,
-    comodatoEnd: unit.comodatoEnd,
-    condition: unit.condition,
-    notes: unit.notes,
-    status: unit.status,
-  };
-}
 
 function UnitForm({ unit }: { unit?: UnitDetail }) {
   const { t } = useTranslation();

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: EUPL-1.2
+import type { DefaultValues, FieldPath } from "react-hook-form";
+import type { z } from "zod";
+import type { UnitCreate } from "../../domain/units/unit.schema.ts";
+import { parseLocaleNumber } from "../../domain/units/unit-file.ts";
+import type { UnitDetail } from "./units-api.ts";
+
+export type FormValues = z.input<typeof UnitCreate>;
+export type FormName = FieldPath<FormValues>;
+
+export const FIELD_NAMES: readonly FormName[] = [
+  "code",
+  "address",
+  "town",
+  "municipio",
+  "buildingCode",
+  "floor",
+  "lift",
+  "surfaceM2",
+  "rooms",
+  "bedrooms",
+  "stepFree",
+  "wheelchairAdapted",
+  "energyClass",
+  "origin",
+  "category",
+  "managingPartnerCode",
+  "comodatoPartnerCode",
+  "comodatoStart",
+  "comodatoEnd",
+  "condition",
+  "notes",
+  "status",
+];
+export const isFieldName = (path: string): path is FormName => FIELD_NAMES.some((n) => n === path);
+
+// What the inputs hold is text; the schema wants numbers and nulls. Numbers are read the Italian or
+// the English way (62,5 or 62.5); anything unreadable stays text, so the schema names the problem.
+export const asNumber = (v: unknown) =>
+  typeof v !== "string" ? v : v.trim() === "" ? undefined : parseLocaleNumber(v);
+export const asNumberOrNull = (v: unknown) =>
+  typeof v !== "string" ? v : v.trim() === "" ? null : parseLocaleNumber(v);
+export const asTextOrNull = (v: unknown) => (typeof v !== "string" ? v : v.trim() === "" ? null : v);
+
+export const EMPTY: DefaultValues<FormValues> = {
+  code: "",
+  address: "",
+  town: "Milano",
+  municipio: null,
+  buildingCode: null,
+  lift: false,
+  stepFree: false,
+  wheelchairAdapted: false,
+  energyClass: null,
+  origin: "municipal",
+  category: "calmierato",
+  managingPartnerCode: null,
+  comodatoPartnerCode: null,
+  comodatoStart: null,
+  comodatoEnd: null,
+  condition: "fair",
+  notes: "",
+  status: "to_renovate",
+};
+
+export function valuesOf(unit: UnitDetail): FormValues {
+  return {
+    code: unit.code,
+    address: unit.address,
+    town: unit.town,
+    municipio: unit.municipio,
+    buildingCode: unit.buildingCode,
+    floor: unit.floor,
+    lift: unit.lift,
+    surfaceM2: unit.surfaceM2,
+    rooms: unit.rooms,
+    bedrooms: unit.bedrooms,
+    stepFree: unit.stepFree,
+    wheelchairAdapted: unit.wheelchairAdapted,
+    energyClass: unit.energyClass,
+    origin: unit.origin,
+    category: unit.category,
+    managingPartnerCode: unit.managingPartnerCode,
+    comodatoPartnerCode: unit.comodatoPartnerCode,
+    comodatoStart: unit.comodatoStart,
+    comodatoEnd: unit.comodatoEnd,
+    condition: unit.condition,
+    notes: unit.notes,
+    status: unit.status,
+  };
+}
