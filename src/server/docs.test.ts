@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { PERMISSIONS, ROLE_PERMISSIONS, ROLES, scopeOfRole } from "../domain/auth/roles.ts";
 
@@ -36,5 +36,21 @@ describe("docs/permissions.md", () => {
       ]),
     );
     expect(documented).toEqual(expected);
+  });
+});
+
+describe("repository hygiene", () => {
+  it("starts every source file with an EUPL-1.2 SPDX header", () => {
+    const root = new URL("../../", import.meta.url);
+    const sources = ["src", "e2e", "bench"].flatMap((dir) =>
+      readdirSync(new URL(dir, root), { recursive: true, encoding: "utf8" })
+        .filter((f) => /\.(ts|tsx)$/.test(f))
+        .map((f) => `${dir}/${f}`),
+    );
+    expect(sources.length).toBeGreaterThan(50);
+    const missing = sources.filter(
+      (f) => !readFileSync(new URL(f, root), "utf8").startsWith("// SPDX-License-Identifier: EUPL-1.2\n"),
+    );
+    expect(missing).toEqual([]);
   });
 });

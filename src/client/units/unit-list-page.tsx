@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import { useTranslation } from "react-i18next";
 import type { Unit } from "../../domain/units/unit.schema.ts";
 import { useCan } from "../auth/session.ts";
