@@ -25,6 +25,8 @@ export async function newContext(browser: Browser, baseURL: string): Promise<Bro
     baseURL,
     locale: "it-IT",
     viewport: { width: 1280, height: 900 },
+    // axe judges the settled page; without this it can catch a colour halfway through a fade.
+    reducedMotion: "reduce",
   });
   // A journey step that has not happened in 10 s is not going to: fail early and say which.
   context.setDefaultTimeout(10_000);

@@ -8,7 +8,7 @@ import {
 import { createUser } from "../auth/auth.service.ts";
 import type { Db } from "../db/client.ts";
 import { insertOrganisations, listOrganisations } from "../organisations/organisations.repository.ts";
-import { ensureBuildings, insertUnitEventRows, insertUnitRows } from "../units/units.repository.ts";
+import { ensureBuildings, insertUnitRows } from "../units/units.repository.ts";
 
 /**
  * Load the fictional demo programme into an empty database: five organisations, one account per
@@ -31,25 +31,14 @@ export async function seedDemoProgramme(options: { db: Db; passwordCost?: number
           : [],
       ),
     );
-    const unitIds = await insertUnitRows(
+    await insertUnitRows(
       tx,
       units.map(({ managingPartnerCode, comodatoPartnerCode, ...u }) => ({
         ...u,
         managingPartnerId: partnerId(managingPartnerCode),
         comodatoPartnerId: partnerId(comodatoPartnerCode),
       })),
-    );
-    await insertUnitEventRows(
-      tx,
-      units.map((u) => ({
-        unitId: unitIds.get(u.code) as string,
-        actorId: null,
-        kind: "imported",
-        fromStatus: null,
-        toStatus: u.status,
-        changes: {},
-        note: "Programma dimostrativo (dati fittizi)",
-      })),
+      { actorId: null, kind: "imported", note: "Programma dimostrativo (dati fittizi)" },
     );
     await Promise.all(
       DEMO_USERS.map((u) => createUser({ db: tx, ...u, password: DEMO_PASSWORD, cost: passwordCost })),

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { and, asc, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, like, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { UnitCategory, UnitFields, UnitListQuery, UnitStatus } from "../../domain/units/unit.schema.ts";
-import { type Db, rowsOf } from "../db/client.ts";
+import type { Db } from "../db/client.ts";
 import { organisations, unitEvents, units, users } from "../db/schema.ts";
 
 const managing = alias(organisations, "managing");
@@ -71,15 +71,11 @@ function unitConditions(query: Omit<UnitListQuery, "sort" | "limit" | "offset">,
     query.origin ? eq(units.origin, query.origin) : undefined,
     query.town ? sql`lower(${units.town}) = lower(${query.town})` : undefined,
     query.municipio ? eq(units.municipio, query.municipio) : undefined,
-    query.partner ? eq(managing.code, query.partner.toUpperCase()) : undefined,
-    query.accessible === undefined ? undefined : eq(units.stepFree, query.accessible),
-    query.q
-      ? or(
-          ilike(units.code, `%${escapeLike(query.q)}%`),
-          ilike(units.address, `%${escapeLike(query.q)}%`),
-          ilike(units.buildingCode, `%${escapeLike(query.q)}%`),
-        )
+    query.partner
+      ? sql`${units.managingPartnerId} = (select id from organisations where code = ${query.partner.toUpperCase()})`
       : undefined,
+    query.accessible === undefined ? undefined : eq(units.stepFree, query.accessible),
+    query.q ? like(units.searchText, `%${escapeLike(query.q.toLowerCase())}%`) : undefined,
   ];
   return conditions.filter((c): c is SQL => c !== undefined);
 }
@@ -95,26 +91,40 @@ function selectUnitRows(db: Db, where: SQL | undefined) {
     .where(where);
 }
 
+/** The units matching a query, in its order; one page of them, or all (for an export). */
 export async function listUnitRows(
   db: Db,
   query: UnitListQuery,
   scope: UnitScope,
   page: { limit: number; offset: number } | null,
 ) {
-  const descending = query.sort.startsWith("-");
   const column = SORT_COLUMNS[query.sort.replace(/^-/, "") as keyof typeof SORT_COLUMNS];
-  const ordered = selectUnitRows(db, and(...unitConditions(query, scope))).orderBy(
-    descending ? desc(column) : asc(column),
-    asc(units.code),
-  );
-  return page ? ordered.limit(page.limit).offset(page.offset) : ordered;
+  const order = [query.sort.startsWith("-") ? desc(column) : asc(column), asc(units.code)];
+  const where = and(...unitConditions(query, scope));
+  if (page === null) return selectUnitRows(db, where).orderBy(...order);
+  // Pick the page's ids first, then read the full rows of those alone: a deep offset then walks
+  // narrow rows instead of whole joined ones.
+  const ids = db
+    .select({ id: units.id })
+    .from(units)
+    .where(where)
+    .orderBy(...order)
+    .limit(page.limit)
+    .offset(page.offset)
+    .as("page");
+  return db
+    .select(unitColumns)
+    .from(units)
+    .innerJoin(ids, eq(ids.id, units.id))
+    .leftJoin(managing, eq(managing.id, units.managingPartnerId))
+    .leftJoin(comodato, eq(comodato.id, units.comodatoPartnerId))
+    .orderBy(...order);
 }
 
 export async function countUnitRows(db: Db, query: UnitListQuery, scope: UnitScope) {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(units)
-    .leftJoin(managing, eq(managing.id, units.managingPartnerId))
     .where(and(...unitConditions(query, scope)));
   return row?.n ?? 0;
 }
@@ -199,33 +209,8 @@ export async function ensureBuildings(
     on conflict (code) do nothing`);
 }
 
-// Column order shared by the bulk insert and update below.
-const BULK_COLUMNS = [
-  ["code", "text"],
-  ["address", "text"],
-  ["town", "text"],
-  ["municipio", "smallint"],
-  ["building_code", "text"],
-  ["floor", "smallint"],
-  ["lift", "boolean"],
-  ["surface_m2", "numeric"],
-  ["rooms", "smallint"],
-  ["bedrooms", "smallint"],
-  ["step_free", "boolean"],
-  ["wheelchair_adapted", "boolean"],
-  ["energy_class", "text"],
-  ["origin", "text"],
-  ["category", "text"],
-  ["managing_partner_id", "uuid"],
-  ["comodato_partner_id", "uuid"],
-  ["comodato_start", "date"],
-  ["comodato_end", "date"],
-  ["condition", "text"],
-  ["status", "text"],
-  ["notes", "text"],
-] as const;
-
-const BULK_VALUE: Record<(typeof BULK_COLUMNS)[number][0], (v: UnitValues) => unknown> = {
+// The columns a bulk write sets, with how to read each from the values.
+const BULK_COLUMNS: Record<string, (v: UnitValues) => unknown> = {
   code: (v) => v.code,
   address: (v) => v.address,
   town: (v) => v.town,
@@ -249,38 +234,56 @@ const BULK_VALUE: Record<(typeof BULK_COLUMNS)[number][0], (v: UnitValues) => un
   status: (v) => v.status,
   notes: (v) => v.notes,
 };
+const BULK_NAMES = Object.keys(BULK_COLUMNS);
+const columnList = sql.raw(BULK_NAMES.join(", "));
 
-function unnestValues(rows: UnitValues[]) {
-  return sql.join(
-    BULK_COLUMNS.map(([name, type]) => sql`${sql.param(rows.map(BULK_VALUE[name]))}::${sql.raw(type)}[]`),
-    sql`, `,
+/**
+ * Many units as one JSON parameter read back as `units` records: one value to send instead of an
+ * array per column, which the drivers serialise element by element.
+ */
+function unitRecords(rows: UnitValues[]) {
+  const json = JSON.stringify(
+    rows.map((r) => Object.fromEntries(BULK_NAMES.map((n) => [n, BULK_COLUMNS[n]?.(r)]))),
   );
+  return sql`json_populate_recordset(null::units, ${json}::json)`;
 }
 
-const columnList = sql.raw(BULK_COLUMNS.map(([name]) => name).join(", "));
-
-/** Insert many units in one statement (arrays through `unnest`); returns id by code. */
-export async function insertUnitRows(db: Db, rows: UnitValues[]): Promise<Map<string, string>> {
-  if (rows.length === 0) return new Map();
-  const result = await db.execute(sql`
-    insert into units (${columnList})
-    select * from unnest(${unnestValues(rows)})
-    returning id, code`);
-  return new Map(rowsOf<{ id: string; code: string }>(result).map((r) => [r.code, r.id]));
+/**
+ * Insert many units and their first history entry in one statement, the events made from the
+ * inserted rows, so no ids travel back and forth.
+ */
+export async function insertUnitRows(
+  db: Db,
+  rows: UnitValues[],
+  event: { actorId: string | null; kind: "created" | "imported"; note: string },
+) {
+  if (rows.length === 0) return;
+  await db.execute(sql`
+    with inserted as (
+      insert into units (${columnList})
+      select ${columnList} from ${unitRecords(rows)}
+      returning id, status)
+    insert into unit_events (unit_id, actor_id, kind, to_status, note)
+    select id, ${event.actorId}::uuid, ${event.kind}, status, ${event.note} from inserted`);
 }
 
 /** Replace the fields of many units (matched by code) in one statement, bumping their versions. */
 export async function updateUnitRows(db: Db, rows: UnitValues[]) {
   if (rows.length === 0) return;
   const assignments = sql.raw(
-    BULK_COLUMNS.filter(([name]) => name !== "code")
-      .map(([name]) => `${name} = v.${name}`)
+    BULK_NAMES.filter((name) => name !== "code")
+      .map((name) => `${name} = v.${name}`)
       .join(", "),
   );
   await db.execute(sql`
     update units u set ${assignments}, version = u.version + 1, updated_at = now()
-    from unnest(${unnestValues(rows)}) as v(${columnList})
+    from ${unitRecords(rows)} as v
     where u.code = v.code`);
+}
+
+/** Refresh the planner's statistics after a bulk change (PGlite has no autovacuum to do it). */
+export async function analyzeUnits(db: Db) {
+  await db.execute(sql`analyze units`);
 }
 
 export async function insertUnitEventRows(db: Db, events: UnitEventValues[]) {

@@ -26,6 +26,7 @@ import type { Db } from "../db/client.ts";
 import { AppError, fieldError } from "../errors.ts";
 import { listOrganisations } from "../organisations/organisations.repository.ts";
 import {
+  analyzeUnits,
   cappedSurfaces,
   countUnitRows,
   countUnitsBy,
@@ -39,7 +40,6 @@ import {
   listUnitEvents,
   listUnitRows,
   stockTotals,
-  type UnitEventValues,
   type UnitRow,
   type UnitScope,
   type UnitValues,
@@ -154,8 +154,11 @@ const isUniqueViolation = (e: unknown) =>
 export async function listUnits(options: { db: Db; actor: Actor; query: UnitListQuery }) {
   const { db, actor, query } = options;
   const scope = scopeOf(actor);
-  const rows = await listUnitRows(db, query, scope, { limit: query.limit, offset: query.offset });
-  const total = await countUnitRows(db, query, scope);
+  // Both at once: on PostgreSQL they run on two connections (PGlite takes them in turn).
+  const [rows, total] = await Promise.all([
+    listUnitRows(db, query, scope, { limit: query.limit, offset: query.offset }),
+    countUnitRows(db, query, scope),
+  ]);
   return { items: rows.map(toUnit), total };
 }
 
@@ -295,6 +298,9 @@ export async function transitionUnit(options: {
   return getUnit({ db, actor, idOrCode: id });
 }
 
+/** A bulk change this large refreshes the planner's statistics before the import answers. */
+const ANALYZE_AFTER_ROWS = 5000;
+
 export type ImportProgress = { phase: "read" | "validated" | "written"; rows: number };
 export type ImportResult = { rows: number; created: number; updated: number; unchanged: number };
 
@@ -352,22 +358,14 @@ export async function importUnits(options: {
   await db.transaction(async (tx) => {
     const buildings = new Map(parsed.units.flatMap(({ unit }) => buildingOf(unit)).map((b) => [b.code, b]));
     await ensureBuildings(tx, [...buildings.values()]);
-    const ids = await insertUnitRows(tx, creates);
+    await insertUnitRows(tx, creates, { actorId: actor.userId, kind: "imported", note: "" });
     await updateUnitRows(
       tx,
       updates.map((u) => u.values),
     );
-    const events: UnitEventValues[] = [
-      ...creates.map((c) => ({
-        unitId: ids.get(c.code) as string,
-        actorId: actor.userId,
-        kind: "imported" as const,
-        fromStatus: null,
-        toStatus: c.status,
-        changes: {},
-        note: "",
-      })),
-      ...updates.map((u) => ({
+    await insertUnitEventRows(
+      tx,
+      updates.map((u) => ({
         unitId: u.row.id,
         actorId: actor.userId,
         kind: "imported" as const,
@@ -376,9 +374,9 @@ export async function importUnits(options: {
         changes: u.changes,
         note: "",
       })),
-    ];
-    await insertUnitEventRows(tx, events);
+    );
   });
+  if (creates.length + updates.length >= ANALYZE_AFTER_ROWS) await analyzeUnits(db);
   onProgress({ phase: "written", rows: parsed.units.length });
   return {
     rows: parsed.units.length,
