@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { scopeOfRole } from "../../domain/auth/roles.ts";
-import { canManageCategory, type Organisation } from "../../domain/organisations/organisation.schema.ts";
-import type { FieldIssue } from "../../domain/shared/issue.ts";
 import { maxAnnualRentCents, maxMonthlyRentCents } from "../../domain/units/rent-cap.ts";
 import type { StockSummary } from "../../domain/units/stock-summary.schema.ts";
 import { categoryMix, stockGrowth } from "../../domain/units/stock-summary.ts";
@@ -19,6 +17,12 @@ import {
   type UnitTransition,
   type UnitUpdate,
 } from "../../domain/units/unit.schema.ts";
+import {
+  diffUnitFields,
+  resolveUnitPartners,
+  UNIT_FIELD_NAMES,
+  type UnitPartners,
+} from "../../domain/units/unit-changes.ts";
 import { type ImportIssue, importIssuesToFieldIssues, parseUnitRows } from "../../domain/units/unit-file.ts";
 import { allowedTransitions, canTransition } from "../../domain/units/unit-status.ts";
 import type { Actor } from "../auth/auth.service.ts";
@@ -49,33 +53,10 @@ import {
 
 const scopeOf = (actor: Actor): UnitScope =>
   scopeOfRole(actor.role) === "programme" ? null : { organisationId: actor.organisationId };
-
-const FIELD_NAMES = [
-  "code",
-  "address",
-  "town",
-  "municipio",
-  "buildingCode",
-  "floor",
-  "lift",
-  "surfaceM2",
-  "rooms",
-  "bedrooms",
-  "stepFree",
-  "wheelchairAdapted",
-  "energyClass",
-  "origin",
-  "category",
-  "managingPartnerCode",
-  "comodatoPartnerCode",
-  "comodatoStart",
-  "comodatoEnd",
-  "condition",
-  "notes",
-] as const satisfies readonly (keyof UnitFields)[];
+const ownOrganisation = (actor: Actor) => scopeOf(actor)?.organisationId ?? null;
 
 function fieldsOf(row: UnitRow): UnitFields {
-  return Object.fromEntries(FIELD_NAMES.map((k) => [k, row[k]])) as UnitFields;
+  return Object.fromEntries(UNIT_FIELD_NAMES.map((k) => [k, row[k]])) as UnitFields;
 }
 
 export function toUnit(row: UnitRow): Unit {
@@ -94,46 +75,11 @@ export function toUnit(row: UnitRow): Unit {
   };
 }
 
-/** Fields whose value differs: name → [before, after]. */
-function diffFields(before: UnitFields, after: UnitFields): Record<string, [unknown, unknown]> {
-  const changes: Record<string, [unknown, unknown]> = {};
-  for (const k of FIELD_NAMES) if (before[k] !== after[k]) changes[k] = [before[k], after[k]];
-  return changes;
-}
-
-type Partners = { managingPartnerId: string | null; comodatoPartnerId: string | null; issues: FieldIssue[] };
-
-/** Resolve the partner codes of a unit and check who may manage it. */
-function resolvePartners(unit: UnitFields, byCode: Map<string, Organisation>, actor: Actor): Partners {
-  const issues: FieldIssue[] = [];
-  const managing = unit.managingPartnerCode === null ? null : (byCode.get(unit.managingPartnerCode) ?? null);
-  if (unit.managingPartnerCode !== null && managing === null) {
-    issues.push({ path: "managingPartnerCode", message: `Unknown partner "${unit.managingPartnerCode}"` });
-  } else if (managing !== null && !canManageCategory(managing, unit.category)) {
-    issues.push({
-      path: "managingPartnerCode",
-      message: `Partner ${managing.code} does not manage the category ${unit.category}`,
-    });
-  }
-  const scope = scopeOf(actor);
-  if (scope !== null && managing?.id !== scope.organisationId) {
-    issues.push({
-      path: "managingPartnerCode",
-      message: "You can only manage units of your own organisation",
-    });
-  }
-  const comodato = unit.comodatoPartnerCode === null ? null : (byCode.get(unit.comodatoPartnerCode) ?? null);
-  if (unit.comodatoPartnerCode !== null && (comodato === null || comodato.kind !== "partner")) {
-    issues.push({ path: "comodatoPartnerCode", message: `Unknown partner "${unit.comodatoPartnerCode}"` });
-  }
-  return { managingPartnerId: managing?.id ?? null, comodatoPartnerId: comodato?.id ?? null, issues };
-}
-
 async function organisationsByCode(db: Db) {
   return new Map((await listOrganisations(db)).map((o) => [o.code, o]));
 }
 
-function toValues(unit: UnitFields, status: UnitStatus, partners: Partners): UnitValues {
+function toValues(unit: UnitFields, status: UnitStatus, partners: UnitPartners): UnitValues {
   const { managingPartnerCode: _m, comodatoPartnerCode: _c, ...rest } = unit;
   return {
     ...rest,
@@ -192,7 +138,7 @@ export async function getUnitHistory(options: {
 
 export async function createUnit(options: { db: Db; actor: Actor; input: UnitCreate }) {
   const { db, actor, input } = options;
-  const partners = resolvePartners(input, await organisationsByCode(db), actor);
+  const partners = resolveUnitPartners(input, await organisationsByCode(db), ownOrganisation(actor));
   if (partners.issues.length > 0)
     throw new AppError("UNPROCESSABLE", "The unit breaks a rule", partners.issues);
   try {
@@ -243,9 +189,9 @@ export async function updateUnit(options: { db: Db; actor: Actor; idOrCode: stri
         merged.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
       );
     }
-    const diff = diffFields(before, merged.data);
+    const diff = diffUnitFields(before, merged.data);
     if (Object.keys(diff).length === 0) return row.id;
-    const partners = resolvePartners(merged.data, byCode, actor);
+    const partners = resolveUnitPartners(merged.data, byCode, ownOrganisation(actor));
     if (partners.issues.length > 0)
       throw new AppError("UNPROCESSABLE", "The unit breaks a rule", partners.issues);
     await ensureBuildings(tx, buildingOf(merged.data));
@@ -330,7 +276,7 @@ export async function importUnits(options: {
   const creates: UnitValues[] = [];
   const updates: { values: UnitValues; row: UnitRow; changes: Record<string, [unknown, unknown]> }[] = [];
   for (const { row, unit } of parsed.units) {
-    const partners = resolvePartners(unit, byCode, actor);
+    const partners = resolveUnitPartners(unit, byCode, ownOrganisation(actor));
     for (const issue of partners.issues) issues.push({ row, column: issue.path, message: issue.message });
     const stored = existing.get(unit.code);
     if (stored === undefined) {
@@ -341,7 +287,7 @@ export async function importUnits(options: {
     if (from !== unit.status && !canTransition(from, unit.status)) {
       issues.push({ row, column: "status", message: `A unit cannot go from ${from} to ${unit.status}` });
     }
-    const changes = diffFields(fieldsOf(stored), unit);
+    const changes = diffUnitFields(fieldsOf(stored), unit);
     if (from !== unit.status) changes.status = [from, unit.status];
     if (Object.keys(changes).length > 0)
       updates.push({ values: toValues(unit, unit.status, partners), row: stored, changes });
