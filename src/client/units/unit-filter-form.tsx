@@ -10,6 +10,33 @@ import { useOrganisations, useStockSummary } from "./units-api.ts";
 
 const MUNICIPI = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
 
+type Option = { value: string; label: string };
+
+/** One select of the filter form; "all" (no filter) comes first. */
+function FilterSelect(props: {
+  name: string;
+  width: string;
+  label: string;
+  value: string | number | boolean | undefined;
+  options: readonly Option[];
+}) {
+  const { t } = useTranslation();
+  const id = `filter-${props.name}`;
+  return (
+    <div className={`col-12 col-md-6 ${props.width} select-wrapper form-group`}>
+      <label htmlFor={id}>{props.label}</label>
+      <select id={id} name={props.name} defaultValue={props.value === undefined ? "" : String(props.value)}>
+        <option value="">{t("common.all")}</option>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function FilterForm({ filters }: { filters: UnitFilters }) {
   const { t } = useTranslation();
   const labels = useUnitLabels();
@@ -56,39 +83,27 @@ export function FilterForm({ filters }: { filters: UnitFilters }) {
             {t("list.filters.qHint")}
           </small>
         </div>
-        <div className="col-12 col-md-6 col-lg-3 select-wrapper form-group">
-          <label htmlFor="filter-status">{t("fields.status")}</label>
-          <select id="filter-status" name="status" defaultValue={filters.status ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {labels.statusOptions.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="col-12 col-md-6 col-lg-3 select-wrapper form-group">
-          <label htmlFor="filter-category">{t("fields.category")}</label>
-          <select id="filter-category" name="category" defaultValue={filters.category ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {labels.categoryOptions.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="col-12 col-md-6 col-lg-3 select-wrapper form-group">
-          <label htmlFor="filter-origin">{t("fields.origin")}</label>
-          <select id="filter-origin" name="origin" defaultValue={filters.origin ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {labels.originOptions.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="status"
+          width="col-lg-3"
+          label={t("fields.status")}
+          value={filters.status}
+          options={labels.statusOptions}
+        />
+        <FilterSelect
+          name="category"
+          width="col-lg-3"
+          label={t("fields.category")}
+          value={filters.category}
+          options={labels.categoryOptions}
+        />
+        <FilterSelect
+          name="origin"
+          width="col-lg-3"
+          label={t("fields.origin")}
+          value={filters.origin}
+          options={labels.originOptions}
+        />
         <div className="col-12 col-md-6 col-lg-3 form-group">
           <label htmlFor="filter-town" className="active">
             {t("fields.town")}
@@ -108,36 +123,30 @@ export function FilterForm({ filters }: { filters: UnitFilters }) {
             ))}
           </datalist>
         </div>
-        <div className="col-12 col-md-6 col-lg-2 select-wrapper form-group">
-          <label htmlFor="filter-municipio">{t("fields.municipio")}</label>
-          <select id="filter-municipio" name="municipio" defaultValue={filters.municipio ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {MUNICIPI.map((m) => (
-              <option key={m} value={m}>
-                {t("list.filters.municipioN", { n: m })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="col-12 col-md-6 col-lg-4 select-wrapper form-group">
-          <label htmlFor="filter-partner">{t("fields.managingPartnerCode")}</label>
-          <select id="filter-partner" name="partner" defaultValue={filters.partner ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {partners.map((p) => (
-              <option key={p.code} value={p.code}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="col-12 col-md-6 col-lg-3 select-wrapper form-group">
-          <label htmlFor="filter-accessible">{t("list.filters.accessible")}</label>
-          <select id="filter-accessible" name="accessible" defaultValue={filters.accessible ?? ""}>
-            <option value="">{t("common.all")}</option>
-            <option value="true">{t("common.yes")}</option>
-            <option value="false">{t("common.no")}</option>
-          </select>
-        </div>
+        <FilterSelect
+          name="municipio"
+          width="col-lg-2"
+          label={t("fields.municipio")}
+          value={filters.municipio}
+          options={MUNICIPI.map((m) => ({ value: String(m), label: t("list.filters.municipioN", { n: m }) }))}
+        />
+        <FilterSelect
+          name="partner"
+          width="col-lg-4"
+          label={t("fields.managingPartnerCode")}
+          value={filters.partner}
+          options={partners.map((p) => ({ value: p.code, label: p.name }))}
+        />
+        <FilterSelect
+          name="accessible"
+          width="col-lg-3"
+          label={t("list.filters.accessible")}
+          value={filters.accessible}
+          options={[
+            { value: "true", label: t("common.yes") },
+            { value: "false", label: t("common.no") },
+          ]}
+        />
       </div>
       <div className="d-flex flex-wrap gap-2 mt-2">
         <button type="submit" className="btn btn-primary">

@@ -2,36 +2,14 @@
 import type { DefaultValues, FieldPath } from "react-hook-form";
 import type { z } from "zod";
 import type { UnitCreate } from "../../domain/units/unit.schema.ts";
+import { UNIT_FIELD_NAMES } from "../../domain/units/unit-changes.ts";
 import { parseLocaleNumber } from "../../domain/units/unit-file.ts";
 import type { UnitDetail } from "./units-api.ts";
 
 export type FormValues = z.input<typeof UnitCreate>;
 export type FormName = FieldPath<FormValues>;
 
-export const FIELD_NAMES: readonly FormName[] = [
-  "code",
-  "address",
-  "town",
-  "municipio",
-  "buildingCode",
-  "floor",
-  "lift",
-  "surfaceM2",
-  "rooms",
-  "bedrooms",
-  "stepFree",
-  "wheelchairAdapted",
-  "energyClass",
-  "origin",
-  "category",
-  "managingPartnerCode",
-  "comodatoPartnerCode",
-  "comodatoStart",
-  "comodatoEnd",
-  "condition",
-  "notes",
-  "status",
-];
+export const FIELD_NAMES: readonly FormName[] = [...UNIT_FIELD_NAMES, "status"];
 export const isFieldName = (path: string): path is FormName => FIELD_NAMES.some((n) => n === path);
 
 // What the inputs hold is text; the schema wants numbers and nulls. Numbers are read the Italian or
