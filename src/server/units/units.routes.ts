@@ -219,14 +219,16 @@ export function unitRoutes(deps: AppDeps) {
         const send = (line: object) => stream.write(`${JSON.stringify(line)}\n`);
         try {
           const rows = await uploadedRows(body);
-          const pending: Promise<unknown>[] = [];
           const result = await importUnits({
             db,
             actor,
             rows,
-            onProgress: (p: ImportProgress) => pending.push(send({ progress: p })),
+            onProgress: async (p: ImportProgress) => {
+              await send({ progress: p });
+              // Let the socket write go out now: PGlite's queries resolve without yielding to I/O.
+              await new Promise((resolve) => setImmediate(resolve));
+            },
           });
-          await Promise.all(pending);
           await send({ result });
         } catch (e) {
           if (!(e instanceof AppError)) throw e;

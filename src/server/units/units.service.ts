@@ -258,10 +258,11 @@ export async function importUnits(options: {
   db: Db;
   actor: Actor;
   rows: string[][];
-  onProgress?: (progress: ImportProgress) => void;
+  /** Told after each phase; awaited, so a caller can send the news before the next phase starts. */
+  onProgress?: (progress: ImportProgress) => void | Promise<void>;
 }): Promise<ImportResult> {
   const { db, actor, rows, onProgress = () => {} } = options;
-  onProgress({ phase: "read", rows: Math.max(0, rows.length - 1) });
+  await onProgress({ phase: "read", rows: Math.max(0, rows.length - 1) });
   const parsed = parseUnitRows(rows);
   const issues: ImportIssue[] = [...parsed.issues];
   const byCode = await organisationsByCode(db);
@@ -300,7 +301,7 @@ export async function importUnits(options: {
       importIssuesToFieldIssues(issues.sort((a, b) => a.row - b.row)),
     );
   }
-  onProgress({ phase: "validated", rows: parsed.units.length });
+  await onProgress({ phase: "validated", rows: parsed.units.length });
   await db.transaction(async (tx) => {
     const buildings = new Map(parsed.units.flatMap(({ unit }) => buildingOf(unit)).map((b) => [b.code, b]));
     await ensureBuildings(tx, [...buildings.values()]);
@@ -323,7 +324,7 @@ export async function importUnits(options: {
     );
   });
   if (creates.length + updates.length >= ANALYZE_AFTER_ROWS) await analyzeUnits(db);
-  onProgress({ phase: "written", rows: parsed.units.length });
+  await onProgress({ phase: "written", rows: parsed.units.length });
   return {
     rows: parsed.units.length,
     created: creates.length,
