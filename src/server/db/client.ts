@@ -67,8 +67,3 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
     close: () => pool.end(),
   };
 }
-
-/** The rows of a raw `db.execute` result: both drivers answer `{ rows }`. */
-export function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
-}

@@ -23,14 +23,7 @@ export async function seedDemoProgramme(options: { db: Db; passwordCost?: number
     const ids = new Map((await listOrganisations(tx)).map((o) => [o.code, o.id]));
     const partnerId = (code: string | null) => (code === null ? null : (ids.get(code) ?? null));
     const units = demoUnits();
-    await ensureBuildings(
-      tx,
-      units.flatMap((u) =>
-        u.buildingCode
-          ? [{ code: u.buildingCode, address: u.address, town: u.town, municipio: u.municipio }]
-          : [],
-      ),
-    );
+    await ensureBuildings(tx, units);
     await insertUnitRows(
       tx,
       units.map(({ managingPartnerCode, comodatoPartnerCode, ...u }) => ({

@@ -62,8 +62,10 @@ const SORT_COLUMNS = {
 } as const;
 
 export type UnitScope = { organisationId: string } | null;
+/** The filters and sort of a unit list, without its page. */
+export type UnitFilterQuery = Omit<UnitListQuery, "limit" | "offset">;
 
-function unitConditions(query: Omit<UnitListQuery, "sort" | "limit" | "offset">, scope: UnitScope): SQL[] {
+function unitConditions(query: Omit<UnitFilterQuery, "sort">, scope: UnitScope): SQL[] {
   const conditions: (SQL | undefined)[] = [
     scope ? eq(units.managingPartnerId, scope.organisationId) : undefined,
     query.status ? eq(units.status, query.status) : undefined,
@@ -94,7 +96,7 @@ function selectUnitRows(db: Db, where: SQL | undefined) {
 /** The units matching a query, in its order; one page of them, or all (for an export). */
 export async function listUnitRows(
   db: Db,
-  query: UnitListQuery,
+  query: UnitFilterQuery,
   scope: UnitScope,
   page: { limit: number; offset: number } | null,
 ) {
@@ -121,7 +123,7 @@ export async function listUnitRows(
     .orderBy(...order);
 }
 
-export async function countUnitRows(db: Db, query: UnitListQuery, scope: UnitScope) {
+export async function countUnitRows(db: Db, query: UnitFilterQuery, scope: UnitScope) {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(units)
@@ -193,21 +195,27 @@ export async function listUnitEvents(db: Db, unitId: string) {
     .orderBy(desc(unitEvents.at), desc(unitEvents.id));
 }
 
-/** Create the buildings that do not exist yet, from the first unit that names each. */
-export async function ensureBuildings(
-  db: Db,
-  rows: { code: string; address: string; town: string; municipio: number | null }[],
-) {
+/**
+ * Create the buildings the units name that do not exist yet, each from the first unit naming it
+ * (its address, town and municipio).
+ */
+export async function ensureBuildings(db: Db, unitsNamingThem: readonly BuildingSource[]) {
+  const byCode = new Map<string, BuildingSource>();
+  for (const u of unitsNamingThem)
+    if (u.buildingCode !== null && !byCode.has(u.buildingCode)) byCode.set(u.buildingCode, u);
+  const rows = [...byCode.values()];
   if (rows.length === 0) return;
   await db.execute(sql`
     insert into buildings (code, address, town, municipio)
     select * from unnest(
-      ${sql.param(rows.map((r) => r.code))}::text[],
+      ${sql.param(rows.map((r) => r.buildingCode))}::text[],
       ${sql.param(rows.map((r) => r.address))}::text[],
       ${sql.param(rows.map((r) => r.town))}::text[],
       ${sql.param(rows.map((r) => r.municipio))}::smallint[])
     on conflict (code) do nothing`);
 }
+
+type BuildingSource = Pick<UnitFields, "buildingCode" | "address" | "town" | "municipio">;
 
 // The columns a bulk write sets, with how to read each from the values.
 const BULK_COLUMNS: Record<string, (v: UnitValues) => unknown> = {
@@ -303,7 +311,7 @@ export async function insertUnitEventRows(db: Db, events: UnitEventValues[]) {
 type CountColumn = "status" | "category" | "origin" | "town" | "municipio";
 
 export async function countUnitsBy(db: Db, column: CountColumn, scope: UnitScope) {
-  const target = units[column === "municipio" ? "municipio" : column];
+  const target = units[column];
   const rows = await db
     .select({ key: target, n: sql<number>`count(*)::int` })
     .from(units)
@@ -326,16 +334,17 @@ export async function stockTotals(db: Db, scope: UnitScope) {
   return row ?? { total: 0, accessible: 0, surfaceM2: 0 };
 }
 
-/** Category and surface of every capped unit, for the rent roll at the caps. */
-export async function cappedSurfaces(db: Db, scope: UnitScope) {
+/** How many capped units have each surface, per category, for the rent roll at the caps. */
+export async function cappedSurfaceCounts(db: Db, scope: UnitScope) {
   const rows = await db
-    .select({ category: units.category, surfaceM2: units.surfaceM2 })
+    .select({ category: units.category, surfaceM2: units.surfaceM2, n: sql<number>`count(*)::int` })
     .from(units)
     .where(
       and(
         sql`${units.category} <> 'fragilita'`,
         scope ? eq(units.managingPartnerId, scope.organisationId) : undefined,
       ),
-    );
-  return rows as { category: UnitCategory; surfaceM2: number }[];
+    )
+    .groupBy(units.category, units.surfaceM2);
+  return rows as { category: UnitCategory; surfaceM2: number; n: number }[];
 }

@@ -191,7 +191,7 @@ export function unitRoutes(deps: AppDeps) {
       const units = await listUnitsForExport({
         db,
         actor: actorOf(c),
-        query: { ...filters, limit: 1, offset: 0 },
+        query: filters,
       });
       const name = `alloggi-${deps.now().toISOString().slice(0, 10)}`;
       if (format === "xlsx") {

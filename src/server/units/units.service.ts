@@ -31,7 +31,7 @@ import { AppError, fieldError } from "../errors.ts";
 import { listOrganisations } from "../organisations/organisations.repository.ts";
 import {
   analyzeUnits,
-  cappedSurfaces,
+  cappedSurfaceCounts,
   countUnitRows,
   countUnitsBy,
   ensureBuildings,
@@ -44,6 +44,7 @@ import {
   listUnitEvents,
   listUnitRows,
   stockTotals,
+  type UnitFilterQuery,
   type UnitRow,
   type UnitScope,
   type UnitValues,
@@ -89,13 +90,12 @@ function toValues(unit: UnitFields, status: UnitStatus, partners: UnitPartners):
   };
 }
 
-const buildingOf = (u: UnitFields) =>
-  u.buildingCode === null
-    ? []
-    : [{ code: u.buildingCode, address: u.address, town: u.town, municipio: u.municipio }];
-
-const isUniqueViolation = (e: unknown) =>
-  typeof e === "object" && e !== null && "code" in e && (e as { code: unknown }).code === "23505";
+/** A unique-key violation, raw from the driver or wrapped by drizzle (as its `cause`). */
+function isUniqueViolation(e: unknown): boolean {
+  if (typeof e !== "object" || e === null) return false;
+  if ((e as { code?: unknown }).code === "23505") return true;
+  return "cause" in e && isUniqueViolation((e as { cause: unknown }).cause);
+}
 
 export async function listUnits(options: { db: Db; actor: Actor; query: UnitListQuery }) {
   const { db, actor, query } = options;
@@ -143,10 +143,8 @@ export async function createUnit(options: { db: Db; actor: Actor; input: UnitCre
     throw new AppError("UNPROCESSABLE", "The unit breaks a rule", partners.issues);
   try {
     const id = await db.transaction(async (tx) => {
-      if ((await findUnitRow(tx, input.code, null)) !== null) {
-        throw fieldError("CONFLICT", "code", `A unit with code ${input.code} already exists`);
-      }
-      await ensureBuildings(tx, buildingOf(input));
+      // A taken code surfaces as the unique violation below, also when two requests race.
+      await ensureBuildings(tx, [input]);
       const unitId = await insertUnitRow(tx, toValues(input, input.status, partners));
       await insertUnitEvent(tx, {
         unitId,
@@ -194,7 +192,7 @@ export async function updateUnit(options: { db: Db; actor: Actor; idOrCode: stri
     const partners = resolveUnitPartners(merged.data, byCode, ownOrganisation(actor));
     if (partners.issues.length > 0)
       throw new AppError("UNPROCESSABLE", "The unit breaks a rule", partners.issues);
-    await ensureBuildings(tx, buildingOf(merged.data));
+    await ensureBuildings(tx, [merged.data]);
     const values = toValues(merged.data, row.status as UnitStatus, partners);
     if (!(await updateUnitRow(tx, row.id, version, values))) {
       throw fieldError("CONFLICT", "version", "The unit was changed by someone else; reload it and retry");
@@ -303,8 +301,10 @@ export async function importUnits(options: {
   }
   await onProgress({ phase: "validated", rows: parsed.units.length });
   await db.transaction(async (tx) => {
-    const buildings = new Map(parsed.units.flatMap(({ unit }) => buildingOf(unit)).map((b) => [b.code, b]));
-    await ensureBuildings(tx, [...buildings.values()]);
+    await ensureBuildings(
+      tx,
+      parsed.units.map((p) => p.unit),
+    );
     await insertUnitRows(tx, creates, { actorId: actor.userId, kind: "imported", note: "" });
     await updateUnitRows(
       tx,
@@ -334,7 +334,7 @@ export async function importUnits(options: {
 }
 
 /** Every unit matching the filters, in list order, for an export file. */
-export async function listUnitsForExport(options: { db: Db; actor: Actor; query: UnitListQuery }) {
+export async function listUnitsForExport(options: { db: Db; actor: Actor; query: UnitFilterQuery }) {
   const rows = await listUnitRows(options.db, options.query, scopeOf(options.actor), null);
   return rows.map(toUnit);
 }
@@ -346,29 +346,36 @@ function zeroFilled(counts: Record<string, number>, keys: readonly string[]) {
 export async function getStockSummary(options: { db: Db; actor: Actor }): Promise<StockSummary> {
   const { db, actor } = options;
   const scope = scopeOf(actor);
-  const totals = await stockTotals(db, scope);
-  const programmeTotal = scope === null ? totals.total : (await stockTotals(db, null)).total;
-  const byCategory = zeroFilled(await countUnitsBy(db, "category", scope), UNIT_CATEGORIES) as Record<
-    UnitCategory,
-    number
-  >;
+  // Independent aggregates: on PostgreSQL they run side by side.
+  const [totals, programmeTotals, categories, statuses, origins, towns, municipi, surfaces] =
+    await Promise.all([
+      stockTotals(db, scope),
+      scope === null ? null : stockTotals(db, null),
+      countUnitsBy(db, "category", scope),
+      countUnitsBy(db, "status", scope),
+      countUnitsBy(db, "origin", scope),
+      countUnitsBy(db, "town", scope),
+      countUnitsBy(db, "municipio", scope),
+      cappedSurfaceCounts(db, scope),
+    ]);
+  const byCategory = zeroFilled(categories, UNIT_CATEGORIES) as Record<UnitCategory, number>;
   const rent = { calmierato: 0, calmierato_ridotto: 0 };
-  for (const { category, surfaceM2 } of await cappedSurfaces(db, scope)) {
+  for (const { category, surfaceM2, n } of surfaces) {
     if (category === "calmierato" || category === "calmierato_ridotto") {
-      rent[category] += maxAnnualRentCents(category, surfaceM2) ?? 0;
+      rent[category] += (maxAnnualRentCents(category, surfaceM2) ?? 0) * n;
     }
   }
   return {
     total: totals.total,
-    byStatus: zeroFilled(await countUnitsBy(db, "status", scope), UNIT_STATUSES),
+    byStatus: zeroFilled(statuses, UNIT_STATUSES),
     byCategory,
-    byOrigin: await countUnitsBy(db, "origin", scope),
-    byTown: await countUnitsBy(db, "town", scope),
-    byMunicipio: await countUnitsBy(db, "municipio", scope),
+    byOrigin: origins,
+    byTown: towns,
+    byMunicipio: municipi,
     accessible: totals.accessible,
     surfaceM2: Math.round(totals.surfaceM2 * 100) / 100,
     categoryMix: categoryMix(byCategory),
-    growth: stockGrowth(programmeTotal),
+    growth: stockGrowth((programmeTotals ?? totals).total),
     potentialAnnualRentCents: { total: rent.calmierato + rent.calmierato_ridotto, ...rent },
   };
 }
