@@ -4,17 +4,23 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { getCookie } from "hono/cookie";
 import { HTTPException } from "hono/http-exception";
-import { secureHeaders } from "hono/secure-headers";
+import { auditRequests } from "./audit/audit.middleware.ts";
 import { authRoutes, sessionCookieName } from "./auth/auth.routes.ts";
 import { resolveSession } from "./auth/auth.service.ts";
 import { renderApiDocs } from "./docs.ts";
 import { AppError } from "./errors.ts";
-import { type AppDeps, type AppEnv, problemResponseOf, sameOriginOnly } from "./http.ts";
+import {
+  API_BASE,
+  type AppDeps,
+  type AppEnv,
+  problemResponseOf,
+  SYSTEM_SCOPE,
+  sameOriginOnly,
+} from "./http.ts";
 import { logger } from "./logger.ts";
 import { organisationRoutes } from "./organisations/organisations.routes.ts";
+import { bodyLimits, securityHeaders, securityTxt } from "./security.ts";
 import { unitRoutes } from "./units/units.routes.ts";
-
-export const API_BASE = "/api/v1";
 
 /** The HTTP application: API under /api/v1, docs at /api/docs, and the built web app when `clientDir` is set. */
 export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
@@ -32,11 +38,12 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
     c.set(
       "actor",
       token
-        ? await resolveSession({ db: deps.database.db, token, now: deps.now(), policy: deps.policy })
+        ? await resolveSession({ database: deps.database, token, now: deps.now(), policy: deps.policy })
         : null,
     );
     await next();
   });
+  api.use("*", auditRequests(deps));
 
   api.openAPIRegistry.registerComponent("securitySchemes", "session", {
     type: "apiKey",
@@ -45,7 +52,7 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
   });
 
   api.get("/health", async (c) => {
-    await deps.database.db.execute("select 1");
+    await deps.database.scoped(SYSTEM_SCOPE, (db) => db.execute("select 1"));
     return c.json({ status: "ok", database: deps.database.kind });
   });
   api.route("/", authRoutes(deps));
@@ -65,8 +72,12 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
   api.get("/openapi.json", (c) => c.json(document()));
 
   const app = new OpenAPIHono();
-  app.use("*", secureHeaders({ crossOriginEmbedderPolicy: false }));
+  app.use("*", securityHeaders(deps.secureCookies));
   app.use(`${API_BASE}/*`, sameOriginOnly);
+  app.use(`${API_BASE}/*`, bodyLimits);
+  app.get("/.well-known/security.txt", (c) =>
+    c.text(securityTxt(deps.securityContact, deps.now()), 200, { "cache-control": "max-age=86400" }),
+  );
   app.route(API_BASE, api);
   app.get("/api/docs", (c) => c.html(renderApiDocs(document())));
   app.all("/api/*", (c) =>
@@ -84,6 +95,7 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
       const code = error.status === 401 ? "UNAUTHENTICATED" : error.status === 403 ? "FORBIDDEN" : "INVALID";
       return problemResponseOf(c, new AppError(code, error.message));
     }
+    // The stack goes to the log only; the answer says nothing of the code or the database.
     logger.error("unhandled error", {
       path: c.req.path,
       error: String(error),

@@ -45,6 +45,13 @@ function operation(path: string, method: string, op: Json) {
   </section>`;
 }
 
+/** The page's only style sheet; the Content-Security-Policy allows it by its hash. */
+export const API_DOCS_STYLE = `
+body{font-family:system-ui,sans-serif;max-width:70rem;margin:0 auto;padding:1rem 1.5rem;color:#1a1a1a;line-height:1.5}
+a{color:#0055a3}.op{border-top:1px solid #c5c7c9;padding:.5rem 0}.method{background:#0055a3;color:#fff;padding:0 .4rem;border-radius:3px}
+pre{background:#f2f2f2;padding:.75rem;overflow:auto;max-height:30rem}table{border-collapse:collapse}td,th{border:1px solid #c5c7c9;padding:.2rem .5rem;text-align:left}
+`;
+
 /** A readable, self-contained page of the OpenAPI document (no external scripts or fonts). */
 export function renderApiDocs(document: unknown): string {
   const doc = document as { info: Json; paths: Record<string, Record<string, Json>> };
@@ -54,11 +61,7 @@ export function renderApiDocs(document: unknown): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(doc.info.title)} — reference</title>
-<style>
-body{font-family:system-ui,sans-serif;max-width:70rem;margin:0 auto;padding:1rem 1.5rem;color:#1a1a1a;line-height:1.5}
-a{color:#0055a3}.op{border-top:1px solid #c5c7c9;padding:.5rem 0}.method{background:#0055a3;color:#fff;padding:0 .4rem;border-radius:3px}
-pre{background:#f2f2f2;padding:.75rem;overflow:auto;max-height:30rem}table{border-collapse:collapse}td,th{border:1px solid #c5c7c9;padding:.2rem .5rem;text-align:left}
-</style></head>
+<style>${API_DOCS_STYLE}</style></head>
 <body><main>
 <h1>${escapeHtml(doc.info.title)} <small>v${escapeHtml(doc.info.version)}</small></h1>
 <p>${escapeHtml(doc.info.description)}</p>

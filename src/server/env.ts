@@ -18,6 +18,8 @@ const EnvSchema = z
     HOST: z.string().default("localhost"),
     DATA_DIR: z.string().default("./data"),
     DATABASE_URL: z.url({ error: "DATABASE_URL must be a postgres:// URL" }).optional(),
+    /** The connection of the application role `casacomune_app`; default: DATABASE_URL as that role. */
+    DATABASE_APP_URL: z.url({ error: "DATABASE_APP_URL must be a postgres:// URL" }).optional(),
     ADMIN_EMAIL: z.email({ error: "ADMIN_EMAIL must be an e-mail address" }).optional(),
     ADMIN_PASSWORD: z
       .string()
@@ -27,6 +29,12 @@ const EnvSchema = z
     DEMO_SEED: flag.optional(),
     /** Mark cookies Secure (set it when served over HTTPS, as behind a reverse proxy). */
     SECURE_COOKIES: flag.default(false),
+    /** Behind a reverse proxy: trust its X-Forwarded-For for the caller's address. */
+    TRUST_PROXY: flag.default(false),
+    SECURITY_CONTACT: z
+      .string()
+      .regex(/^(mailto|https):/, { error: "SECURITY_CONTACT must be a mailto: or https: URI" })
+      .default("mailto:security@casacomune.example"),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
     SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
@@ -41,9 +49,12 @@ export type Env = {
   host: string;
   dataDir: string;
   databaseUrl: string | null;
+  databaseAppUrl: string | null;
   admin: { email: string; password: string } | null;
   demoSeed: boolean;
   secureCookies: boolean;
+  trustProxy: boolean;
+  securityContact: string;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
@@ -64,9 +75,12 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL ?? null,
+    databaseAppUrl: e.DATABASE_APP_URL ?? null,
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : null,
     demoSeed: e.DEMO_SEED ?? e.DATABASE_URL === undefined,
     secureCookies: e.SECURE_COOKIES,
+    trustProxy: e.TRUST_PROXY,
+    securityContact: e.SECURITY_CONTACT,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
     logLevel: e.LOG_LEVEL,

@@ -7,16 +7,20 @@ export type AppErrorCode =
   | "UNPROCESSABLE"
   | "CONFLICT"
   | "FORBIDDEN"
-  | "UNAUTHENTICATED";
+  | "UNAUTHENTICATED"
+  | "TOO_MANY_REQUESTS"
+  | "PAYLOAD_TOO_LARGE";
 
 /** The HTTP status of each error code; the only place that knows it. */
-export const HTTP_STATUS: Record<AppErrorCode, 400 | 401 | 403 | 404 | 409 | 422> = {
+export const HTTP_STATUS: Record<AppErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429> = {
   INVALID: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   UNPROCESSABLE: 422,
+  PAYLOAD_TOO_LARGE: 413,
+  TOO_MANY_REQUESTS: 429,
 };
 
 const TITLES: Record<AppErrorCode, string> = {
@@ -26,6 +30,8 @@ const TITLES: Record<AppErrorCode, string> = {
   NOT_FOUND: "Not found",
   CONFLICT: "Conflict",
   UNPROCESSABLE: "The request breaks a rule",
+  PAYLOAD_TOO_LARGE: "The request is too large",
+  TOO_MANY_REQUESTS: "Too many requests",
 };
 
 /** An expected failure of a use case; leaves the API as `application/problem+json`. */
@@ -34,6 +40,8 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     message: string,
     readonly errors: FieldIssue[] = [],
+    /** Response headers that go with the problem (`Retry-After`, rate-limit headers). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }

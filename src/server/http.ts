@@ -1,20 +1,48 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { type RouteConfig, z } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
-import { hasPermission, type Permission } from "../domain/auth/roles.ts";
+import { hasPermission, type Permission, scopeOfRole } from "../domain/auth/roles.ts";
 import type { Actor, SessionPolicy } from "./auth/auth.service.ts";
-import type { Database } from "./db/client.ts";
+import type { Database, Db, DbScope } from "./db/client.ts";
 import { AppError, toProblem } from "./errors.ts";
+
+export const API_BASE = "/api/v1";
 
 /** What the routes need from the outside world. */
 export type AppDeps = {
   database: Database;
   policy: SessionPolicy;
   secureCookies: boolean;
+  /** Behind a reverse proxy: take the caller's address from `X-Forwarded-For`. */
+  trustProxy: boolean;
+  /** The `Contact:` of `/.well-known/security.txt` (a mailto: or https: URI). */
+  securityContact: string;
   now: () => Date;
 };
 
-export type AppEnv = { Variables: { actor: Actor | null } };
+/** The record an audited request is about, when a handler knows it better than the URL does. */
+export type AuditSubject = { entity: string; id: string };
+
+export type AppEnv = {
+  Variables: {
+    actor: Actor | null;
+    /** Set by `securedRoute`: the permission the matched route declared. */
+    permission: Permission | "authenticated" | undefined;
+    /** Set by `securedRoute` on routes whose reads are audited (special-category records). */
+    auditReads: boolean | undefined;
+    auditSubject: AuditSubject | undefined;
+  };
+};
+
+/** The caller's network address: the socket's, or the first `X-Forwarded-For` hop behind a proxy. */
+export function clientAddress(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? "unknown";
+}
 
 export const ProblemSchema = z
   .object({
@@ -37,14 +65,45 @@ export const errorResponses = {
   403: problemResponse("The role lacks the permission"),
   404: problemResponse("Not found"),
   409: problemResponse("Conflict with the current state"),
+  413: problemResponse("The request body is larger than this route accepts"),
   422: problemResponse("The input breaks a rule"),
 };
+
+/** For throttled routes only. */
+export const tooManyRequestsResponse = problemResponse(
+  "Too many attempts; `Retry-After` says when to try again",
+);
 
 export function problemResponseOf(c: Context, error: AppError) {
   const problem = toProblem(error);
   return c.body(JSON.stringify(problem), problem.status as 400, {
+    ...error.headers,
     "content-type": "application/problem+json",
   });
+}
+
+/** The row-level scope of an actor: the Comune's roles see the programme, partners their own rows. */
+export function scopeOfActor(actor: Actor): DbScope {
+  return {
+    organisationId: actor.organisationId,
+    userId: actor.userId,
+    sees: scopeOfRole(actor.role) === "programme" ? "all" : "organisation",
+  };
+}
+
+/**
+ * The scope of the sign-in and audit machinery, which must find an account or a session before
+ * anybody is known. Used only by `auth/` and `audit/`; the nil organisation id matches no row.
+ */
+export const SYSTEM_SCOPE: DbScope = {
+  organisationId: "00000000-0000-0000-0000-000000000000",
+  userId: null,
+  sees: "all",
+};
+
+/** Run `fn` in a request transaction, as the application role, scoped to `actor`. */
+export function asActor<T>(deps: AppDeps, actor: Actor, fn: (db: Db) => Promise<T>): Promise<T> {
+  return deps.database.scoped(scopeOfActor(actor), fn);
 }
 
 /** The signed-in actor; the `requires` middleware has already refused anonymous calls. */
@@ -54,8 +113,13 @@ export function actorOf(c: Context<AppEnv>): Actor {
   return actor;
 }
 
-function requires(permission: Permission | "authenticated"): MiddlewareHandler<AppEnv> {
+function requires(
+  permission: Permission | "authenticated",
+  options: SecuredRouteOptions,
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    c.set("permission", permission);
+    c.set("auditReads", options.auditReads ?? false);
     const actor = actorOf(c);
     if (permission !== "authenticated" && !hasPermission(actor.role, permission)) {
       throw new AppError("FORBIDDEN", `Your role (${actor.role}) may not ${permission}`);
@@ -68,15 +132,22 @@ function requires(permission: Permission | "authenticated"): MiddlewareHandler<A
  * A route that needs a session and a permission. The permission is enforced by middleware and
  * written into the OpenAPI document as `x-permission`.
  */
+export type SecuredRouteOptions = {
+  /** Record every read in the audit trail too (special-category records: Garante's rule). */
+  auditReads?: boolean;
+};
+
 export function securedRoute<R extends Omit<RouteConfig, "middleware">>(
   permission: Permission | "authenticated",
   route: R,
+  options: SecuredRouteOptions = {},
 ) {
   return {
     ...route,
     security: [{ session: [] }],
     "x-permission": permission,
-    middleware: [requires(permission)],
+    ...(options.auditReads ? { "x-audit-reads": true } : {}),
+    middleware: [requires(permission, options)],
     responses: { ...errorResponses, ...route.responses },
   };
 }

@@ -20,7 +20,7 @@ const env = (() => {
 setLogLevel(env.logLevel);
 
 const database: Database = env.databaseUrl
-  ? await openPostgres(env.databaseUrl)
+  ? await openPostgres(env.databaseUrl, { appUrl: env.databaseAppUrl })
   : await openPglite(path.join(env.dataDir, "pglite"));
 await prepareDatabase(database, { demoSeed: env.demoSeed, admin: env.admin });
 
@@ -33,6 +33,8 @@ const app = createApp(
     database,
     policy: { idleMinutes: env.sessionIdleMinutes, maxHours: env.sessionMaxHours },
     secureCookies: env.secureCookies,
+    trustProxy: env.trustProxy,
+    securityContact: env.securityContact,
     now: () => new Date(),
   },
   clientBuilt ? { clientDir } : {},

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lt, sql } from "drizzle-orm";
+import type { LoginHistory } from "../../domain/auth/login-throttle.ts";
+import { LOGIN_THROTTLE } from "../../domain/auth/login-throttle.ts";
 import type { Db } from "../db/client.ts";
-import { organisations, sessions, users } from "../db/schema.ts";
+import { loginAttempts, organisations, sessions, users } from "../db/schema.ts";
 
 export async function findUserByEmail(db: Db, email: string) {
   const [row] = await db
@@ -64,4 +66,48 @@ export async function deleteExpiredSessions(db: Db, userId: string, now: Date) {
 export async function countUsers(db: Db) {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
   return row?.n ?? 0;
+}
+
+export async function insertLoginAttempt(
+  db: Db,
+  attempt: { email: string; address: string; at: Date; succeeded: boolean },
+) {
+  await db.insert(loginAttempts).values(attempt);
+}
+
+/**
+ * The failed sign-ins that count against an account (since its last success, within the hour) and
+ * against an address (within the hour), oldest first.
+ */
+export async function loginHistory(
+  db: Db,
+  options: { email: string; address: string; now: Date },
+): Promise<LoginHistory> {
+  const since = new Date(options.now.getTime() - LOGIN_THROTTLE.windowMs);
+  const [lastSuccess] = await db
+    .select({ at: loginAttempts.at })
+    .from(loginAttempts)
+    .where(
+      and(
+        eq(loginAttempts.email, options.email),
+        eq(loginAttempts.succeeded, true),
+        gt(loginAttempts.at, since),
+      ),
+    )
+    .orderBy(desc(loginAttempts.at))
+    .limit(1);
+  const accountSince = lastSuccess && lastSuccess.at > since ? lastSuccess.at : since;
+  const failures = (key: "email" | "address", value: string, after: Date) =>
+    db
+      .select({ at: loginAttempts.at })
+      .from(loginAttempts)
+      .where(
+        and(eq(loginAttempts[key], value), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, after)),
+      )
+      .orderBy(asc(loginAttempts.at));
+  const [account, address] = [
+    await failures("email", options.email, accountSince),
+    await failures("address", options.address, since),
+  ];
+  return { accountFailures: account.map((r) => r.at), addressFailures: address.map((r) => r.at) };
 }

@@ -2,8 +2,16 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { LoginInput, Me } from "../../domain/auth/roles.ts";
-import { type AppDeps, type AppEnv, actorOf, errorResponses, securedRoute } from "../http.ts";
-import { describeActor, login, logout, resolveSession } from "./auth.service.ts";
+import {
+  type AppDeps,
+  type AppEnv,
+  actorOf,
+  clientAddress,
+  errorResponses,
+  securedRoute,
+  tooManyRequestsResponse,
+} from "../http.ts";
+import { describeActor, login, logout } from "./auth.service.ts";
 
 export const sessionCookieName = (secure: boolean) => (secure ? "__Host-cc_session" : "cc_session");
 
@@ -18,6 +26,7 @@ const loginRoute = createRoute({
     200: { description: "Signed in", content: { "application/json": { schema: Me } } },
     400: errorResponses[400],
     401: errorResponses[401],
+    429: tooManyRequestsResponse,
   },
 });
 
@@ -47,7 +56,15 @@ export function authRoutes(deps: AppDeps) {
   return new OpenAPIHono<AppEnv>()
     .openapi(loginRoute, async (c) => {
       const { email, password } = c.req.valid("json");
-      const { token } = await login({ db: database.db, email, password, now: now(), policy });
+      const { token, actor, headers } = await login({
+        database,
+        email,
+        password,
+        address: clientAddress(c, deps.trustProxy),
+        now: now(),
+        policy,
+      });
+      for (const [name, value] of Object.entries(headers)) c.header(name, value);
       setCookie(c, cookie, token, {
         path: "/",
         httpOnly: true,
@@ -55,14 +72,12 @@ export function authRoutes(deps: AppDeps) {
         sameSite: "Lax",
         maxAge: policy.maxHours * 3600,
       });
-      const actor = await resolveSession({ db: database.db, token, now: now(), policy });
-      if (actor === null) throw new Error("A session just created could not be read back");
       return c.json(describeActor(actor), 200);
     })
     .openapi(meRoute, (c) => c.json(describeActor(actorOf(c)), 200))
     .openapi(logoutRoute, async (c) => {
       const token = getCookie(c, cookie);
-      if (token) await logout({ db: database.db, token });
+      if (token) await logout({ database, token });
       deleteCookie(c, cookie, { path: "/", secure: secureCookies });
       return c.body(null, 204);
     });

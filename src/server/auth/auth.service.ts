@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { createHash, randomBytes } from "node:crypto";
+import { decideLogin, LOGIN_THROTTLE } from "../../domain/auth/login-throttle.ts";
 import {
   PASSWORD_MIN_LENGTH,
   type Permission,
@@ -7,16 +8,20 @@ import {
   type Role,
   Role as RoleSchema,
 } from "../../domain/auth/roles.ts";
-import type { Db } from "../db/client.ts";
+import { recordAudit } from "../audit/audit.service.ts";
+import type { Database, Db } from "../db/client.ts";
 import { AppError, fieldError } from "../errors.ts";
+import { SYSTEM_SCOPE } from "../http.ts";
 import { findOrganisationByCode } from "../organisations/organisations.repository.ts";
 import {
   deleteExpiredSessions,
   deleteSession,
   findSession,
   findUserByEmail,
+  insertLoginAttempt,
   insertSession,
   insertUser,
+  loginHistory,
   touchSession,
 } from "./auth.repository.ts";
 import { hashPassword, SCRYPT_COST, verifyPassword } from "./password.ts";
@@ -39,28 +44,27 @@ const WRONG_LOGIN = "E-mail or password is wrong";
 // Compared against when the e-mail is unknown, so both failures take the same time.
 let dummyHash: Promise<string> | null = null;
 
-export async function login(options: {
-  db: Db;
-  email: string;
-  password: string;
-  now: Date;
-  policy: SessionPolicy;
-}): Promise<{ token: string; expiresAt: Date }> {
-  const { db, email, password, now, policy } = options;
-  const user = await findUserByEmail(db, email);
-  if (user === null || !user.active) {
-    dummyHash ??= hashPassword("not a password of anybody");
-    await verifyPassword(password, await dummyHash);
-    throw new AppError("UNAUTHENTICATED", WRONG_LOGIN);
-  }
-  if (!(await verifyPassword(password, user.passwordHash)))
-    throw new AppError("UNAUTHENTICATED", WRONG_LOGIN);
-  await deleteExpiredSessions(db, user.id, now);
+/** Rate-limit headers of the sign-in route: the caller's address budget of failed attempts. */
+function rateLimitHeaders(remaining: number): Record<string, string> {
+  return {
+    "RateLimit-Limit": String(LOGIN_THROTTLE.addressFailuresPerHour),
+    "RateLimit-Remaining": String(remaining),
+    "RateLimit-Reset": String(LOGIN_THROTTLE.windowMs / 1000),
+  };
+}
+
+/** Open a server-side session for an account (a new random id at every sign-in). */
+export async function startSession(
+  db: Db,
+  options: { userId: string; now: Date; policy: SessionPolicy },
+): Promise<{ token: string; expiresAt: Date }> {
+  const { userId, now, policy } = options;
+  await deleteExpiredSessions(db, userId, now);
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + policy.maxHours * 3_600_000);
   await insertSession(db, {
     tokenHash: hashToken(token),
-    userId: user.id,
+    userId,
     createdAt: now,
     lastSeenAt: now,
     expiresAt,
@@ -68,24 +72,79 @@ export async function login(options: {
   return { token, expiresAt };
 }
 
-/** The actor behind a session token, or null when the session is unknown, idle too long or expired. */
-export async function resolveSession(options: {
-  db: Db;
-  token: string;
+/**
+ * Sign in with e-mail and password. Throttled per account and per address (`LOGIN_THROTTLE`); every
+ * attempt is recorded and audited; failures say only that the e-mail or password is wrong. The
+ * password hash is checked outside any transaction (it takes ~0.3 s by design).
+ */
+export async function login(options: {
+  database: Database;
+  email: string;
+  password: string;
+  address: string;
   now: Date;
   policy: SessionPolicy;
-}): Promise<Actor | null> {
-  const { db, token, now, policy } = options;
-  const tokenHash = hashToken(token);
-  const session = await findSession(db, tokenHash);
-  if (session === null) return null;
-  const idleLimit = session.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
-  if (!session.active || now >= session.expiresAt || now.getTime() >= idleLimit) {
-    await deleteSession(db, tokenHash);
-    return null;
+}): Promise<{ token: string; expiresAt: Date; actor: Actor; headers: Record<string, string> }> {
+  const { database, password, address, now, policy } = options;
+  const email = options.email.trim().toLowerCase();
+  const { user, history } = await database.scoped(SYSTEM_SCOPE, async (db) => ({
+    user: await findUserByEmail(db, email),
+    history: await loginHistory(db, { email, address, now }),
+  }));
+  const decision = decideLogin(history, now);
+  const audit = (outcome: "success" | "denied", detail: Record<string, unknown>, actor?: Actor) =>
+    recordAudit(database, SYSTEM_SCOPE, {
+      at: now,
+      actorId: actor?.userId ?? null,
+      actorRole: actor?.role ?? null,
+      organisationId: actor?.organisationId ?? null,
+      action: "auth.login",
+      entity: "account",
+      entityId: actor?.userId ?? null,
+      address,
+      outcome,
+      detail,
+    });
+  if (!decision.allowed) {
+    await audit("denied", { method: "password", reason: `throttled (${decision.reason})` });
+    throw new AppError("TOO_MANY_REQUESTS", "Too many failed sign-ins; try again later", [], {
+      "Retry-After": String(decision.retryAfterSeconds),
+      ...rateLimitHeaders(decision.addressRemaining),
+    });
   }
-  // Write the last-seen time at most once a minute, not on every request.
-  if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await touchSession(db, tokenHash, now);
+  let verified = false;
+  if (user === null || !user.active) {
+    dummyHash ??= hashPassword("not a password of anybody");
+    await verifyPassword(password, await dummyHash);
+  } else {
+    verified = await verifyPassword(password, user.passwordHash);
+  }
+  const session = await database.scoped(SYSTEM_SCOPE, async (db) => {
+    await insertLoginAttempt(db, { email, address, at: now, succeeded: verified });
+    if (!verified || user === null) return null;
+    const started = await startSession(db, { userId: user.id, now, policy });
+    const actor = await actorOfSession(db, hashToken(started.token));
+    return actor === null ? null : { ...started, actor };
+  });
+  if (session === null) {
+    await audit("denied", { method: "password", reason: "wrong e-mail or password" });
+    throw new AppError(
+      "UNAUTHENTICATED",
+      WRONG_LOGIN,
+      [],
+      rateLimitHeaders(Math.max(0, decision.addressRemaining - 1)),
+    );
+  }
+  await audit("success", { method: "password" }, session.actor);
+  return { ...session, headers: rateLimitHeaders(decision.addressRemaining) };
+}
+
+async function actorOfSession(db: Db, tokenHash: string): Promise<Actor | null> {
+  const session = await findSession(db, tokenHash);
+  return session === null ? null : toActor(session);
+}
+
+function toActor(session: NonNullable<Awaited<ReturnType<typeof findSession>>>): Actor {
   return {
     userId: session.userId,
     email: session.email,
@@ -97,8 +156,32 @@ export async function resolveSession(options: {
   };
 }
 
-export async function logout(options: { db: Db; token: string }) {
-  await deleteSession(options.db, hashToken(options.token));
+/** The actor behind a session token, or null when the session is unknown, idle too long or expired. */
+export async function resolveSession(options: {
+  database: Database;
+  token: string;
+  now: Date;
+  policy: SessionPolicy;
+}): Promise<Actor | null> {
+  const { database, token, now, policy } = options;
+  const tokenHash = hashToken(token);
+  return database.scoped(SYSTEM_SCOPE, async (db) => {
+    const session = await findSession(db, tokenHash);
+    if (session === null) return null;
+    const idleLimit = session.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
+    if (!session.active || now >= session.expiresAt || now.getTime() >= idleLimit) {
+      await deleteSession(db, tokenHash);
+      return null;
+    }
+    // Write the last-seen time at most once a minute, not on every request.
+    if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await touchSession(db, tokenHash, now);
+    return toActor(session);
+  });
+}
+
+/** End the session server-side. */
+export async function logout(options: { database: Database; token: string }) {
+  await options.database.scoped(SYSTEM_SCOPE, (db) => deleteSession(db, hashToken(options.token)));
 }
 
 export function describeActor(actor: Actor) {

@@ -2,6 +2,7 @@
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -15,9 +16,25 @@ export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type DatabaseKind = "pglite" | "postgresql";
 
+/**
+ * Whose request a transaction serves, for the row-level security policies (`migrations/0002`):
+ * `sees: "all"` for the Comune's roles and the sign-in machinery, `"organisation"` for a partner's
+ * roles, which then see only their organisation's rows.
+ */
+export type DbScope = { organisationId: string; userId: string | null; sees: "all" | "organisation" };
+
+/** The role requests run as: owns nothing, cannot bypass row-level security. */
+export const APP_ROLE = "casacomune_app";
+
 export type Database = {
+  /** The owner's connection: migrations, seeding, command-line scripts and test fixtures only. */
   db: Db;
   kind: DatabaseKind;
+  /**
+   * Run `fn` in one transaction as the application role with `scope` set for the row-level
+   * policies. Every request's database work goes through here.
+   */
+  scoped<T>(scope: DbScope, fn: (db: Db) => Promise<T>): Promise<T>;
   /** The embedded engine, when the database is PGlite (for dumps in tests and benchmarks). */
   pglite: PGlite | null;
   /** Apply the committed SQL migrations in `migrations/`. */
@@ -31,11 +48,25 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../../../migrations", im
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
+function scopedRunner(appDb: Db) {
+  return <T>(scope: DbScope, fn: (db: Db) => Promise<T>): Promise<T> =>
+    appDb.transaction(async (tx) => {
+      // A no-op on PostgreSQL, where the pool already connects as the role; on PGlite (one
+      // superuser session) it is what makes the policies apply, until the transaction ends.
+      await tx.execute(sql.raw(`set local role ${APP_ROLE}`));
+      await tx.execute(
+        sql`select set_config('app.org', ${scope.organisationId}, true), set_config('app.user', ${scope.userId ?? ""}, true), set_config('app.scope', ${scope.sees}, true)`,
+      );
+      return fn(tx);
+    });
+}
+
 export function wrapPglite(client: PGlite): Database {
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
     kind: "pglite",
+    scoped: scopedRunner(db),
     pglite: client,
     migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
     close: () => client.close(),
@@ -55,15 +86,41 @@ export const PGLITE_PARSERS = {
   1700: (v: string) => Number(v),
 };
 
-export async function openPostgres(url: string, max = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max });
+/**
+ * The application role's connection URL when none is configured: the owner's URL with the role's
+ * name and no password (enough where the server trusts local connections; elsewhere set
+ * `DATABASE_APP_URL` with the password the database administrator gave the role).
+ */
+export function appRoleUrl(ownerUrl: string) {
+  const url = new URL(ownerUrl);
+  url.username = APP_ROLE;
+  url.password = "";
+  return url.toString();
+}
+
+/**
+ * PostgreSQL: two pools, the owner's (`url`, for migrations and scripts; kept small) and the
+ * application role's (`appUrl`), which serves requests.
+ */
+export async function openPostgres(
+  url: string,
+  options: { max?: number; appUrl?: string | null } = {},
+): Promise<Database> {
+  const { max = 10, appUrl = null } = options;
+  const pool = new pg.Pool({ connectionString: url, max: Math.min(max, 4) });
   await pool.query("select 1");
+  // Connects lazily: the role exists once the migrations have run.
+  const appPool = new pg.Pool({ connectionString: appUrl ?? appRoleUrl(url), max });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,
     kind: "postgresql",
+    scoped: scopedRunner(drizzlePg(appPool, { schema }) as unknown as Db),
     pglite: null,
     migrate: () => migratePg(drizzlePg(pool, { schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
-    close: () => pool.end(),
+    close: async () => {
+      await appPool.end();
+      await pool.end();
+    },
   };
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -47,10 +48,15 @@ export const users = pgTable(
       .notNull()
       .references(() => organisations.id),
     passwordHash: text("password_hash").notNull(),
+    /** Codice fiscale, upper case: how a SPID/CIE identity maps to this account. */
+    fiscalCode: text("fiscal_code"),
     active: boolean("active").notNull().default(true),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
+    uniqueIndex("users_fiscal_code_key").on(t.fiscalCode),
+  ],
 );
 
 export const sessions = pgTable(
@@ -148,4 +154,71 @@ export const unitEvents = pgTable(
     note: text("note").notNull().default(""),
   },
   (t) => [index("unit_events_unit_idx").on(t.unitId, t.at)],
+);
+
+/** Sign-in attempts with a password, for per-account and per-address throttling. */
+export const loginAttempts = pgTable(
+  "login_attempts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    /** The e-mail as typed, lower-cased: throttles an account whether or not it exists. */
+    email: text("email").notNull(),
+    address: text("address").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    succeeded: boolean("succeeded").notNull(),
+  },
+  (t) => [
+    index("login_attempts_email_idx").on(t.email, t.at),
+    index("login_attempts_address_idx").on(t.address, t.at),
+  ],
+);
+
+/** A SPID/CIE sign-in under way: what the callback needs to check the answer (PKCE, state, nonce). */
+export const oidcLogins = pgTable("oidc_logins", {
+  state: text("state").primaryKey(),
+  codeVerifier: text("code_verifier").notNull(),
+  nonce: text("nonce").notNull(),
+  returnTo: text("return_to").notNull().default("/"),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+});
+
+/**
+ * The audit trail: append-only (the application role may only insert and read; triggers refuse
+ * UPDATE, DELETE and TRUNCATE to everybody) and chained: `hash` is SHA-256 over the previous record's
+ * hash and this record's fields (see `src/domain/audit/audit-chain.ts`).
+ */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    /** Position in the chain, 1, 2, 3… with no gaps; assigned under the chain-head lock. */
+    seq: bigint("seq", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    actorId: uuid("actor_id"),
+    actorRole: text("actor_role"),
+    organisationId: uuid("organisation_id").references(() => organisations.id),
+    action: text("action").notNull(),
+    entity: text("entity"),
+    entityId: text("entity_id"),
+    address: text("address"),
+    outcome: text("outcome").notNull(),
+    detail: jsonb("detail").notNull().default(sql`'{}'::jsonb`),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [
+    index("audit_events_entity_idx").on(t.entity, t.entityId, t.at),
+    index("audit_events_actor_idx").on(t.actorId, t.at),
+    check("audit_events_outcome_check", sql`${t.outcome} in ('success', 'denied', 'failure')`),
+  ],
+);
+
+/** The head of the audit chain: one row, locked by each writer so records chain in order. */
+export const auditHead = pgTable(
+  "audit_head",
+  {
+    id: smallint("id").primaryKey().default(1),
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [check("audit_head_single_row", sql`${t.id} = 1`)],
 );

@@ -21,6 +21,8 @@ describe("the demo programme seed", () => {
       database,
       policy: { idleMinutes: 30, maxHours: 12 },
       secureCookies: false,
+      trustProxy: false,
+      securityContact: "mailto:security@test.casacomune.example",
       now: () => new Date(),
     });
     const admin = DEMO_USERS.find((u) => u.role === "comune_admin");
@@ -45,6 +47,8 @@ describe("the demo programme seed", () => {
       database,
       policy: { idleMinutes: 30, maxHours: 12 },
       secureCookies: false,
+      trustProxy: false,
+      securityContact: "mailto:security@test.casacomune.example",
       now: () => new Date(),
     });
     for (const user of DEMO_USERS) {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { Organisation } from "../../domain/organisations/organisation.schema.ts";
-import { type AppDeps, type AppEnv, securedRoute } from "../http.ts";
+import { type AppDeps, type AppEnv, actorOf, asActor, securedRoute } from "../http.ts";
 import { listOrganisations } from "./organisations.repository.ts";
 
 const listRoute = createRoute(
@@ -21,6 +21,6 @@ const listRoute = createRoute(
 
 export function organisationRoutes(deps: AppDeps) {
   return new OpenAPIHono<AppEnv>().openapi(listRoute, async (c) =>
-    c.json({ items: await listOrganisations(deps.database.db) }, 200),
+    c.json({ items: await asActor(deps, actorOf(c), (db) => listOrganisations(db)) }, 200),
   );
 }

@@ -18,7 +18,7 @@ export default async function setup(project: TestProject) {
   if (serverUrl !== null) {
     await adminQuery(serverUrl, `drop database if exists ${TEMPLATE_DATABASE}`);
     await adminQuery(serverUrl, `create database ${TEMPLATE_DATABASE}`);
-    const template = await openPostgres(urlForDatabase(serverUrl, TEMPLATE_DATABASE), 1);
+    const template = await openPostgres(urlForDatabase(serverUrl, TEMPLATE_DATABASE), { max: 1 });
     await template.migrate();
     await template.close();
     project.provide("pgliteDump", "");

@@ -35,6 +35,8 @@ export async function createTestContext() {
     database,
     policy: { idleMinutes: 30, maxHours: 12 },
     secureCookies: false,
+    trustProxy: true,
+    securityContact: "mailto:security@test.casacomune.example",
     now: () => clock.now,
   });
   let serial = 0;
@@ -144,7 +146,7 @@ export async function createTestContext() {
 
     async sessionActor(token: string) {
       return resolveSession({
-        db: database.db,
+        database,
         token,
         now: clock.now,
         policy: { idleMinutes: 30, maxHours: 12 },

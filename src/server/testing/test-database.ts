@@ -40,7 +40,7 @@ export async function openTestDatabase(dumpPath: string): Promise<Database> {
   }
   const name = `casacomune_test_${randomBytes(6).toString("hex")}`;
   await adminQuery(serverUrl, `create database ${name} template ${TEMPLATE_DATABASE}`);
-  const database = await openPostgres(urlForDatabase(serverUrl, name), 4);
+  const database = await openPostgres(urlForDatabase(serverUrl, name), { max: 4 });
   return {
     ...database,
     close: async () => {

@@ -322,6 +322,12 @@ export async function countUnitsBy(db: Db, column: CountColumn, scope: UnitScope
   return Object.fromEntries(rows.map((r) => [String(r.key), r.n]));
 }
 
+/** Every unit of the programme (call it in a scope that sees them all). */
+export async function countAllUnits(db: Db) {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(units);
+  return row?.n ?? 0;
+}
+
 export async function stockTotals(db: Db, scope: UnitScope) {
   const [row] = await db
     .select({

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { streamText } from "hono/streaming";
 import { StockSummary } from "../../domain/units/stock-summary.schema.ts";
 import {
@@ -12,9 +13,22 @@ import {
   UnitUpdate,
 } from "../../domain/units/unit.schema.ts";
 import { UNIT_FILE_COLUMNS, unitFileHeader, unitToRow } from "../../domain/units/unit-file.ts";
-import { AppError, fieldError, toProblem } from "../errors.ts";
-import { type AppDeps, type AppEnv, actorOf, IdParam, securedRoute } from "../http.ts";
+import { auditRequest } from "../audit/audit.middleware.ts";
+import type { Actor } from "../auth/auth.service.ts";
+import type { Db } from "../db/client.ts";
+import { AppError, fieldError, HTTP_STATUS, toProblem } from "../errors.ts";
+import {
+  type AppDeps,
+  type AppEnv,
+  actorOf,
+  asActor,
+  IdParam,
+  SYSTEM_SCOPE,
+  scopeOfActor,
+  securedRoute,
+} from "../http.ts";
 import { readSpreadsheet, writeCsv, writeXlsx, XLSX_TYPE } from "../shared/spreadsheet.ts";
+import { countAllUnits } from "./units.repository.ts";
 import {
   createUnit,
   getStockSummary,
@@ -24,6 +38,7 @@ import {
   importUnits,
   listUnits,
   listUnitsForExport,
+  refreshStatisticsAfterImport,
   transitionUnit,
   updateUnit,
 } from "./units.service.ts";
@@ -177,22 +192,31 @@ async function uploadedRows(body: Record<string, unknown>) {
 }
 
 export function unitRoutes(deps: AppDeps) {
-  const db = deps.database.db;
+  /** Run a service call in the caller's scoped transaction. */
+  const scoped = <T>(c: Context<AppEnv>, fn: (db: Db, actor: Actor) => Promise<T>) => {
+    const actor = actorOf(c);
+    return asActor(deps, actor, (db) => fn(db, actor));
+  };
   return new OpenAPIHono<AppEnv>()
     .openapi(routes.list, async (c) =>
-      c.json(await listUnits({ db, actor: actorOf(c), query: c.req.valid("query") }), 200),
+      c.json(await scoped(c, (db, actor) => listUnits({ db, actor, query: c.req.valid("query") })), 200),
     )
     .openapi(routes.create, async (c) =>
-      c.json(await createUnit({ db, actor: actorOf(c), input: c.req.valid("json") }), 201),
+      c.json(await scoped(c, (db, actor) => createUnit({ db, actor, input: c.req.valid("json") })), 201),
     )
-    .openapi(routes.summary, async (c) => c.json(await getStockSummary({ db, actor: actorOf(c) }), 200))
+    .openapi(routes.summary, async (c) => {
+      const actor = actorOf(c);
+      // The growth ceiling is about the whole programme, which a partner's scope does not see:
+      // only its total is read, in the system scope.
+      const programmeTotal =
+        scopeOfActor(actor).sees === "all"
+          ? null
+          : await deps.database.scoped(SYSTEM_SCOPE, (db) => countAllUnits(db));
+      return c.json(await scoped(c, (db) => getStockSummary({ db, actor, programmeTotal })), 200);
+    })
     .openapi(routes.export, async (c) => {
       const { format, ...filters } = c.req.valid("query");
-      const units = await listUnitsForExport({
-        db,
-        actor: actorOf(c),
-        query: filters,
-      });
+      const units = await scoped(c, (db, actor) => listUnitsForExport({ db, actor, query: filters }));
       const name = `alloggi-${deps.now().toISOString().slice(0, 10)}`;
       if (format === "xlsx") {
         const rows = [unitFileHeader(), ...units.map((u) => unitToRow(u, false))];
@@ -211,7 +235,16 @@ export function unitRoutes(deps: AppDeps) {
       const actor = actorOf(c);
       const body = await c.req.parseBody();
       if (!c.req.header("accept")?.includes("application/x-ndjson")) {
-        return c.json(await importUnits({ db, actor, rows: await uploadedRows(body) }), 200);
+        try {
+          const rows = await uploadedRows(body);
+          const result = await asActor(deps, actor, (db) => importUnits({ db, actor, rows }));
+          await refreshStatisticsAfterImport(deps.database.db, result);
+          await auditRequest(c, deps, 200);
+          return c.json(result, 200);
+        } catch (e) {
+          await auditRequest(c, deps, e instanceof AppError ? HTTP_STATUS[e.code] : 500);
+          throw e;
+        }
       }
       // Streamed: one JSON line per phase, so the page can show progress on large files.
       return streamText(c, async (stream) => {
@@ -219,51 +252,54 @@ export function unitRoutes(deps: AppDeps) {
         const send = (line: object) => stream.write(`${JSON.stringify(line)}\n`);
         try {
           const rows = await uploadedRows(body);
-          const result = await importUnits({
-            db,
-            actor,
-            rows,
-            onProgress: async (p: ImportProgress) => {
-              await send({ progress: p });
-              // Let the socket write go out now: PGlite's queries resolve without yielding to I/O.
-              await new Promise((resolve) => setImmediate(resolve));
-            },
-          });
+          const result = await asActor(deps, actor, (db) =>
+            importUnits({
+              db,
+              actor,
+              rows,
+              onProgress: async (p: ImportProgress) => {
+                await send({ progress: p });
+                // Let the socket write go out now: PGlite's queries resolve without yielding to I/O.
+                await new Promise((resolve) => setImmediate(resolve));
+              },
+            }),
+          );
+          await refreshStatisticsAfterImport(deps.database.db, result);
+          await auditRequest(c, deps, 200);
           await send({ result });
         } catch (e) {
+          await auditRequest(c, deps, e instanceof AppError ? HTTP_STATUS[e.code] : 500);
           if (!(e instanceof AppError)) throw e;
           await send({ problem: toProblem(e) });
         }
       }) as never;
     })
     .openapi(routes.get, async (c) =>
-      c.json(await getUnit({ db, actor: actorOf(c), idOrCode: c.req.valid("param").id }), 200),
+      c.json(await scoped(c, (db, actor) => getUnit({ db, actor, idOrCode: c.req.valid("param").id })), 200),
     )
     .openapi(routes.update, async (c) =>
       c.json(
-        await updateUnit({
-          db,
-          actor: actorOf(c),
-          idOrCode: c.req.valid("param").id,
-          patch: c.req.valid("json"),
-        }),
+        await scoped(c, (db, actor) =>
+          updateUnit({ db, actor, idOrCode: c.req.valid("param").id, patch: c.req.valid("json") }),
+        ),
         200,
       ),
     )
     .openapi(routes.transition, async (c) =>
       c.json(
-        await transitionUnit({
-          db,
-          actor: actorOf(c),
-          idOrCode: c.req.valid("param").id,
-          input: c.req.valid("json"),
-        }),
+        await scoped(c, (db, actor) =>
+          transitionUnit({ db, actor, idOrCode: c.req.valid("param").id, input: c.req.valid("json") }),
+        ),
         200,
       ),
     )
     .openapi(routes.history, async (c) =>
       c.json(
-        { items: await getUnitHistory({ db, actor: actorOf(c), idOrCode: c.req.valid("param").id }) },
+        {
+          items: await scoped(c, (db, actor) =>
+            getUnitHistory({ db, actor, idOrCode: c.req.valid("param").id }),
+          ),
+        },
         200,
       ),
     );

@@ -323,7 +323,6 @@ export async function importUnits(options: {
       })),
     );
   });
-  if (creates.length + updates.length >= ANALYZE_AFTER_ROWS) await analyzeUnits(db);
   await onProgress({ phase: "written", rows: parsed.units.length });
   return {
     rows: parsed.units.length,
@@ -343,21 +342,32 @@ function zeroFilled(counts: Record<string, number>, keys: readonly string[]) {
   return Object.fromEntries(keys.map((k) => [k, counts[k] ?? 0]));
 }
 
-export async function getStockSummary(options: { db: Db; actor: Actor }): Promise<StockSummary> {
-  const { db, actor } = options;
+/**
+ * After a large import, refresh the planner's statistics of `units` (as the table's owner: PGlite has
+ * no autovacuum, and without statistics its list queries were up to 8× slower).
+ */
+export async function refreshStatisticsAfterImport(ownerDb: Db, result: ImportResult) {
+  if (result.created + result.updated >= ANALYZE_AFTER_ROWS) await analyzeUnits(ownerDb);
+}
+
+export async function getStockSummary(options: {
+  db: Db;
+  actor: Actor;
+  /** The whole programme's unit count, for the growth ceiling, when `db` sees only a partner's units. */
+  programmeTotal: number | null;
+}): Promise<StockSummary> {
+  const { db, actor, programmeTotal } = options;
   const scope = scopeOf(actor);
   // Independent aggregates: on PostgreSQL they run side by side.
-  const [totals, programmeTotals, categories, statuses, origins, towns, municipi, surfaces] =
-    await Promise.all([
-      stockTotals(db, scope),
-      scope === null ? null : stockTotals(db, null),
-      countUnitsBy(db, "category", scope),
-      countUnitsBy(db, "status", scope),
-      countUnitsBy(db, "origin", scope),
-      countUnitsBy(db, "town", scope),
-      countUnitsBy(db, "municipio", scope),
-      cappedSurfaceCounts(db, scope),
-    ]);
+  const [totals, categories, statuses, origins, towns, municipi, surfaces] = await Promise.all([
+    stockTotals(db, scope),
+    countUnitsBy(db, "category", scope),
+    countUnitsBy(db, "status", scope),
+    countUnitsBy(db, "origin", scope),
+    countUnitsBy(db, "town", scope),
+    countUnitsBy(db, "municipio", scope),
+    cappedSurfaceCounts(db, scope),
+  ]);
   const byCategory = zeroFilled(categories, UNIT_CATEGORIES) as Record<UnitCategory, number>;
   const rent = { calmierato: 0, calmierato_ridotto: 0 };
   for (const { category, surfaceM2, n } of surfaces) {
@@ -375,7 +385,7 @@ export async function getStockSummary(options: { db: Db; actor: Actor }): Promis
     accessible: totals.accessible,
     surfaceM2: Math.round(totals.surfaceM2 * 100) / 100,
     categoryMix: categoryMix(byCategory),
-    growth: stockGrowth((programmeTotals ?? totals).total),
+    growth: stockGrowth(programmeTotal ?? totals.total),
     potentialAnnualRentCents: { total: rent.calmierato + rent.calmierato_ridotto, ...rent },
   };
 }
