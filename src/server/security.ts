@@ -24,7 +24,8 @@ export function securityHeaders(secure: boolean): MiddlewareHandler {
       scriptSrc: ["'self'"],
       styleSrc: ["'self'", styleHash(API_DOCS_STYLE)],
       imgSrc: ["'self'", "data:"],
-      fontSrc: ["'self'"],
+      // Bootstrap Italia's style sheet carries one icon font inline, as a data: URI.
+      fontSrc: ["'self'", "data:"],
       connectSrc: ["'self'"],
     },
     crossOriginEmbedderPolicy: false,
