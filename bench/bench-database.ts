@@ -8,16 +8,23 @@ import { type Actor, createUser } from "../src/server/auth/auth.service.ts";
 import {
   type Database,
   type DatabaseKind,
+  type Db,
   openPglite,
   openPostgres,
   PGLITE_PARSERS,
   wrapPglite,
 } from "../src/server/db/client.ts";
 import { readEnv } from "../src/server/env.ts";
+import { scopeOfActor } from "../src/server/http.ts";
 import {
   findOrganisationByCode,
   insertOrganisations,
 } from "../src/server/organisations/organisations.repository.ts";
+
+/** Run `fn` as a request would: a transaction as the application role, scoped to `actor`. */
+export function asActorIn<T>(bench: BenchDatabase, actor: Actor, fn: (db: Db) => Promise<T>): Promise<T> {
+  return bench.database.scoped(scopeOfActor(actor), fn);
+}
 
 /** A migrated database holding the demo organisations, and the accounts the bench acts as. */
 export type BenchDatabase = {

@@ -3,7 +3,7 @@ import { performance } from "node:perf_hooks";
 import { UnitListQuery } from "../src/domain/units/unit.schema.ts";
 import type { Actor } from "../src/server/auth/auth.service.ts";
 import { listUnits } from "../src/server/units/units.service.ts";
-import type { BenchDatabase } from "./bench-database.ts";
+import { asActorIn, type BenchDatabase } from "./bench-database.ts";
 import { type Percentiles, percentiles } from "./measure.ts";
 
 /** One filter combination of the unit list, as the query string would give it. */
@@ -42,7 +42,8 @@ export async function measureListCase(
 ): Promise<ListFigures> {
   const query = UnitListQuery.parse(listCase.query);
   const actor: Actor = listCase.asPartner ? bench.partnerManager : bench.admin;
-  const call = () => listUnits({ db: bench.database.db, actor, query });
+  // As a request runs it: a transaction as the application role, under row-level security.
+  const call = () => asActorIn(bench, actor, (db) => listUnits({ db, actor, query }));
   let last = await call();
   for (let i = 0; i < 4; i++) await call();
   const samples: number[] = [];
