@@ -115,4 +115,7 @@ ALTER TABLE audit_events ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE audit_events FORCE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE POLICY audit_events_read ON audit_events FOR SELECT
   USING ((SELECT app_sees_all()) OR organisation_id = (SELECT app_org()));--> statement-breakpoint
-CREATE POLICY audit_events_append ON audit_events FOR INSERT WITH CHECK ((SELECT app_org()) IS NOT NULL);
+-- A partner's requests append records of their own organisation only; the Comune's and the sign-in
+-- machinery's (which records anonymous refusals and every account's sign-in) any.
+CREATE POLICY audit_events_append ON audit_events FOR INSERT
+  WITH CHECK ((SELECT app_sees_all()) OR organisation_id = (SELECT app_org()));

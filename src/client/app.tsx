@@ -2,6 +2,7 @@
 import { lazy, type ReactNode, Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { Permission } from "../domain/auth/roles.ts";
+import { ACCESS_REGISTER_PATH, AccessRegisterPage } from "./audit/access-register-page.tsx";
 import { LoginPage } from "./auth/login-page.tsx";
 import { useCan, useMe } from "./auth/session.ts";
 import { ErrorAlert } from "./components/error-alert.tsx";
@@ -74,6 +75,12 @@ function Page({ pathname }: { pathname: string }) {
     return (
       <Requires permission="units:import">
         <ImportPage />
+      </Requires>
+    );
+  if (pathname === ACCESS_REGISTER_PATH)
+    return (
+      <Requires permission="audit:read">
+        <AccessRegisterPage />
       </Requires>
     );
   const edit = matchPath("/alloggi/:id/modifica", pathname);

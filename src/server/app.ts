@@ -5,8 +5,10 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { getCookie } from "hono/cookie";
 import { HTTPException } from "hono/http-exception";
 import { auditRequests } from "./audit/audit.middleware.ts";
+import { auditRoutes } from "./audit/audit.routes.ts";
 import { authRoutes, sessionCookieName } from "./auth/auth.routes.ts";
 import { resolveSession } from "./auth/auth.service.ts";
+import { oidcRoutes } from "./auth/oidc.routes.ts";
 import { renderApiDocs } from "./docs.ts";
 import { AppError } from "./errors.ts";
 import {
@@ -56,8 +58,10 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
     return c.json({ status: "ok", database: deps.database.kind });
   });
   api.route("/", authRoutes(deps));
+  api.route("/", oidcRoutes(deps));
   api.route("/", unitRoutes(deps));
   api.route("/", organisationRoutes(deps));
+  api.route("/", auditRoutes(deps));
 
   const document = () =>
     api.getOpenAPI31Document({

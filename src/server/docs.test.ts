@@ -53,4 +53,20 @@ describe("repository hygiene", () => {
     );
     expect(missing).toEqual([]);
   });
+
+  it("keeps request code off the owner's connection, which row-level security does not filter", () => {
+    const root = new URL("./", import.meta.url);
+    const requestCode = readdirSync(root, { recursive: true, encoding: "utf8" }).filter(
+      (f) => /\.(routes|service|repository|middleware)\.ts$/.test(f) || f === "app.ts" || f === "http.ts",
+    );
+    expect(requestCode.length).toBeGreaterThan(10);
+    const offenders = requestCode.flatMap((f) =>
+      readFileSync(new URL(f, root), "utf8")
+        .split("\n")
+        .map((line, i) => ({ where: `${f}:${i + 1}`, line }))
+        // The one owner's task of a request: refreshing planner statistics after a large import.
+        .filter(({ line }) => /database\.db\b/.test(line) && !line.includes("refreshStatisticsAfterImport(")),
+    );
+    expect(offenders).toEqual([]);
+  });
 });

@@ -2,10 +2,24 @@
 import path from "node:path";
 import { z } from "zod";
 import { PASSWORD_MIN_LENGTH } from "../domain/auth/roles.ts";
+import type { OidcSettings } from "./auth/oidc.service.ts";
 
 const flag = z
   .enum(["true", "false", "1", "0"], { error: "Use true or false" })
   .transform((v) => v === "true" || v === "1");
+
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+const isHttpsOrLoopback = (url: URL) => url.protocol === "https:" || LOOPBACK_HOSTS.has(url.hostname);
+/** An https URL; plain http only on this machine (a development gateway). */
+const webUrl = (name: string) =>
+  z
+    .url({ protocol: /^https?$/, error: `${name} must be an https:// URL` })
+    .refine((v) => !URL.canParse(v) || isHttpsOrLoopback(new URL(v)), {
+      error: `${name} must use https (plain http only on localhost)`,
+    });
+
+/** The SPID/CIE sign-in is configured with all of these or none. */
+const OIDC_REQUIRED = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_REDIRECT_URI"] as const;
 
 const EnvSchema = z
   .object({
@@ -38,10 +52,31 @@ const EnvSchema = z
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
     SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    /** The Comune's SPID/CIE gateway (OpenID Connect issuer). */
+    OIDC_ISSUER: webUrl("OIDC_ISSUER").optional(),
+    OIDC_CLIENT_ID: z.string().optional(),
+    OIDC_CLIENT_SECRET: z.string().optional(),
+    /** Our callback as registered at the gateway: `https://<host>/api/v1/auth/oidc/callback`. */
+    OIDC_REDIRECT_URI: webUrl("OIDC_REDIRECT_URI").optional(),
+    OIDC_FISCAL_CODE_CLAIM: z
+      .string()
+      .regex(/^\S+$/, { error: "OIDC_FISCAL_CODE_CLAIM must be a claim name" })
+      .default("fiscal_number"),
   })
   .refine((e) => (e.ADMIN_EMAIL === undefined) === (e.ADMIN_PASSWORD === undefined), {
     path: ["ADMIN_PASSWORD"],
     error: "Set ADMIN_EMAIL and ADMIN_PASSWORD together",
+  })
+  .superRefine((e, ctx) => {
+    const missing = OIDC_REQUIRED.filter((key) => e[key] === undefined);
+    if (missing.length === 0 || missing.length === OIDC_REQUIRED.length) return;
+    for (const key of missing) {
+      ctx.addIssue({
+        code: "custom",
+        path: [key],
+        message: `Missing: the SPID/CIE sign-in needs ${OIDC_REQUIRED.join(", ")} together`,
+      });
+    }
   });
 
 export type Env = {
@@ -58,6 +93,8 @@ export type Env = {
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  /** Sign-in through the Comune's SPID/CIE gateway; null when not configured. */
+  oidc: OidcSettings | null;
 };
 
 /** Parse the configuration once; the only place that reads `process.env`. */
@@ -84,5 +121,15 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
     logLevel: e.LOG_LEVEL,
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET && e.OIDC_REDIRECT_URI
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            redirectUri: e.OIDC_REDIRECT_URI,
+            fiscalCodeClaim: e.OIDC_FISCAL_CODE_CLAIM,
+          }
+        : null,
   };
 }

@@ -18,6 +18,7 @@ const deps = (overrides: Partial<AppDeps> = {}): AppDeps => ({
   secureCookies: false,
   trustProxy: false,
   securityContact: "mailto:security@test.casacomune.example",
+  oidc: null,
   now: () => ctx.clock.now,
   ...overrides,
 });

@@ -3,6 +3,7 @@ import { type RouteConfig, z } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import { hasPermission, type Permission, scopeOfRole } from "../domain/auth/roles.ts";
 import type { Actor, SessionPolicy } from "./auth/auth.service.ts";
+import type { OidcSettings } from "./auth/oidc.service.ts";
 import type { Database, Db, DbScope } from "./db/client.ts";
 import { AppError, toProblem } from "./errors.ts";
 
@@ -17,6 +18,8 @@ export type AppDeps = {
   trustProxy: boolean;
   /** The `Contact:` of `/.well-known/security.txt` (a mailto: or https: URI). */
   securityContact: string;
+  /** Sign-in through the Comune's SPID/CIE gateway (OpenID Connect); null when not configured. */
+  oidc: OidcSettings | null;
   now: () => Date;
 };
 

@@ -35,6 +35,7 @@ const app = createApp(
     secureCookies: env.secureCookies,
     trustProxy: env.trustProxy,
     securityContact: env.securityContact,
+    oidc: env.oidc,
     now: () => new Date(),
   },
   clientBuilt ? { clientDir } : {},

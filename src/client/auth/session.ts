@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { OidcAvailability } from "../../domain/auth/oidc-identity.ts";
 import { type LoginInput, Me, type Permission } from "../../domain/auth/roles.ts";
 import { apiRequest, isApiError, NoContent } from "../api.ts";
 
@@ -33,6 +34,15 @@ export function useLogin() {
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
       queryClient.setQueryData(ME_KEY, me);
     },
+  });
+}
+
+/** Whether this installation offers sign-in with SPID/CIE (the Comune's gateway). */
+export function useOidcAvailability() {
+  return useQuery({
+    queryKey: ["auth", "oidc"],
+    queryFn: () => apiRequest("/auth/oidc", OidcAvailability),
+    staleTime: Number.POSITIVE_INFINITY,
   });
 }
 

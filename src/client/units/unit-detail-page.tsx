@@ -10,6 +10,7 @@ import {
   type UnitStatus,
 } from "../../domain/units/unit.schema.ts";
 import { isApiError } from "../api.ts";
+import { accessRegisterHref } from "../audit/access-register-page.tsx";
 import { useCan } from "../auth/session.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { Icon } from "../components/icon.tsx";
@@ -268,6 +269,7 @@ export function UnitDetailPage({ id }: { id: string }) {
   const valueText = useValueText();
   const unit = useUnit(id);
   const canWrite = useCan("units:write");
+  const canReadAudit = useCan("audit:read");
   const u = unit.data;
 
   const yesNo = (v: boolean) => valueText("", v);
@@ -284,6 +286,11 @@ export function UnitDetailPage({ id }: { id: string }) {
             <Link to={`/alloggi/${u.id}/modifica`} className="btn btn-primary">
               <Icon name="pencil" size="sm" className="icon-white me-1" />
               {t("detail.edit")}
+            </Link>
+          ) : null}
+          {canReadAudit ? (
+            <Link to={accessRegisterHref("units", u.id)} className="btn btn-outline-primary">
+              {t("audit.linkFromUnit")}
             </Link>
           ) : null}
         </div>

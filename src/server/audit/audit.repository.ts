@@ -61,3 +61,16 @@ export async function countAuditRecords(db: Db) {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(auditEvents);
   return row?.n ?? 0;
 }
+
+/**
+ * The first record whose time has digits below the millisecond. The writer stores JavaScript dates,
+ * which have none, and reads them back the same way, so such digits can only come from an edit that
+ * the hash alone would miss.
+ */
+export async function firstSubMillisecondRecord(db: Db): Promise<number | null> {
+  const [row] = await db
+    .select({ seq: sql<number | null>`min(${auditEvents.seq})` })
+    .from(auditEvents)
+    .where(sql`${auditEvents.at} <> date_trunc('milliseconds', ${auditEvents.at})`);
+  return row?.seq ?? null;
+}

@@ -1,7 +1,27 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { type AuditFields, type ChainBreak, chainHash, verifyChain } from "../../domain/audit/audit-chain.ts";
+
+import {
+  AUDIT_ACCESS_LIMIT,
+  type AuditAccess,
+  type AuditOutcome,
+  type AuditRecordsQuery,
+} from "../../domain/audit/audit-access.schema.ts";
+import {
+  type AuditFields,
+  type ChainBreak,
+  type ChainHead,
+  chainHash,
+  verifyChain,
+} from "../../domain/audit/audit-chain.ts";
 import type { Database, Db, DbScope } from "../db/client.ts";
-import { auditRecordsAfter, insertAuditRecord, lockHead, readHead } from "./audit.repository.ts";
+import {
+  auditRecordsAfter,
+  auditRecordsOf,
+  firstSubMillisecondRecord,
+  insertAuditRecord,
+  lockHead,
+  readHead,
+} from "./audit.repository.ts";
 
 /**
  * Append one record to the audit trail, in the caller's transaction: lock the chain head, hash the
@@ -27,12 +47,21 @@ export function recordAudit(database: Database, scope: DbScope, fields: AuditFie
 
 export type VerifyResult = {
   records: number;
-  head: { seq: number; hash: string } | null;
+  head: ChainHead | null;
   broken: ChainBreak | null;
 };
 
-/** Walk the whole trail in chain order and check every link; as the owner, past every policy. */
-export async function verifyAuditTrail(ownerDb: Db, pageSize = 5000): Promise<VerifyResult> {
+/**
+ * Walk the whole trail in chain order and check every link; as the owner, past every policy. Run it
+ * in one snapshot (a repeatable-read transaction) on a live system, or a record written between
+ * reading the head and reading the records looks like a break. `anchor`: a head noted earlier, which
+ * the trail must still hold unchanged.
+ */
+export async function verifyAuditTrail(
+  ownerDb: Db,
+  options: { anchor?: ChainHead | null; pageSize?: number } = {},
+): Promise<VerifyResult> {
+  const { anchor = null, pageSize = 5000 } = options;
   const head = await readHead(ownerDb);
   const records = [];
   for (let after = 0; ; ) {
@@ -41,5 +70,32 @@ export async function verifyAuditTrail(ownerDb: Db, pageSize = 5000): Promise<Ve
     records.push(...page);
     after = page[page.length - 1]?.seq ?? after;
   }
-  return { records: records.length, head, broken: verifyChain(records, head) };
+  const broken = verifyChain(records, head, { anchor });
+  const subMillisecond = await firstSubMillisecondRecord(ownerDb);
+  if (subMillisecond !== null && (broken === null || subMillisecond < broken.seq)) {
+    return {
+      records: records.length,
+      head,
+      broken: { seq: subMillisecond, reason: "its time was changed below the millisecond" },
+    };
+  }
+  return { records: records.length, head, broken };
+}
+
+/** Who accessed one record (registro degli accessi): newest first, at most `AUDIT_ACCESS_LIMIT`. */
+export async function listRecordAccesses(options: {
+  db: Db;
+  query: AuditRecordsQuery;
+}): Promise<AuditAccess[]> {
+  const { db, query } = options;
+  const rows = await auditRecordsOf(db, query.entity, query.id, AUDIT_ACCESS_LIMIT);
+  return rows.map((r) => ({
+    seq: r.seq,
+    at: r.at.toISOString(),
+    action: r.action,
+    outcome: r.outcome as AuditOutcome,
+    actor: r.actorId === null ? null : { id: r.actorId, name: r.actorName, role: r.actorRole },
+    organisationId: r.organisationId,
+    address: r.address,
+  }));
 }

@@ -13,9 +13,24 @@ export async function findUserByEmail(db: Db, email: string) {
   return row ?? null;
 }
 
+export async function findUserByFiscalCode(db: Db, fiscalCode: string) {
+  const [row] = await db
+    .select({ id: users.id, active: users.active })
+    .from(users)
+    .where(eq(users.fiscalCode, fiscalCode));
+  return row ?? null;
+}
+
 export async function insertUser(
   db: Db,
-  user: { email: string; name: string; role: string; organisationId: string; passwordHash: string },
+  user: {
+    email: string;
+    name: string;
+    role: string;
+    organisationId: string;
+    passwordHash: string;
+    fiscalCode?: string | null;
+  },
 ) {
   const [row] = await db.insert(users).values(user).returning({ id: users.id });
   return row?.id ?? null;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { createHash, randomBytes } from "node:crypto";
 import { decideLogin, LOGIN_THROTTLE } from "../../domain/auth/login-throttle.ts";
+import { FiscalCode } from "../../domain/auth/oidc-identity.ts";
 import {
   PASSWORD_MIN_LENGTH,
   type Permission,
@@ -18,6 +19,7 @@ import {
   deleteSession,
   findSession,
   findUserByEmail,
+  findUserByFiscalCode,
   insertLoginAttempt,
   insertSession,
   insertUser,
@@ -195,7 +197,10 @@ export function describeActor(actor: Actor) {
   };
 }
 
-/** Create an account; `cost` exists so tests can hash quickly, production keeps the default. */
+/**
+ * Create an account; `fiscalCode` (codice fiscale) lets its holder sign in with SPID/CIE. `cost`
+ * exists so tests can hash quickly, production keeps the default.
+ */
 export async function createUser(options: {
   db: Db;
   email: string;
@@ -203,6 +208,7 @@ export async function createUser(options: {
   role: string;
   organisationCode: string;
   password: string;
+  fiscalCode?: string | undefined;
   cost?: number;
 }): Promise<string> {
   const { db, email, name, role, organisationCode, password, cost = SCRYPT_COST } = options;
@@ -211,17 +217,23 @@ export async function createUser(options: {
   if (password.length < PASSWORD_MIN_LENGTH) {
     throw fieldError("INVALID", "password", `Password needs at least ${PASSWORD_MIN_LENGTH} characters`);
   }
+  const fiscalCode = options.fiscalCode === undefined ? null : FiscalCode.safeParse(options.fiscalCode);
+  if (fiscalCode !== null && !fiscalCode.success)
+    throw fieldError("INVALID", "fiscalCode", "A fiscal code has 16 letters and digits");
   const organisation = await findOrganisationByCode(db, organisationCode);
   if (organisation === null)
     throw fieldError("UNPROCESSABLE", "organisationCode", `Unknown organisation "${organisationCode}"`);
   if ((await findUserByEmail(db, email)) !== null)
     throw fieldError("CONFLICT", "email", "An account with this e-mail exists");
+  if (fiscalCode?.data !== undefined && (await findUserByFiscalCode(db, fiscalCode.data)) !== null)
+    throw fieldError("CONFLICT", "fiscalCode", "An account with this fiscal code exists");
   const id = await insertUser(db, {
     email: email.trim().toLowerCase(),
     name,
     role: parsedRole.data,
     organisationId: organisation.id,
     passwordHash: await hashPassword(password, cost),
+    fiscalCode: fiscalCode?.data ?? null,
   });
   if (id === null) throw new AppError("CONFLICT", "The account could not be created");
   return id;

@@ -23,6 +23,7 @@ describe("the demo programme seed", () => {
       secureCookies: false,
       trustProxy: false,
       securityContact: "mailto:security@test.casacomune.example",
+      oidc: null,
       now: () => new Date(),
     });
     const admin = DEMO_USERS.find((u) => u.role === "comune_admin");
@@ -49,6 +50,7 @@ describe("the demo programme seed", () => {
       secureCookies: false,
       trustProxy: false,
       securityContact: "mailto:security@test.casacomune.example",
+      oidc: null,
       now: () => new Date(),
     });
     for (const user of DEMO_USERS) {

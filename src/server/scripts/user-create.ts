@@ -7,8 +7,9 @@ import { openPglite, openPostgres } from "../db/client.ts";
 import { readEnv } from "../env.ts";
 import { AppError } from "../errors.ts";
 
-const usage = `Usage: npm run user:create -- --email E --name "N" --role R --organisation CODE
+const usage = `Usage: npm run user:create -- --email E --name "N" --role R --organisation CODE [--fiscal-code CF]
 The password is read from the environment variable NEW_USER_PASSWORD (at least 12 characters).
+--fiscal-code: the holder's codice fiscale (16 characters), to sign in with SPID/CIE as well.
 Roles: ${ROLES.join(", ")}`;
 
 const { values } = parseArgs({
@@ -17,6 +18,7 @@ const { values } = parseArgs({
     name: { type: "string" },
     role: { type: "string", default: "comune_admin" },
     organisation: { type: "string", default: "COMUNE-MI" },
+    "fiscal-code": { type: "string" },
   },
 });
 const password = process.env.NEW_USER_PASSWORD;
@@ -38,6 +40,7 @@ try {
     role: values.role,
     organisationCode: values.organisation,
     password,
+    fiscalCode: values["fiscal-code"],
   });
   process.stdout.write(`Account ${values.email} (${values.role}) created.\n`);
 } catch (e) {

@@ -6,6 +6,7 @@ import { type UnitCreate, UnitCreate as UnitCreateSchema } from "../../domain/un
 import { createApp } from "../app.ts";
 import { findUserByEmail } from "../auth/auth.repository.ts";
 import { type Actor, createUser, resolveSession } from "../auth/auth.service.ts";
+import type { OidcSettings } from "../auth/oidc.service.ts";
 import type { Database } from "../db/client.ts";
 import { insertOrganisations, listOrganisations } from "../organisations/organisations.repository.ts";
 import { createUnit } from "../units/units.service.ts";
@@ -26,8 +27,11 @@ export type TestClient = {
 
 export type TestContext = Awaited<ReturnType<typeof createTestContext>>;
 
-/** A fresh migrated database with the demo organisations, the app on top, and fixtures in domain words. */
-export async function createTestContext() {
+/**
+ * A fresh migrated database with the demo organisations, the app on top, and fixtures in domain words.
+ * `oidc`: the SPID/CIE gateway settings, for the tests of that sign-in (none by default).
+ */
+export async function createTestContext(options: { oidc?: OidcSettings | null } = {}) {
   const database: Database = await openTestDatabase(inject("pgliteDump"));
   await insertOrganisations(database.db, [...DEMO_ORGANISATIONS]);
   const clock = { now: new Date("2026-11-22T09:00:00Z") };
@@ -37,6 +41,7 @@ export async function createTestContext() {
     secureCookies: false,
     trustProxy: true,
     securityContact: "mailto:security@test.casacomune.example",
+    oidc: options.oidc ?? null,
     now: () => clock.now,
   });
   let serial = 0;
@@ -76,7 +81,7 @@ export async function createTestContext() {
     clock,
     anonymous: client(null),
 
-    async newUser(options: { role: Role; organisationCode?: string; email?: string }) {
+    async newUser(options: { role: Role; organisationCode?: string; email?: string; fiscalCode?: string }) {
       serial += 1;
       const email = options.email ?? `${options.role}.${serial}@test.casacomune.example`;
       await createUser({
@@ -86,6 +91,7 @@ export async function createTestContext() {
         role: options.role,
         organisationCode: options.organisationCode ?? defaultOrganisation(options.role),
         password: TEST_PASSWORD,
+        fiscalCode: options.fiscalCode,
         cost: TEST_HASH_COST,
       });
       return email;

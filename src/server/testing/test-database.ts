@@ -3,12 +3,17 @@ import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import { inject } from "vitest";
 import { type Database, openPostgres, PGLITE_PARSERS, wrapPglite } from "../db/client.ts";
 
 /** The PostgreSQL server of the PostgreSQL suite; unset means the suite runs on PGlite. */
 export const testServerUrl = (): string | null => process.env.TEST_DATABASE_URL ?? null;
 
-export const TEMPLATE_DATABASE = "casacomune_test_template";
+/**
+ * The migrated template of one suite run; the run's id in the name keeps two runs on the same server
+ * (two checkouts, two terminals) from dropping each other's template.
+ */
+export const templateDatabaseName = (runId: string) => `casacomune_test_template_${runId}`;
 
 export function urlForDatabase(serverUrl: string, name: string) {
   const url = new URL(serverUrl);
@@ -39,7 +44,7 @@ export async function openTestDatabase(dumpPath: string): Promise<Database> {
     return wrapPglite(client);
   }
   const name = `casacomune_test_${randomBytes(6).toString("hex")}`;
-  await adminQuery(serverUrl, `create database ${name} template ${TEMPLATE_DATABASE}`);
+  await adminQuery(serverUrl, `create database ${name} template ${inject("pgTemplate")}`);
   const database = await openPostgres(urlForDatabase(serverUrl, name), { max: 4 });
   return {
     ...database,

@@ -132,14 +132,19 @@ const routes = {
     }),
   ),
   get: createRoute(
-    securedRoute("units:read", {
-      method: "get",
-      path: "/units/{id}",
-      tags: ["units"],
-      summary: "One unit, with the status changes allowed from its current status",
-      request: { params: IdParam },
-      responses: { 200: json(UnitDetail, "The unit") },
-    }),
+    securedRoute(
+      "units:read",
+      {
+        method: "get",
+        path: "/units/{id}",
+        tags: ["units"],
+        summary: "One unit, with the status changes allowed from its current status",
+        request: { params: IdParam },
+        responses: { 200: json(UnitDetail, "The unit") },
+      },
+      // Opening a unit's record is recorded, so "who consulted this record" tells the whole story.
+      { auditReads: true },
+    ),
   ),
   update: createRoute(
     securedRoute("units:write", {
@@ -201,9 +206,11 @@ export function unitRoutes(deps: AppDeps) {
     .openapi(routes.list, async (c) =>
       c.json(await scoped(c, (db, actor) => listUnits({ db, actor, query: c.req.valid("query") })), 200),
     )
-    .openapi(routes.create, async (c) =>
-      c.json(await scoped(c, (db, actor) => createUnit({ db, actor, input: c.req.valid("json") })), 201),
-    )
+    .openapi(routes.create, async (c) => {
+      const unit = await scoped(c, (db, actor) => createUnit({ db, actor, input: c.req.valid("json") }));
+      c.set("auditSubject", { entity: "units", id: unit.id });
+      return c.json(unit, 201);
+    })
     .openapi(routes.summary, async (c) => {
       const actor = actorOf(c);
       // The growth ceiling is about the whole programme, which a partner's scope does not see:
@@ -274,25 +281,26 @@ export function unitRoutes(deps: AppDeps) {
         }
       }) as never;
     })
-    .openapi(routes.get, async (c) =>
-      c.json(await scoped(c, (db, actor) => getUnit({ db, actor, idOrCode: c.req.valid("param").id })), 200),
-    )
-    .openapi(routes.update, async (c) =>
-      c.json(
-        await scoped(c, (db, actor) =>
-          updateUnit({ db, actor, idOrCode: c.req.valid("param").id, patch: c.req.valid("json") }),
-        ),
-        200,
-      ),
-    )
-    .openapi(routes.transition, async (c) =>
-      c.json(
-        await scoped(c, (db, actor) =>
-          transitionUnit({ db, actor, idOrCode: c.req.valid("param").id, input: c.req.valid("json") }),
-        ),
-        200,
-      ),
-    )
+    .openapi(routes.get, async (c) => {
+      const unit = await scoped(c, (db, actor) => getUnit({ db, actor, idOrCode: c.req.valid("param").id }));
+      // By code or by uuid, the audit trail files the access under the unit's uuid.
+      c.set("auditSubject", { entity: "units", id: unit.id });
+      return c.json(unit, 200);
+    })
+    .openapi(routes.update, async (c) => {
+      const unit = await scoped(c, (db, actor) =>
+        updateUnit({ db, actor, idOrCode: c.req.valid("param").id, patch: c.req.valid("json") }),
+      );
+      c.set("auditSubject", { entity: "units", id: unit.id });
+      return c.json(unit, 200);
+    })
+    .openapi(routes.transition, async (c) => {
+      const unit = await scoped(c, (db, actor) =>
+        transitionUnit({ db, actor, idOrCode: c.req.valid("param").id, input: c.req.valid("json") }),
+      );
+      c.set("auditSubject", { entity: "units", id: unit.id });
+      return c.json(unit, 200);
+    })
     .openapi(routes.history, async (c) =>
       c.json(
         {

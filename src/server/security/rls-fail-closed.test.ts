@@ -1,0 +1,262 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { randomUUID } from "node:crypto";
+import { type SQL, sql } from "drizzle-orm";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_ORGANISATIONS } from "../../domain/demo/demo-programme.ts";
+import { APP_ROLE, appRoleUrl, type Db, type DbScope } from "../db/client.ts";
+import { listOrganisations } from "../organisations/organisations.repository.ts";
+import { createTestContext, type TestContext } from "../testing/test-context.ts";
+import { testServerUrl, urlForDatabase } from "../testing/test-database.ts";
+import {
+  anyRowOf,
+  asBareAppRole,
+  copyRowInsert,
+  outcomeOf,
+  partnerTables,
+  refusalOf,
+  rowsOf,
+} from "./catalogue.ts";
+
+const AREA_B = DEMO_ORGANISATIONS.filter((o) => o.area === "B");
+const PAIRS = AREA_B.flatMap((a) => AREA_B.filter((b) => b !== a).map((b) => [a.code, b.code] as const));
+const REFUSED_BY_POLICY = /^42501 new row violates row-level security policy/;
+// Refused by a policy, or by a missing grant: either way nothing is written.
+const REFUSED = /^42501 (new row violates row-level security policy|permission denied)/;
+
+let ctx: TestContext;
+let tables: string[];
+const orgId = new Map<string, string>();
+/** Unit ids by managing partner code. */
+const unitIds = new Map<string, string[]>();
+const userIds = new Map<string, string>();
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  for (const o of await listOrganisations(ctx.db)) orgId.set(o.code, o.id);
+  for (const partner of AREA_B) {
+    const ids = [];
+    for (const category of partner.categories) {
+      ids.push((await ctx.newUnit({ managingPartnerCode: partner.code, category })).id);
+    }
+    unitIds.set(partner.code, ids);
+    // A signed-in manager who changes one of the partner's units: a user, a session, an audit record.
+    const manager = await ctx.loginAs("area_b_manager", partner.code);
+    const res = await manager.patch(`/units/${ids[0]}`, { version: 1, notes: "seen by its manager" });
+    if (res.status !== 200) throw new Error(`fixture change failed: ${res.status}`);
+    const [user] = await rowsOf<{ id: string }>(
+      ctx.db,
+      sql`select id from users where email = ${manager.email}`,
+    );
+    userIds.set(partner.code, user?.id as string);
+  }
+  tables = await partnerTables(ctx.db);
+});
+afterAll(() => ctx.close());
+
+const count = async (db: Db, from: SQL) =>
+  (await rowsOf<{ n: number }>(db, sql`select count(*)::int as "n" from ${from}`))[0]?.n ?? -1;
+
+class RolledBack extends Error {
+  constructor(readonly result: unknown) {
+    super("rolled back");
+  }
+}
+
+/** Run `fn` in a transaction of `run` and roll it back, whatever it did; returns what `fn` returned. */
+async function rolledBack<T>(
+  run: (fn: (db: Db) => Promise<never>) => Promise<unknown>,
+  fn: (db: Db) => Promise<T>,
+) {
+  try {
+    await run(async (db) => {
+      throw new RolledBack(await fn(db));
+    });
+  } catch (e) {
+    if (e instanceof RolledBack) return e.result as T;
+    throw e;
+  }
+  throw new Error("unreachable");
+}
+
+const partnerScope = (code: string): DbScope => ({
+  organisationId: orgId.get(code) as string,
+  userId: userIds.get(code) ?? null,
+  sees: "organisation",
+});
+const inScope = (scope: DbScope) => (fn: (db: Db) => Promise<unknown>) => ctx.database.scoped(scope, fn);
+const uuids = (ids: readonly string[]) =>
+  sql`(${sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )})`;
+
+describe("the application role with no scope set", () => {
+  it("sees no row of any partner table", async () => {
+    for (const table of tables) {
+      expect(await count(ctx.db, sql`${sql.identifier(table)}`), `${table} as the owner`).toBeGreaterThan(0);
+      expect(await asBareAppRole(ctx.db, (tx) => count(tx, sql`${sql.identifier(table)}`)), table).toBe(0);
+    }
+  });
+
+  it("may insert into no partner table", async () => {
+    for (const table of tables) {
+      const insert = await copyRowInsert(ctx.db, table, await anyRowOf(ctx.db, table));
+      const refusal = await refusalOf(asBareAppRole(ctx.db, (tx) => tx.execute(insert)));
+      expect(refusal, table).toMatch(REFUSED);
+    }
+  });
+
+  it("changes and removes no row of any partner table", async () => {
+    for (const table of tables) {
+      const [first] = await rowsOf<{ name: string }>(
+        ctx.db,
+        sql`select attname as "name" from pg_attribute
+            where attrelid = ${`public.${table}`}::regclass and attnum > 0 and not attisdropped
+            order by attnum limit 1`,
+      );
+      const column = sql.identifier(first?.name as string);
+      const t = sql.identifier(table);
+      for (const statement of [
+        sql`update ${t} set ${column} = ${column} returning 1`,
+        sql`delete from ${t} returning 1`,
+      ]) {
+        const outcome = await outcomeOf(
+          rolledBack(
+            (fn) => asBareAppRole(ctx.db, fn),
+            async (tx) => `${(await rowsOf(tx, statement)).length} rows`,
+          ),
+        );
+        expect(outcome === "0 rows" || REFUSED.test(outcome), `${table}: ${outcome}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe.each(PAIRS)("partner %s's scope against %s", (own, other) => {
+  const theirUnits = () => unitIds.get(other) as string[];
+
+  it("sees its own units and none of the other's units, their history, accounts or audit records", async () => {
+    const seen = await ctx.database.scoped(partnerScope(own), async (db) => ({
+      own: await count(db, sql`units where managing_partner_id = ${orgId.get(own)}`),
+      units: await count(db, sql`units where managing_partner_id = ${orgId.get(other)}`),
+      unitsById: await count(db, sql`units where id in ${uuids(theirUnits())}`),
+      events: await count(db, sql`unit_events where unit_id in ${uuids(theirUnits())}`),
+      users: await count(db, sql`users where organisation_id = ${orgId.get(other)}`),
+      sessions: await count(db, sql`sessions where user_id in ${uuids([userIds.get(other) as string])}`),
+      audit: await count(db, sql`audit_events where organisation_id = ${orgId.get(other)}`),
+    }));
+    expect(seen).toEqual({ own: 2, units: 0, unitsById: 0, events: 0, users: 0, sessions: 0, audit: 0 });
+    // The owner sees what the partner must not: the zeros above are not for want of rows.
+    expect(await count(ctx.db, sql`unit_events where unit_id in ${uuids(theirUnits())}`)).toBeGreaterThan(0);
+    expect(
+      await count(ctx.db, sql`audit_events where organisation_id = ${orgId.get(other)}`),
+    ).toBeGreaterThan(0);
+  });
+
+  it("updates and deletes none of the other's units or their history", async () => {
+    const affected = await rolledBack(inScope(partnerScope(own)), async (db) => ({
+      updatedUnits: (
+        await rowsOf(db, sql`update units set notes = 'x' where id in ${uuids(theirUnits())} returning 1`)
+      ).length,
+      deletedUnits: (await rowsOf(db, sql`delete from units where id in ${uuids(theirUnits())} returning 1`))
+        .length,
+      updatedEvents: (
+        await rowsOf(
+          db,
+          sql`update unit_events set note = 'x' where unit_id in ${uuids(theirUnits())} returning 1`,
+        )
+      ).length,
+      deletedEvents: (
+        await rowsOf(db, sql`delete from unit_events where unit_id in ${uuids(theirUnits())} returning 1`)
+      ).length,
+    }));
+    expect(affected).toEqual({ updatedUnits: 0, deletedUnits: 0, updatedEvents: 0, deletedEvents: 0 });
+  });
+
+  it("is refused by the policy when it inserts a unit managed by the other, or an event of the other's unit", async () => {
+    const ownUnit = await anyRowOf(ctx.db, "units", sql`managing_partner_id = ${orgId.get(own)}`);
+    const theirs = await copyRowInsert(ctx.db, "units", ownUnit, {
+      id: randomUUID(),
+      code: `PROBE-${randomUUID().slice(0, 8)}`.toUpperCase(),
+      managing_partner_id: orgId.get(other),
+    });
+    expect(await refusalOf(inScope(partnerScope(own))((db) => db.execute(theirs)))).toMatch(
+      REFUSED_BY_POLICY,
+    );
+    const event = await anyRowOf(ctx.db, "unit_events", sql`unit_id = ${theirUnits()[0]}`);
+    const theirEvent = await copyRowInsert(ctx.db, "unit_events", event, { id: 10_000_000 });
+    expect(await refusalOf(inScope(partnerScope(own))((db) => db.execute(theirEvent)))).toMatch(
+      REFUSED_BY_POLICY,
+    );
+  });
+
+  it("is refused by the policy when it hands its own unit to the other", async () => {
+    const refusal = await refusalOf(
+      inScope(partnerScope(own))((db) =>
+        db.execute(
+          sql`update units set managing_partner_id = ${orgId.get(other)} where managing_partner_id = ${orgId.get(own)}`,
+        ),
+      ),
+    );
+    expect(refusal).toMatch(REFUSED_BY_POLICY);
+  });
+});
+
+describe("the audit trail under a partner's scope", () => {
+  // A partner's transaction may append records of its own organisation only, so it cannot write
+  // into another organisation's trail what that organisation would then read as its own.
+  it("is refused by the policy when it appends a record naming another organisation", async () => {
+    const record = await anyRowOf(ctx.db, "audit_events", sql`organisation_id = ${orgId.get("ETS-B1")}`);
+    const forged = await copyRowInsert(ctx.db, "audit_events", record, {
+      seq: 10_000_000,
+      organisation_id: orgId.get("ETS-B2"),
+    });
+    const refusal = await refusalOf(rolledBack(inScope(partnerScope("ETS-B1")), (db) => db.execute(forged)));
+    expect(refusal).toMatch(REFUSED_BY_POLICY);
+  });
+});
+
+describe("the Comune's scope", () => {
+  it("sees every unit and every unit's history", async () => {
+    const comune: DbScope = { organisationId: orgId.get("COMUNE-MI") as string, userId: null, sees: "all" };
+    const seen = await ctx.database.scoped(comune, async (db) => ({
+      units: await count(db, sql`units`),
+      events: await count(db, sql`unit_events`),
+    }));
+    expect(seen).toEqual({
+      units: await count(ctx.db, sql`units`),
+      events: await count(ctx.db, sql`unit_events`),
+    });
+    expect(seen.units).toBe(AREA_B.reduce((n, p) => n + p.categories.length, 0));
+  });
+});
+
+describe.runIf(testServerUrl() !== null)("on PostgreSQL, the request pool", () => {
+  it(`connects as ${APP_ROLE}`, async () => {
+    const who = await ctx.database.scoped(partnerScope("ETS-B1"), (db) =>
+      rowsOf<{ current: string; session: string }>(
+        db,
+        sql`select current_user as "current", session_user as "session"`,
+      ),
+    );
+    expect(who).toEqual([{ current: APP_ROLE, session: APP_ROLE }]);
+  });
+
+  it(`shows no partner row on a plain ${APP_ROLE} connection with no scope set`, async () => {
+    const [database] = await rowsOf<{ name: string }>(ctx.db, sql`select current_database() as "name"`);
+    const client = new pg.Client({
+      connectionString: appRoleUrl(urlForDatabase(testServerUrl() as string, database?.name as string)),
+    });
+    await client.connect();
+    try {
+      expect((await client.query("select session_user as who")).rows).toEqual([{ who: APP_ROLE }]);
+      for (const table of tables) {
+        const { rows } = await client.query(`select count(*)::int as n from "${table}"`);
+        expect(rows, table).toEqual([{ n: 0 }]);
+      }
+    } finally {
+      await client.end();
+    }
+  });
+});
