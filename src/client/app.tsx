@@ -10,6 +10,10 @@ import { ErrorBoundary } from "./components/error-boundary.tsx";
 import { Layout } from "./components/layout.tsx";
 import { Loading } from "./components/loading.tsx";
 import { PageTitle } from "./components/page-title.tsx";
+import { HouseholdDetailPage } from "./households/household-detail-page.tsx";
+import { HouseholdListPage } from "./households/household-list-page.tsx";
+import { ReferralFormPage } from "./households/referral-form-page.tsx";
+import { ReferralInboxPage } from "./households/referral-inbox-page.tsx";
 import { Link, matchPath, navigate, useLocation } from "./router.tsx";
 import { ImportPage } from "./units/import-page.tsx";
 import { UnitDetailPage } from "./units/unit-detail-page.tsx";
@@ -77,6 +81,24 @@ function Page({ pathname }: { pathname: string }) {
         <ImportPage />
       </Requires>
     );
+  if (pathname === "/nuclei")
+    return (
+      <Requires permission="households:read">
+        <HouseholdListPage />
+      </Requires>
+    );
+  if (pathname === "/invii")
+    return (
+      <Requires permission="households:read">
+        <ReferralInboxPage />
+      </Requires>
+    );
+  if (pathname === "/invii/nuovo")
+    return (
+      <Requires permission="referrals:create">
+        <ReferralFormPage />
+      </Requires>
+    );
   if (pathname === ACCESS_REGISTER_PATH)
     return (
       <Requires permission="audit:read">
@@ -88,6 +110,13 @@ function Page({ pathname }: { pathname: string }) {
     return (
       <Requires permission="units:write">
         <UnitFormPage key={edit.id} id={edit.id} />
+      </Requires>
+    );
+  const household = matchPath("/nuclei/:id", pathname);
+  if (household?.id)
+    return (
+      <Requires permission="households:read">
+        <HouseholdDetailPage key={household.id} id={household.id} />
       </Requires>
     );
   const detail = matchPath("/alloggi/:id", pathname);

@@ -11,6 +11,7 @@ import { resolveSession } from "./auth/auth.service.ts";
 import { oidcRoutes } from "./auth/oidc.routes.ts";
 import { renderApiDocs } from "./docs.ts";
 import { AppError } from "./errors.ts";
+import { householdRoutes } from "./households/households.routes.ts";
 import {
   API_BASE,
   type AppDeps,
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
   api.route("/", authRoutes(deps));
   api.route("/", oidcRoutes(deps));
   api.route("/", unitRoutes(deps));
+  api.route("/", householdRoutes(deps));
   api.route("/", organisationRoutes(deps));
   api.route("/", auditRoutes(deps));
 

@@ -83,6 +83,8 @@ function MainNav() {
     { to: "/alloggi", label: t("nav.units"), permission: "units:read" },
     { to: "/alloggi/nuovo", label: t("nav.newUnit"), permission: "units:write", exact: true },
     { to: "/alloggi/importa", label: t("nav.import"), permission: "units:import", exact: true },
+    { to: "/nuclei", label: t("households.nav"), permission: "households:read" },
+    { to: "/invii", label: t("referrals.nav"), permission: "households:read" },
   ];
   const visible = entries.filter((e) => me.permissions.includes(e.permission));
   const isCurrent = (entry: NavEntry) => {

@@ -9,6 +9,7 @@ import {
   type UnitStatus,
 } from "../../domain/units/unit.schema.ts";
 import { queryString } from "../api.ts";
+import { PAGE_SIZES } from "../components/pagination.tsx";
 
 export type SortField = (typeof UNIT_SORT_FIELDS)[number];
 
@@ -28,7 +29,6 @@ export type UnitFilters = {
   limit: number;
 };
 
-export const PAGE_SIZES = [25, 50, 100] as const;
 const DEFAULT_SORT = "code";
 
 const oneOf = <T extends string>(values: readonly T[], raw: string | null): T | undefined =>

@@ -6,18 +6,12 @@ import { ErrorAlert } from "../components/error-alert.tsx";
 import { Icon } from "../components/icon.tsx";
 import { Loading } from "../components/loading.tsx";
 import { PageTitle } from "../components/page-title.tsx";
+import { PageSize, Pagination } from "../components/pagination.tsx";
 import { useFormat } from "../format.ts";
 import { Link, navigate, useLocation } from "../router.tsx";
 import { StatusBadge } from "./status-badge.tsx";
 import { FilterForm } from "./unit-filter-form.tsx";
-import {
-  exportHref,
-  filtersFromSearch,
-  listHref,
-  PAGE_SIZES,
-  type SortField,
-  type UnitFilters,
-} from "./unit-filters.ts";
+import { exportHref, filtersFromSearch, listHref, type SortField, type UnitFilters } from "./unit-filters.ts";
 import { useUnitLabels } from "./unit-labels.ts";
 import { useUnitPage } from "./units-api.ts";
 
@@ -80,96 +74,6 @@ function UnitRow({ unit }: { unit: Unit }) {
   );
 }
 
-/** Page numbers around the current one, with gaps: 1 … 4 5 [6] 7 8 … 20. */
-function pageWindow(current: number, last: number): (number | "gap")[] {
-  const pages = new Set([1, last, current - 1, current, current + 1].filter((p) => p >= 1 && p <= last));
-  const sorted = [...pages].sort((a, b) => a - b);
-  const result: (number | "gap")[] = [];
-  for (const [i, p] of sorted.entries()) {
-    const previous = sorted[i - 1];
-    if (previous !== undefined && p - previous > 1) result.push("gap");
-    result.push(p);
-  }
-  return result;
-}
-
-function Pagination({ filters, total }: { filters: UnitFilters; total: number }) {
-  const { t } = useTranslation();
-  const last = Math.max(1, Math.ceil(total / filters.limit));
-  if (last === 1) return null;
-  const current = Math.min(filters.page, last);
-  const href = (page: number) => listHref({ ...filters, page });
-  return (
-    <nav className="pagination-wrapper" aria-label={t("list.pagination")}>
-      <ul className="pagination">
-        <li className={`page-item${current === 1 ? " disabled" : ""}`}>
-          {current === 1 ? (
-            <span className="page-link" aria-hidden="true">
-              <Icon name="chevron-left" className="icon-primary" />
-            </span>
-          ) : (
-            <Link className="page-link" to={href(current - 1)}>
-              <Icon name="chevron-left" className="icon-primary" />
-              <span className="visually-hidden">{t("list.previousPage")}</span>
-            </Link>
-          )}
-        </li>
-        {pageWindow(current, last).map((p, i) =>
-          p === "gap" ? (
-            // biome-ignore lint/suspicious/noArrayIndexKey: gaps have no identity but their place.
-            <li className="page-item" key={`gap-${i}`}>
-              <span className="page-link">…</span>
-            </li>
-          ) : (
-            <li className="page-item" key={p}>
-              <Link
-                className="page-link"
-                to={href(p)}
-                aria-current={p === current ? "page" : undefined}
-                aria-label={t("list.pageN", { n: p })}
-              >
-                {p}
-              </Link>
-            </li>
-          ),
-        )}
-        <li className={`page-item${current === last ? " disabled" : ""}`}>
-          {current === last ? (
-            <span className="page-link" aria-hidden="true">
-              <Icon name="chevron-right" className="icon-primary" />
-            </span>
-          ) : (
-            <Link className="page-link" to={href(current + 1)}>
-              <span className="visually-hidden">{t("list.nextPage")}</span>
-              <Icon name="chevron-right" className="icon-primary" />
-            </Link>
-          )}
-        </li>
-      </ul>
-    </nav>
-  );
-}
-
-function PageSize({ filters }: { filters: UnitFilters }) {
-  const { t } = useTranslation();
-  return (
-    <div className="select-wrapper form-group page-size mb-0">
-      <label htmlFor="page-size">{t("list.pageSize")}</label>
-      <select
-        id="page-size"
-        value={filters.limit}
-        onChange={(e) => navigate(listHref({ ...filters, limit: Number(e.target.value), page: 1 }))}
-      >
-        {PAGE_SIZES.map((size) => (
-          <option key={size} value={size}>
-            {size}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 /** The unit list: filters and order live in the address, so a filtered list can be bookmarked and shared. */
 export function UnitListPage() {
   const { t } = useTranslation();
@@ -227,7 +131,11 @@ export function UnitListPage() {
             </p>
           </div>
           <div className="d-flex flex-wrap align-items-end gap-3">
-            <PageSize filters={filters} />
+            <PageSize
+              id="page-size"
+              limit={filters.limit}
+              href={(limit) => listHref({ ...filters, limit, page: 1 })}
+            />
             <a className="btn btn-outline-primary btn-sm" href={exportHref(filters, "csv")} download>
               <Icon name="download" size="sm" className="icon-primary me-1" />
               {t("list.exportCsv")}
@@ -265,7 +173,14 @@ export function UnitListPage() {
             </table>
           </div>
         ) : null}
-        {page.data ? <Pagination filters={filters} total={total} /> : null}
+        {page.data ? (
+          <Pagination
+            page={filters.page}
+            limit={filters.limit}
+            total={total}
+            href={(p) => listHref({ ...filters, page: p })}
+          />
+        ) : null}
       </section>
     </>
   );

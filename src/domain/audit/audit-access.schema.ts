@@ -5,7 +5,7 @@ import { z } from "zod";
  * The kinds of record the access register (registro degli accessi) is usually asked about, as the
  * audit trail names them: the first segment of the API path (`/units/{id}` → `units`).
  */
-export const AUDITED_ENTITIES = ["units"] as const;
+export const AUDITED_ENTITIES = ["units", "households", "referrals"] as const;
 
 /** How many accesses the register returns at most, newest first. */
 export const AUDIT_ACCESS_LIMIT = 200;

@@ -16,7 +16,17 @@ export const ROLES = [
 export const Role = z.enum(ROLES, { error: "Unknown role" });
 export type Role = z.infer<typeof Role>;
 
-export const PERMISSIONS = ["units:read", "units:write", "units:import", "stock:read", "audit:read"] as const;
+export const PERMISSIONS = [
+  "units:read",
+  "units:write",
+  "units:import",
+  "stock:read",
+  "audit:read",
+  "households:read",
+  "households:write",
+  "referrals:create",
+  "referrals:answer",
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /**
@@ -24,12 +34,34 @@ export type Permission = (typeof PERMISSIONS)[number];
  * Area B roles act only on the units their own organisation manages (see `scopeOfRole`).
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  comune_admin: ["units:read", "units:write", "units:import", "stock:read", "audit:read"],
+  comune_admin: [
+    "units:read",
+    "units:write",
+    "units:import",
+    "stock:read",
+    "audit:read",
+    "households:read",
+    "households:write",
+    "referrals:create",
+  ],
   comune_housing_officer: ["units:read", "units:write", "units:import", "stock:read"],
-  comune_social_worker: ["units:read", "stock:read"],
+  comune_social_worker: [
+    "units:read",
+    "stock:read",
+    "households:read",
+    "households:write",
+    "referrals:create",
+  ],
   area_a: ["units:read", "stock:read"],
-  area_b_manager: ["units:read", "units:write", "stock:read"],
-  area_b_educator: ["units:read", "stock:read"],
+  area_b_manager: [
+    "units:read",
+    "units:write",
+    "stock:read",
+    "households:read",
+    "households:write",
+    "referrals:answer",
+  ],
+  area_b_educator: ["units:read", "stock:read", "households:read", "households:write"],
   steering_board: ["stock:read"],
   auditor: ["units:read", "stock:read", "audit:read"],
   tenant: [],

@@ -222,3 +222,119 @@ export const auditHead = pgTable(
   },
   (t) => [check("audit_head_single_row", sql`${t.id} = 1`)],
 );
+
+/**
+ * A household (nucleo) on the programme's path. Holds special-category data (needs, income, ISEE):
+ * reads are audited, and row-level security limits it to the managing partner and the Comune.
+ */
+export const households = pgTable(
+  "households",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Human reference, e.g. `NUC-2026-00042`. */
+    reference: text("reference").notNull().unique(),
+    /** The Area B partner that has accepted (or been asked to accept) the household; null when returned. */
+    managingPartnerId: uuid("managing_partner_id").references(() => organisations.id),
+    referringOrganisationId: uuid("referring_organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    targetGroup: text("target_group").notNull(),
+    category: text("category").notNull(),
+    needs: text("needs").array().notNull().default(sql`'{}'::text[]`),
+    accessibilityNeed: text("accessibility_need").notNull().default("none"),
+    priority: jsonb("priority").notNull(),
+    housingSituation: text("housing_situation").notNull(),
+    phone: text("phone").notNull().default(""),
+    email: text("email").notNull().default(""),
+    incomeCents: bigint("income_cents", { mode: "number" }),
+    iseeCents: bigint("isee_cents", { mode: "number" }),
+    iseeDate: date("isee_date"),
+    status: text("status").notNull(),
+    /** The status a suspended household resumes at. */
+    suspendedFrom: text("suspended_from"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("households_partner_idx").on(t.managingPartnerId),
+    check("households_income_check", sql`${t.incomeCents} >= 0 and ${t.iseeCents} >= 0`),
+    check(
+      "households_status_check",
+      sql`${t.status} in ('referred', 'assessed', 'waiting', 'offered', 'housed', 'exiting', 'exited', 'suspended', 'withdrawn')`,
+    ),
+  ],
+);
+
+/** A member of a household (persona). */
+export const householdMembers = pgTable(
+  "household_members",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    position: smallint("position").notNull(),
+    givenName: text("given_name").notNull(),
+    familyName: text("family_name").notNull(),
+    fiscalCode: text("fiscal_code").notNull(),
+    birthDate: date("birth_date").notNull(),
+    sex: text("sex").notNull(),
+    citizenship: text("citizenship").notNull(),
+    relationship: text("relationship").notNull(),
+  },
+  (t) => [
+    uniqueIndex("household_members_position_key").on(t.householdId, t.position),
+    // Not unique: the same person may have an earlier, closed path. Duplicates are looked for.
+    index("household_members_fiscal_code_idx").on(t.fiscalCode),
+    check("household_members_sex_check", sql`${t.sex} in ('F', 'M', 'X')`),
+  ],
+);
+
+/** Every status change of a household: who, when, from what to what, why. */
+export const householdEvents = pgTable(
+  "household_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    actorId: uuid("actor_id").references(() => users.id),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status").notNull(),
+    note: text("note").notNull().default(""),
+  },
+  (t) => [index("household_events_household_idx").on(t.householdId, t.at)],
+);
+
+/**
+ * A referral (invio) of a household by the Comune's social services to an Area B partner, which
+ * accepts it or returns it with a reason by the deadline.
+ */
+export const referrals = pgTable(
+  "referrals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    partnerId: uuid("partner_id")
+      .notNull()
+      .references(() => organisations.id),
+    referredBy: uuid("referred_by").references(() => users.id),
+    referredAt: timestamp("referred_at", { withTimezone: true }).notNull(),
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    /** The structured social report: situation, reasons, services involved, urgency. */
+    report: jsonb("report").notNull(),
+    status: text("status").notNull().default("pending"),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+    answeredBy: uuid("answered_by").references(() => users.id),
+    returnReason: text("return_reason"),
+  },
+  (t) => [
+    index("referrals_partner_idx").on(t.partnerId, t.status),
+    index("referrals_household_idx").on(t.householdId),
+    check("referrals_status_check", sql`${t.status} in ('pending', 'accepted', 'returned')`),
+  ],
+);

@@ -1,8 +1,21 @@
 // SPDX-License-Identifier: EUPL-1.2
+import { asc, eq, type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { DEMO_DATE, demoHouseholds } from "../../domain/demo/demo-households.ts";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../domain/demo/demo-programme.ts";
+import { fiscalCodeProblem } from "../../domain/households/fiscal-code.ts";
+import { TARGET_GROUPS } from "../../domain/households/household.schema.ts";
+import { HOUSEHOLD_STATUSES } from "../../domain/households/household-status.ts";
 import { createApp } from "../app.ts";
-import type { Database } from "../db/client.ts";
+import type { Database, Db } from "../db/client.ts";
+import {
+  householdEvents,
+  householdMembers,
+  households,
+  organisations,
+  referrals,
+  units,
+} from "../db/schema.ts";
 import { openTestDatabase } from "../testing/test-database.ts";
 import { seedDemoProgramme } from "./demo-seed.ts";
 
@@ -61,6 +74,186 @@ describe("the demo programme seed", () => {
       });
       expect(res.status, user.email).toBe(200);
       expect((await res.json()).role).toBe(user.role);
+    }
+  });
+});
+
+/** The rows of a raw query; both drivers answer with `{ rows }`. */
+const rowsOf = async <T>(db: Db, query: SQL) => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+const countsOf = (rows: readonly { key: string | null; n: number }[]) =>
+  Object.fromEntries(rows.map((r) => [String(r.key), Number(r.n)]));
+const countBy = <T>(items: readonly T[], key: (item: T) => string) =>
+  items.reduce<Record<string, number>>((acc, item) => {
+    const k = key(item);
+    acc[k] = (acc[k] ?? 0) + 1;
+    return acc;
+  }, {});
+
+/** What the seed stored of the households, in reference order, without generated ids. */
+const storedHouseholds = (db: Db) =>
+  rowsOf<Record<string, unknown>>(
+    db,
+    sql`
+    select h.reference, o.code as partner, h.target_group, h.category, h.needs, h.priority, h.income_cents,
+      h.isee_cents, h.isee_date::text, h.status, h.suspended_from, h.email,
+      (select string_agg(m.fiscal_code || ' ' || m.birth_date || ' ' || m.given_name || ' ' || m.family_name,
+        ',' order by m.position) from household_members m where m.household_id = h.id) as members,
+      (select string_agg(coalesce(e.from_status, '-') || '>' || e.to_status || '@'
+        || to_char(e.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI') || ' ' || e.note, ',' order by e.at)
+        from household_events e where e.household_id = h.id) as events,
+      (select string_agg(p.code || ' ' || r.status || ' ' || to_char(r.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI')
+        || ' ' || coalesce(r.return_reason, '') || ' ' || r.report::text, ',')
+        from referrals r join organisations p on p.id = r.partner_id where r.household_id = h.id) as referral
+    from households h left join organisations o on o.id = h.managing_partner_id
+    order by h.reference`,
+  );
+
+describe("the demo households", () => {
+  const demo = demoHouseholds();
+
+  it("are all stored, with their members, status history and referral", async () => {
+    const [{ n: householdCount } = { n: 0 }] = await database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(households);
+    expect(householdCount).toBe(demo.length);
+    // The figure the start-up log and the README give.
+    expect(householdCount).toBe(299);
+    const [{ n: memberCount } = { n: 0 }] = await database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(householdMembers);
+    expect(memberCount).toBe(demo.reduce((sum, h) => sum + h.members.length, 0));
+    const [{ n: eventCount } = { n: 0 }] = await database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(householdEvents);
+    expect(eventCount).toBe(demo.reduce((sum, h) => sum + h.events.length, 0));
+    const perReferral = await database.db
+      .select({ key: referrals.status, n: sql<number>`count(*)::int` })
+      .from(referrals)
+      .groupBy(referrals.status);
+    expect(countsOf(perReferral)).toEqual(countBy(demo, (h) => h.referral.status));
+    const [noReferral] = await rowsOf<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from households h where (select count(*) from referrals r where r.household_id = h.id) <> 1`,
+    );
+    expect(Number(noReferral?.n)).toBe(0);
+  });
+
+  it("have the counts per stage and per target group of the demo programme", async () => {
+    const perStatus = countsOf(
+      await database.db
+        .select({ key: households.status, n: sql<number>`count(*)::int` })
+        .from(households)
+        .groupBy(households.status),
+    );
+    expect(perStatus).toEqual(countBy(demo, (h) => h.status));
+    expect(Object.keys(perStatus).sort()).toEqual([...HOUSEHOLD_STATUSES].sort());
+    expect(perStatus).toMatchObject({ referred: 32, assessed: 20, waiting: 45, exiting: 16, exited: 22 });
+    const perGroup = countsOf(
+      await database.db
+        .select({ key: households.targetGroup, n: sql<number>`count(*)::int` })
+        .from(households)
+        .groupBy(households.targetGroup),
+    );
+    expect(perGroup).toEqual(countBy(demo, (h) => h.targetGroup));
+    expect(Object.keys(perGroup).sort()).toEqual([...TARGET_GROUPS].sort());
+  });
+
+  it("store only fiscal codes valid by their check character, born in X999", async () => {
+    const codes = await database.db.select({ code: householdMembers.fiscalCode }).from(householdMembers);
+    expect(codes.length).toBeGreaterThan(400);
+    for (const { code } of codes) {
+      expect(fiscalCodeProblem(code), code).toBeNull();
+      expect(code.slice(11, 15)).toBe("X999");
+    }
+  });
+
+  it("never outnumber, housed or exiting, a partner's let units of their category", async () => {
+    const rows = await rowsOf<{ code: string; category: string; housed: number; let_units: number }>(
+      database.db,
+      sql`
+      with housed as (
+        select managing_partner_id as partner, category, count(*)::int as n
+        from households where status in ('housed', 'exiting') group by 1, 2),
+      let_units as (
+        select managing_partner_id as partner, category, count(*)::int as n
+        from units where status = 'let' group by 1, 2)
+      select o.code, h.category, h.n as housed, coalesce(l.n, 0) as let_units
+      from housed h join organisations o on o.id = h.partner
+      left join let_units l on l.partner = h.partner and l.category = h.category
+      order by 1, 2`,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    for (const r of rows)
+      expect(Number(r.housed), `${r.code} ${r.category}`).toBeLessThanOrEqual(Number(r.let_units));
+    const [{ n: unmanaged } = { n: 0 }] = await database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(households)
+      .where(sql`${households.status} in ('housed', 'exiting') and ${households.managingPartnerId} is null`);
+    expect(unmanaged).toBe(0);
+  });
+
+  it("are managed by an Area B partner of their category, or by nobody once returned", async () => {
+    const rows = await database.db
+      .select({
+        category: households.category,
+        partnerArea: organisations.area,
+        partnerCategories: organisations.categories,
+        referral: referrals.status,
+        referralPartner: referrals.partnerId,
+        manager: households.managingPartnerId,
+      })
+      .from(households)
+      .innerJoin(referrals, eq(referrals.householdId, households.id))
+      .leftJoin(organisations, eq(organisations.id, households.managingPartnerId));
+    for (const r of rows) {
+      if (r.referral === "returned") {
+        expect(r.manager).toBeNull();
+        continue;
+      }
+      expect(r.manager).toBe(r.referralPartner);
+      expect(r.partnerArea).toBe("B");
+      expect(r.partnerCategories).toContain(r.category);
+    }
+  });
+
+  it("date every event in 2025–2026, up to the demo date, the referral first", async () => {
+    const [range] = await database.db
+      .select({
+        first: sql<string>`to_char(min(${householdEvents.at}) at time zone 'UTC', 'YYYY-MM-DD')`,
+        last: sql<string>`to_char(max(${householdEvents.at}) at time zone 'UTC', 'YYYY-MM-DD')`,
+      })
+      .from(householdEvents);
+    expect(range?.first.startsWith("2025-")).toBe(true);
+    expect((range?.last ?? "") <= DEMO_DATE).toBe(true);
+    const [late] = await rowsOf<{ n: number }>(
+      database.db,
+      sql`
+      select count(*)::int as n from referrals r
+      join household_events e on e.household_id = r.household_id and e.from_status is null
+      where e.at <> r.referred_at`,
+    );
+    expect(Number(late?.n)).toBe(0);
+  });
+
+  it("are the same data for the same seed, in any new database", async () => {
+    const other = await openTestDatabase(inject("pgliteDump"));
+    try {
+      expect(await seedDemoProgramme({ db: other.db, passwordCost: 2 ** 10 })).toBe(true);
+      const [mine, theirs] = [await storedHouseholds(database.db), await storedHouseholds(other.db)];
+      expect(mine).toHaveLength(demo.length);
+      expect(theirs).toEqual(mine);
+      expect(mine.map((h) => h.reference)).toEqual(demo.map((h) => h.reference).sort());
+      const units1 = await database.db
+        .select({ code: units.code, status: units.status })
+        .from(units)
+        .orderBy(asc(units.code));
+      const units2 = await other.db
+        .select({ code: units.code, status: units.status })
+        .from(units)
+        .orderBy(asc(units.code));
+      expect(units2).toEqual(units1);
+    } finally {
+      await other.close();
     }
   });
 });

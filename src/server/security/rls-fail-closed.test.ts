@@ -30,6 +30,8 @@ const orgId = new Map<string, string>();
 /** Unit ids by managing partner code. */
 const unitIds = new Map<string, string[]>();
 const userIds = new Map<string, string>();
+/** A household referred to each partner (pending), with its members, status change and referral. */
+const householdIds = new Map<string, string>();
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -49,6 +51,7 @@ beforeAll(async () => {
       sql`select id from users where email = ${manager.email}`,
     );
     userIds.set(partner.code, user?.id as string);
+    householdIds.set(partner.code, (await ctx.newHousehold({ partnerCode: partner.code })).household.id);
   }
   tables = await partnerTables(ctx.db);
 });
@@ -92,6 +95,20 @@ const uuids = (ids: readonly string[]) =>
   )})`;
 
 describe("the application role with no scope set", () => {
+  it("releases no household through the release function", async () => {
+    for (const id of householdIds.values()) {
+      const [row] = await rolledBack(
+        (fn) => asBareAppRole(ctx.db, fn),
+        (tx) =>
+          rowsOf<{ released: boolean }>(
+            tx,
+            sql`select app_release_household(${id}::uuid, now()) as "released"`,
+          ),
+      );
+      expect(row?.released).toBe(false);
+    }
+  });
+
   it("sees no row of any partner table", async () => {
     for (const table of tables) {
       expect(await count(ctx.db, sql`${sql.identifier(table)}`), `${table} as the owner`).toBeGreaterThan(0);
@@ -200,6 +217,122 @@ describe.each(PAIRS)("partner %s's scope against %s", (own, other) => {
       ),
     );
     expect(refusal).toMatch(REFUSED_BY_POLICY);
+  });
+});
+
+describe.each(PAIRS)("partner %s's scope against %s's households", (own, other) => {
+  const theirs = () => householdIds.get(other) as string;
+  const mine = () => householdIds.get(own) as string;
+
+  it("sees its own household and none of the other's, their members, status history or referrals", async () => {
+    const seen = await ctx.database.scoped(partnerScope(own), async (db) => ({
+      own: await count(db, sql`households where id = ${mine()}`),
+      households: await count(db, sql`households where managing_partner_id = ${orgId.get(other)}`),
+      byId: await count(db, sql`households where id = ${theirs()}`),
+      members: await count(db, sql`household_members where household_id = ${theirs()}`),
+      events: await count(db, sql`household_events where household_id = ${theirs()}`),
+      referrals: await count(
+        db,
+        sql`referrals where household_id = ${theirs()} or partner_id = ${orgId.get(other)}`,
+      ),
+    }));
+    expect(seen).toEqual({ own: 1, households: 0, byId: 0, members: 0, events: 0, referrals: 0 });
+    for (const table of ["household_members", "household_events", "referrals"]) {
+      expect(
+        await count(ctx.db, sql`${sql.identifier(table)} where household_id = ${theirs()}`),
+        table,
+      ).toBeGreaterThan(0);
+    }
+  });
+
+  it("updates and deletes none of the other's households or what hangs from them", async () => {
+    const affected = await rolledBack(inScope(partnerScope(own)), async (db) => {
+      const n = async (statement: SQL) => (await rowsOf(db, statement)).length;
+      return {
+        updated: await n(sql`update households set phone = 'x' where id = ${theirs()} returning 1`),
+        deleted: await n(sql`delete from households where id = ${theirs()} returning 1`),
+        members: await n(
+          sql`update household_members set given_name = 'x' where household_id = ${theirs()} returning 1`,
+        ),
+        membersDeleted: await n(
+          sql`delete from household_members where household_id = ${theirs()} returning 1`,
+        ),
+        events: await n(
+          sql`update household_events set note = 'x' where household_id = ${theirs()} returning 1`,
+        ),
+        referrals: await n(
+          sql`update referrals set status = 'accepted' where household_id = ${theirs()} returning 1`,
+        ),
+        referralsDeleted: await n(sql`delete from referrals where household_id = ${theirs()} returning 1`),
+      };
+    });
+    expect(affected).toEqual({
+      updated: 0,
+      deleted: 0,
+      members: 0,
+      membersDeleted: 0,
+      events: 0,
+      referrals: 0,
+      referralsDeleted: 0,
+    });
+  });
+
+  it("is refused by the policy when it adds a member, a status change or a referral to the other's household", async () => {
+    const copies = [
+      copyRowInsert(
+        ctx.db,
+        "household_members",
+        await anyRowOf(ctx.db, "household_members", sql`household_id = ${theirs()}`),
+        {
+          id: randomUUID(),
+          position: 99,
+        },
+      ),
+      copyRowInsert(
+        ctx.db,
+        "household_events",
+        await anyRowOf(ctx.db, "household_events", sql`household_id = ${theirs()}`),
+        {
+          id: 10_000_000,
+        },
+      ),
+      copyRowInsert(
+        ctx.db,
+        "referrals",
+        await anyRowOf(ctx.db, "referrals", sql`household_id = ${theirs()}`),
+        {
+          id: randomUUID(),
+          partner_id: orgId.get(own),
+        },
+      ),
+    ];
+    for (const insert of await Promise.all(copies)) {
+      expect(await refusalOf(rolledBack(inScope(partnerScope(own)), (db) => db.execute(insert)))).toMatch(
+        REFUSED_BY_POLICY,
+      );
+    }
+  });
+
+  it("is refused by the policy when it hands its own household to the other", async () => {
+    const refusal = await refusalOf(
+      rolledBack(inScope(partnerScope(own)), (db) =>
+        db.execute(sql`update households set managing_partner_id = ${orgId.get(other)} where id = ${mine()}`),
+      ),
+    );
+    expect(refusal).toMatch(REFUSED_BY_POLICY);
+  });
+
+  it("cannot release the other's household, nor its own while its referral is pending", async () => {
+    const release = (id: string) =>
+      rolledBack(inScope(partnerScope(own)), async (db) => {
+        const [row] = await rowsOf<{ released: boolean }>(
+          db,
+          sql`select app_release_household(${id}::uuid, now()) as "released"`,
+        );
+        return row?.released;
+      });
+    expect(await release(theirs())).toBe(false);
+    expect(await release(mine())).toBe(false);
   });
 });
 

@@ -2,12 +2,16 @@
 import { inject } from "vitest";
 import type { Role } from "../../domain/auth/roles.ts";
 import { DEMO_ORGANISATIONS } from "../../domain/demo/demo-programme.ts";
+import { fiscalCodeCheckCharacter } from "../../domain/households/fiscal-code.ts";
+import { HouseholdFields, type Person } from "../../domain/households/household.schema.ts";
+import type { SocialReport } from "../../domain/households/household-api.schema.ts";
 import { type UnitCreate, UnitCreate as UnitCreateSchema } from "../../domain/units/unit.schema.ts";
 import { createApp } from "../app.ts";
 import { findUserByEmail } from "../auth/auth.repository.ts";
 import { type Actor, createUser, resolveSession } from "../auth/auth.service.ts";
 import type { OidcSettings } from "../auth/oidc.service.ts";
 import type { Database } from "../db/client.ts";
+import { createReferral } from "../households/referrals.service.ts";
 import { insertOrganisations, listOrganisations } from "../organisations/organisations.repository.ts";
 import { createUnit } from "../units/units.service.ts";
 import { openTestDatabase } from "./test-database.ts";
@@ -150,6 +154,64 @@ export async function createTestContext(options: { oidc?: OidcSettings | null } 
       return createUnit({ db: database.db, actor: await adminActor(), input: ctx.unitInput(overrides) });
     },
 
+    /**
+     * A valid household of `size` members (default 2: a mother, head, and her child), fictional:
+     * made-up names, fiscal codes valid in form but born in "X999", which is no municipality.
+     */
+    householdInput(overrides: Partial<HouseholdFields> & { size?: number } = {}): HouseholdFields {
+      serial += 1;
+      const { size = 2, ...fields } = overrides;
+      const members = Array.from({ length: size }, (_, i) => fictionalPerson(serial * 20 + i, i));
+      return HouseholdFields.parse({
+        targetGroup: "monoparentale",
+        category: "calmierato",
+        needs: ["economic_fragility"],
+        housingSituation: "eviction",
+        phone: "+39 02 0000 0000",
+        incomeCents: 1_450_000,
+        iseeCents: 820_050,
+        iseeDate: "2026-03-15",
+        members,
+        ...fields,
+      });
+    },
+
+    /**
+     * Refer a new household, through the service, as a Comune social worker: the household is
+     * "referred" and its referral pending with `partnerCode` (default ETS-B1), in a category of that
+     * partner unless given.
+     */
+    async newHousehold(
+      options: Partial<HouseholdFields> & {
+        partnerCode?: string;
+        size?: number;
+        dueDays?: number;
+        report?: Partial<SocialReport>;
+      } = {},
+    ) {
+      const { partnerCode = "ETS-B1", dueDays = 15, report, ...overrides } = options;
+      const category = DEMO_ORGANISATIONS.find((o) => o.code === partnerCode)?.categories[0] ?? "calmierato";
+      socialWorker ??= await ctx.actor("comune_social_worker");
+      return createReferral({
+        db: database.db,
+        actor: socialWorker,
+        input: {
+          household: ctx.householdInput({ category, ...overrides }),
+          partnerCode,
+          dueDays,
+          report: {
+            situation: "Sfratto esecutivo fittizio per morosità incolpevole.",
+            reasons: "Nucleo monoparentale con reddito insufficiente (dati di prova).",
+            servicesInvolved: "Servizio sociale professionale (prova)",
+            urgency: "ordinary",
+            ...report,
+          },
+        },
+        now: clock.now,
+        knownFiscalCodes: new Set(),
+      });
+    },
+
     async sessionActor(token: string) {
       return resolveSession({
         database,
@@ -162,6 +224,7 @@ export async function createTestContext(options: { oidc?: OidcSettings | null } 
     close: () => database.close(),
   };
 
+  let socialWorker: Actor | null = null;
   let admin: Actor | null = null;
   const adminActor = async () => {
     admin ??= await ctx.actor("comune_admin");
@@ -174,4 +237,44 @@ function defaultOrganisation(role: Role) {
   if (role === "area_a") return "ETS-A";
   if (role === "area_b_manager" || role === "area_b_educator" || role === "tenant") return "ETS-B1";
   return "COMUNE-MI";
+}
+
+const MONTH_LETTERS = "ABCDEHLMPRST";
+/** "Comune" code of the fixtures' birthplace: X999 is no municipality, so no real person has these codes. */
+export const FICTIONAL_BIRTHPLACE = "X999";
+
+/**
+ * A fiscal code valid in form for `letters` (six, standing for surname and name), a birth date and a
+ * sex, born in the fictional X999, with its check character.
+ */
+export function fictionalFiscalCode(letters: string, birthDate: string, sex: "F" | "M") {
+  const [year, month, day] = birthDate.split("-") as [string, string, string];
+  const dayCode = String(Number(day) + (sex === "F" ? 40 : 0)).padStart(2, "0");
+  const first15 = `${letters}${year.slice(2)}${MONTH_LETTERS[Number(month) - 1]}${dayCode}${FICTIONAL_BIRTHPLACE}`;
+  return first15 + fiscalCodeCheckCharacter(first15);
+}
+
+const GIVEN_NAMES = ["Aurora", "Bruno", "Clelia", "Dario", "Elisa", "Fulvio", "Gemma", "Ivo"];
+
+/** A fictional person: member `position` of a household (0 the head, a woman; then her children). */
+function fictionalPerson(key: number, position: number): Person {
+  // Six letters from the key, so that every fixture person has a fiscal code of their own.
+  const letters = Array.from({ length: 6 }, (_, k) =>
+    String.fromCharCode(65 + (Math.floor(key / 26 ** (5 - k)) % 26)),
+  ).join("");
+  const sex = position === 0 || position % 2 === 0 ? "F" : "M";
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const birthDate =
+    position === 0
+      ? `1984-${pad((key % 12) + 1)}-${pad((key % 28) + 1)}`
+      : `${2008 + position}-${pad(((key + position) % 12) + 1)}-${pad(((key + position) % 28) + 1)}`;
+  return {
+    givenName: GIVEN_NAMES[(key + position) % GIVEN_NAMES.length] as string,
+    familyName: "Fittizi",
+    fiscalCode: fictionalFiscalCode(letters, birthDate, sex),
+    birthDate,
+    sex,
+    citizenship: "IT",
+    relationship: position === 0 ? "head" : "child",
+  };
 }

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { createRoute, OpenAPIHono, type z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import {
+  HouseholdDetail,
+  HouseholdList,
+  HouseholdListQuery,
+  HouseholdTransition,
+  HouseholdUpdate,
+  Timeline,
+} from "../../domain/households/household-api.schema.ts";
+import type { Actor } from "../auth/auth.service.ts";
+import type { Db } from "../db/client.ts";
+import { type AppDeps, type AppEnv, actorOf, asActor, securedRoute } from "../http.ts";
+import {
+  getHousehold,
+  getHouseholdTimeline,
+  listHouseholds,
+  transitionHousehold,
+  updateHousehold,
+} from "./households.service.ts";
+import { HouseholdIdParam, referralRoutes } from "./referrals.routes.ts";
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+// Component names for the OpenAPI document; the domain schemas stay plain zod, which the browser runs too.
+const HouseholdDetailDoc = HouseholdDetail.openapi("HouseholdDetail");
+const HouseholdListDoc = HouseholdList.openapi("HouseholdList");
+const HouseholdUpdateDoc = HouseholdUpdate.openapi("HouseholdUpdate");
+const HouseholdTransitionDoc = HouseholdTransition.openapi("HouseholdTransition");
+const TimelineDoc = Timeline.openapi("HouseholdTimeline");
+
+const routes = {
+  list: createRoute(
+    securedRoute("households:read", {
+      method: "get",
+      path: "/households",
+      tags: ["households"],
+      summary: "List the households the caller may see, with filters and pagination",
+      request: { query: HouseholdListQuery },
+      responses: { 200: json(HouseholdListDoc, "A page of households") },
+    }),
+  ),
+  get: createRoute(
+    securedRoute(
+      "households:read",
+      {
+        method: "get",
+        path: "/households/{id}",
+        tags: ["households"],
+        summary: "One household: its members, where it stands on its path, the durations so far",
+        request: { params: HouseholdIdParam },
+        responses: { 200: json(HouseholdDetailDoc, "The household") },
+      },
+      // Special-category data (health, origin, income): every read is kept in the audit trail.
+      { auditReads: true },
+    ),
+  ),
+  update: createRoute(
+    securedRoute("households:write", {
+      method: "patch",
+      path: "/households/{id}",
+      tags: ["households"],
+      summary: "Change a household's fields; send the version you read (a stale version gets 409)",
+      request: {
+        params: HouseholdIdParam,
+        body: { content: { "application/json": { schema: HouseholdUpdateDoc } }, required: true },
+      },
+      responses: { 200: json(HouseholdDetailDoc, "The changed household") },
+    }),
+  ),
+  transition: createRoute(
+    securedRoute("households:write", {
+      method: "post",
+      path: "/households/{id}/transitions",
+      tags: ["households"],
+      summary: "Move a household along its path, if the move is allowed (409 naming `to` if not)",
+      request: {
+        params: HouseholdIdParam,
+        body: { content: { "application/json": { schema: HouseholdTransitionDoc } }, required: true },
+      },
+      responses: { 200: json(HouseholdDetailDoc, "The household in its new status") },
+    }),
+  ),
+  timeline: createRoute(
+    securedRoute(
+      "households:read",
+      {
+        method: "get",
+        path: "/households/{id}/timeline",
+        tags: ["households"],
+        summary: "A household's status changes and referrals, oldest first",
+        request: { params: HouseholdIdParam },
+        responses: { 200: json(TimelineDoc, "The timeline") },
+      },
+      { auditReads: true },
+    ),
+  ),
+};
+
+export function householdRoutes(deps: AppDeps) {
+  /** Run a service call in the caller's scoped transaction. */
+  const scoped = <T>(c: Context<AppEnv>, fn: (db: Db, actor: Actor) => Promise<T>) => {
+    const actor = actorOf(c);
+    return asActor(deps, actor, (db) => fn(db, actor));
+  };
+  const audited = <T extends { id: string }>(c: Context<AppEnv>, household: T) => {
+    // By id or by reference, the audit trail files the access under the household's uuid.
+    c.set("auditSubject", { entity: "households", id: household.id });
+    return household;
+  };
+  return new OpenAPIHono<AppEnv>()
+    .openapi(routes.list, async (c) =>
+      c.json(
+        await scoped(c, (db, actor) =>
+          listHouseholds({ db, actor, query: c.req.valid("query"), now: deps.now() }),
+        ),
+        200,
+      ),
+    )
+    .openapi(routes.get, async (c) => {
+      const household = await scoped(c, (db, actor) =>
+        getHousehold({ db, actor, idOrReference: c.req.valid("param").id, now: deps.now() }),
+      );
+      return c.json(audited(c, household), 200);
+    })
+    .openapi(routes.update, async (c) => {
+      const household = await scoped(c, (db, actor) =>
+        updateHousehold({
+          db,
+          actor,
+          idOrReference: c.req.valid("param").id,
+          patch: c.req.valid("json"),
+          now: deps.now(),
+        }),
+      );
+      return c.json(audited(c, household), 200);
+    })
+    .openapi(routes.transition, async (c) => {
+      const household = await scoped(c, (db, actor) =>
+        transitionHousehold({
+          db,
+          actor,
+          idOrReference: c.req.valid("param").id,
+          input: c.req.valid("json"),
+          now: deps.now(),
+        }),
+      );
+      return c.json(audited(c, household), 200);
+    })
+    .openapi(routes.timeline, async (c) => {
+      const { id, timeline } = await scoped(c, (db, actor) =>
+        getHouseholdTimeline({ db, actor, idOrReference: c.req.valid("param").id }),
+      );
+      audited(c, { id });
+      return c.json(timeline, 200);
+    })
+    .route("/", referralRoutes(deps));
+}
