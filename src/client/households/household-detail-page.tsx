@@ -8,11 +8,11 @@ import {
 } from "../../domain/households/household-api.schema.ts";
 import { HOUSEHOLD_STATUSES, type HouseholdStatus } from "../../domain/households/household-status.ts";
 import { isApiError } from "../api.ts";
-import { accessRegisterHref } from "../audit/access-register-page.tsx";
 import { useCan } from "../auth/session.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { Loading } from "../components/loading.tsx";
 import { PageTitle } from "../components/page-title.tsx";
+import { AccessRegisterLink, RecordPending } from "../components/record-pending.tsx";
 import { useFormat } from "../format.ts";
 import { Link } from "../router.tsx";
 import { useUnitLabels } from "../units/unit-labels.ts";
@@ -475,7 +475,6 @@ function Record({ household: h }: { household: HouseholdDetail }) {
 export function HouseholdDetailPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const household = useHousehold(id);
-  const canReadAudit = useCan("audit:read");
   const h = household.data;
   const head = h?.members.find((m) => m.relationship === "head") ?? h?.members[0];
   // The title stays in place while the household loads, so the focus put on it survives.
@@ -489,11 +488,7 @@ export function HouseholdDetailPage({ id }: { id: string }) {
       {h ? (
         <div className="d-flex flex-wrap align-items-center gap-3">
           <HouseholdStatusBadge status={h.status} />
-          {canReadAudit ? (
-            <Link to={accessRegisterHref("households", h.id)} className="btn btn-outline-primary">
-              {t("audit.linkFromUnit")}
-            </Link>
-          ) : null}
+          <AccessRegisterLink entity="households" id={h.id} />
         </div>
       ) : null}
     </PageTitle>
@@ -503,17 +498,7 @@ export function HouseholdDetailPage({ id }: { id: string }) {
       <>
         <Breadcrumb reference={null} />
         {title}
-        {household.error ? (
-          isApiError(household.error, 404) ? (
-            <div className="alert alert-warning" role="alert">
-              {t("households.detail.notFound")} <Link to="/nuclei">{t("detail.backToList")}</Link>
-            </div>
-          ) : (
-            <ErrorAlert error={household.error} onRetry={() => household.refetch()} />
-          )
-        ) : (
-          <Loading />
-        )}
+        <RecordPending query={household} notFound={t("households.detail.notFound")} listHref="/nuclei" />
       </>
     );
   }

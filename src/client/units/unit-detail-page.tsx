@@ -10,12 +10,12 @@ import {
   type UnitStatus,
 } from "../../domain/units/unit.schema.ts";
 import { isApiError } from "../api.ts";
-import { accessRegisterHref } from "../audit/access-register-page.tsx";
 import { useCan } from "../auth/session.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { Icon } from "../components/icon.tsx";
 import { Loading } from "../components/loading.tsx";
 import { PageTitle } from "../components/page-title.tsx";
+import { AccessRegisterLink, RecordPending } from "../components/record-pending.tsx";
 import { useFormat } from "../format.ts";
 import { useMessage } from "../i18n/translate-message.ts";
 import { Link } from "../router.tsx";
@@ -269,7 +269,6 @@ export function UnitDetailPage({ id }: { id: string }) {
   const valueText = useValueText();
   const unit = useUnit(id);
   const canWrite = useCan("units:write");
-  const canReadAudit = useCan("audit:read");
   const u = unit.data;
 
   const yesNo = (v: boolean) => valueText("", v);
@@ -288,11 +287,7 @@ export function UnitDetailPage({ id }: { id: string }) {
               {t("detail.edit")}
             </Link>
           ) : null}
-          {canReadAudit ? (
-            <Link to={accessRegisterHref("units", u.id)} className="btn btn-outline-primary">
-              {t("audit.linkFromUnit")}
-            </Link>
-          ) : null}
+          <AccessRegisterLink entity="units" id={u.id} />
         </div>
       ) : null}
     </PageTitle>
@@ -302,17 +297,7 @@ export function UnitDetailPage({ id }: { id: string }) {
       <>
         <Breadcrumb code={null} />
         {title}
-        {unit.error ? (
-          isApiError(unit.error, 404) ? (
-            <div className="alert alert-warning" role="alert">
-              {t("detail.notFound")} <Link to="/alloggi">{t("detail.backToList")}</Link>
-            </div>
-          ) : (
-            <ErrorAlert error={unit.error} onRetry={() => unit.refetch()} />
-          )
-        ) : (
-          <Loading />
-        )}
+        <RecordPending query={unit} notFound={t("detail.notFound")} listHref="/alloggi" />
       </>
     );
   }

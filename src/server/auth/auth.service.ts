@@ -55,6 +55,26 @@ function rateLimitHeaders(remaining: number): Record<string, string> {
   };
 }
 
+/**
+ * What records sign-in attempts in the audit trail (`auth.login`), whichever the method: refusals
+ * without an account, successes with it; `detail` says the method and why a refusal happened.
+ */
+export function signInAuditor(database: Database, now: Date, address: string) {
+  return (outcome: "success" | "denied", detail: Record<string, unknown>, actor?: Actor) =>
+    recordAudit(database, SYSTEM_SCOPE, {
+      at: now,
+      actorId: actor?.userId ?? null,
+      actorRole: actor?.role ?? null,
+      organisationId: actor?.organisationId ?? null,
+      action: "auth.login",
+      entity: "account",
+      entityId: actor?.userId ?? null,
+      address,
+      outcome,
+      detail,
+    });
+}
+
 /** Open a server-side session for an account (a new random id at every sign-in). */
 export async function startSession(
   db: Db,
@@ -94,19 +114,7 @@ export async function login(options: {
     history: await loginHistory(db, { email, address, now }),
   }));
   const decision = decideLogin(history, now);
-  const audit = (outcome: "success" | "denied", detail: Record<string, unknown>, actor?: Actor) =>
-    recordAudit(database, SYSTEM_SCOPE, {
-      at: now,
-      actorId: actor?.userId ?? null,
-      actorRole: actor?.role ?? null,
-      organisationId: actor?.organisationId ?? null,
-      action: "auth.login",
-      entity: "account",
-      entityId: actor?.userId ?? null,
-      address,
-      outcome,
-      detail,
-    });
+  const audit = signInAuditor(database, now, address);
   if (!decision.allowed) {
     await audit("denied", { method: "password", reason: `throttled (${decision.reason})` });
     throw new AppError("TOO_MANY_REQUESTS", "Too many failed sign-ins; try again later", [], {

@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: EUPL-1.2
 import * as oidc from "openid-client";
 import { fiscalCodeOfClaim } from "../../domain/auth/oidc-identity.ts";
-import { recordAudit } from "../audit/audit.service.ts";
 import type { Database } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { SYSTEM_SCOPE } from "../http.ts";
 import { logger } from "../logger.ts";
 import { findUserByFiscalCode } from "./auth.repository.ts";
-import { type Actor, resolveSession, type SessionPolicy, startSession } from "./auth.service.ts";
+import {
+  type Actor,
+  resolveSession,
+  type SessionPolicy,
+  signInAuditor,
+  startSession,
+} from "./auth.service.ts";
 import { deleteExpiredOidcLogins, insertOidcLogin, takeOidcLogin } from "./oidc.repository.ts";
 
 /** The Comune's SPID/CIE gateway, an OpenID Connect provider, and our client there. */
@@ -124,19 +129,7 @@ export async function completeOidcLogin(options: {
   policy: SessionPolicy;
 }): Promise<{ token: string; expiresAt: Date; actor: Actor; returnTo: string }> {
   const { database, settings, query, browserState, address, now, policy } = options;
-  const audit = (outcome: "success" | "denied", detail: Record<string, unknown>, actor?: Actor) =>
-    recordAudit(database, SYSTEM_SCOPE, {
-      at: now,
-      actorId: actor?.userId ?? null,
-      actorRole: actor?.role ?? null,
-      organisationId: actor?.organisationId ?? null,
-      action: "auth.login",
-      entity: "account",
-      entityId: actor?.userId ?? null,
-      address,
-      outcome,
-      detail,
-    });
+  const audit = signInAuditor(database, now, address);
   const refuse = async (reason: string): Promise<never> => {
     logger.warn("SPID/CIE sign-in refused", { reason });
     await audit("denied", { method: "oidc", reason });
