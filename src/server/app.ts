@@ -23,6 +23,7 @@ import {
 import { logger } from "./logger.ts";
 import { organisationRoutes } from "./organisations/organisations.routes.ts";
 import { bodyLimits, securityHeaders, securityTxt } from "./security.ts";
+import { supportPlanRoutes } from "./support-plans/support-plans.routes.ts";
 import { unitRoutes } from "./units/units.routes.ts";
 
 /** The HTTP application: API under /api/v1, docs at /api/docs, and the built web app when `clientDir` is set. */
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
   api.route("/", oidcRoutes(deps));
   api.route("/", unitRoutes(deps));
   api.route("/", householdRoutes(deps));
+  api.route("/", supportPlanRoutes(deps));
   api.route("/", organisationRoutes(deps));
   api.route("/", auditRoutes(deps));
 

@@ -338,3 +338,57 @@ export const referrals = pgTable(
     check("referrals_status_check", sql`${t.status} in ('pending', 'accepted', 'returned')`),
   ],
 );
+
+/**
+ * The individual support plan (progetto individualizzato) of a household: goals, team and signatures
+ * as validated by the domain schema. One active plan per household; row-level security follows the
+ * household's.
+ */
+export const supportPlans = pgTable(
+  "support_plans",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    status: text("status").notNull().default("active"),
+    startDate: date("start_date").notNull(),
+    intensity: text("intensity").notNull(),
+    reviewEveryMonths: smallint("review_every_months").notNull().default(3),
+    team: jsonb("team").notNull(),
+    goals: jsonb("goals").notNull(),
+    signatures: jsonb("signatures").notNull(),
+    /** The date the next review is due: kept with each write so overdue plans are one query. */
+    nextReviewDate: date("next_review_date").notNull(),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("support_plans_active_key").on(t.householdId).where(sql`${t.status} = 'active'`),
+    index("support_plans_next_review_idx").on(t.nextReviewDate),
+    check("support_plans_status_check", sql`${t.status} in ('active', 'closed')`),
+    check("support_plans_intensity_check", sql`${t.intensity} in ('low', 'medium', 'high')`),
+    check("support_plans_review_every_check", sql`${t.reviewEveryMonths} between 1 and 24`),
+  ],
+);
+
+/** A review (verifica) of a support plan, with the autonomy assessment by domain (1–5). */
+export const supportPlanReviews = pgTable(
+  "support_plan_reviews",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => supportPlans.id, { onDelete: "cascade" }),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    date: date("date").notNull(),
+    notes: text("notes").notNull().default(""),
+    autonomy: jsonb("autonomy").notNull(),
+    actorId: uuid("actor_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("support_plan_reviews_plan_idx").on(t.planId, t.date)],
+);

@@ -9,9 +9,19 @@ import type {
   HouseholdSummary,
   ReferralView,
 } from "../../domain/households/household-api.schema.ts";
+import type { OverdueReview } from "../../domain/support-plans/support-plan.schema.ts";
 import type { Unit, UnitCategory, UnitStatus } from "../../domain/units/unit.schema.ts";
 import { UNIT_FILE_COLUMNS, unitFileHeader, unitToRow } from "../../domain/units/unit-file.ts";
-import { householdEvents, householdMembers, households, referrals, unitEvents, units } from "../db/schema.ts";
+import {
+  householdEvents,
+  householdMembers,
+  households,
+  referrals,
+  supportPlanReviews,
+  supportPlans,
+  unitEvents,
+  units,
+} from "../db/schema.ts";
 import { readSpreadsheet, writeCsv, writeXlsx, XLSX_TYPE } from "../shared/spreadsheet.ts";
 import { createTestContext, type TestClient, type TestContext } from "../testing/test-context.ts";
 
@@ -45,7 +55,10 @@ type Partner = {
   code: string;
   categories: UnitCategory[];
   units: Unit[];
-  /** One household per category: the first with its referral pending, the second accepted and assessed. */
+  /**
+   * One household per category: the first with its referral pending, the others accepted and
+   * assessed, with a support plan whose review is overdue.
+   */
   households: HouseholdDetail[];
   referrals: ReferralView[];
   accounts: Account[];
@@ -87,10 +100,19 @@ async function snapshot() {
     members: await ctx.db.select().from(householdMembers).orderBy(asc(householdMembers.id)),
     householdEvents: await ctx.db.select().from(householdEvents).orderBy(asc(householdEvents.id)),
     referrals: await ctx.db.select().from(referrals).orderBy(asc(referrals.id)),
+    supportPlans: await ctx.db.select().from(supportPlans).orderBy(asc(supportPlans.id)),
+    supportPlanReviews: await ctx.db.select().from(supportPlanReviews).orderBy(asc(supportPlanReviews.id)),
   };
 }
 
 const REPORT = { situation: "Tentativo tra partner.", reasons: "Prova di isolamento.", urgency: "ordinary" };
+/** A support plan whose first review (1 April 2026) is long overdue. */
+const PLAN = {
+  startDate: "2026-01-01",
+  intensity: "medium",
+  team: [{ role: "educator", name: "Educatore di prova" }],
+  goals: [{ domain: "housing", description: "Obiettivo di prova", actions: [] }],
+};
 
 /** The partner's households: one per category, the first pending, the others accepted and assessed. */
 async function householdsOf(code: string, categories: UnitCategory[], manager: TestClient) {
@@ -101,7 +123,9 @@ async function householdsOf(code: string, categories: UnitCategory[], manager: T
     if (i > 0) {
       const accepted = await manager.post(`/referrals/${referral.id}/accept`);
       const assessed = await manager.post(`/households/${household.id}/transitions`, { to: "assessed" });
-      if (accepted.status !== 200 || assessed.status !== 200) throw new Error("household fixture failed");
+      const plan = await manager.request("PUT", `/households/${household.id}/plan`, { ...PLAN, version: 0 });
+      if (accepted.status !== 200 || assessed.status !== 200 || plan.status !== 200)
+        throw new Error("household fixture failed");
     }
     own.push((await (await manager.get(`/households/${household.id}`)).json()) as HouseholdDetail);
     referred.push(
@@ -168,7 +192,7 @@ const fileBodyOf = (op: Operation) =>
 
 const resourceOf = (path: string) => path.split("/")[1] ?? "";
 /** Collections whose every record belongs to a partner: listing them is partner-scoped. */
-const PARTNER_COLLECTIONS = new Set(["households", "referrals"]);
+const PARTNER_COLLECTIONS = new Set(["households", "referrals", "support-plans"]);
 
 /**
  * Partner-scoped: a record in the path, a `partner` filter, a body naming a partner, a list of
@@ -249,6 +273,19 @@ function bodiesFor(
       { version: target.version, phone: "cross-partner attempt" },
       { version: target.version, category: categoryFor(attacker, target.category) },
       { version: target.version + 7, phone: "cross-partner, stale version" },
+    ];
+  }
+  if ("version" in props && "goals" in props) {
+    return [
+      { ...PLAN, version: 0, intensity: "high" },
+      { ...PLAN, version: 1, intensity: "high" },
+      { ...PLAN, version: 8, intensity: "high" },
+    ];
+  }
+  if ("autonomy" in props) {
+    return [
+      { date: "2026-11-01", notes: "cross-partner attempt", autonomy: { housing: 5 } },
+      { date: "2020-01-01", autonomy: {} },
     ];
   }
   if ("reason" in props) return [{ reason: "cross-partner attempt" }];
@@ -472,6 +509,38 @@ function collectionAttacks(operation: string, path: string, op: Operation): Atta
   return attacks;
 }
 
+/**
+ * The overdue reviews: every victim's plan is overdue, and none may show to another partner; each
+ * account sees its own partner's plans only.
+ */
+function overdueAttacks(operation: string, path: string): Attack[] {
+  const attacks: Attack[] = [];
+  for (const attacker of partners) {
+    const ownIds = new Set(attacker.households.map((h) => h.id));
+    for (const victim of partners.filter((p) => p !== attacker)) {
+      const theirIds = new Set(victim.households.map((h) => h.id));
+      for (const account of attacker.accounts) {
+        attacks.push({
+          operation,
+          label: `${account.role} of ${attacker.code}: ${operation} (about ${victim.code})`,
+          send: () => account.client.get(path),
+          judge: async (res) => {
+            if (res.status !== 200) return `answered ${res.status}: ${await res.text()}`;
+            const body = (await res.json()) as { items: OverdueReview[]; total: number };
+            const leaked = body.items.filter((item) => theirIds.has(item.householdId));
+            if (leaked.length > 0)
+              return `listed ${leaked.map((item) => item.householdReference).join(", ")}`;
+            if (body.items.some((item) => !ownIds.has(item.householdId)))
+              return `listed plans of other households: ${body.items.map((i) => i.householdReference).join(", ")}`;
+            return body.total === ownIds.size - 1 ? null : `counted ${body.total} plans`;
+          },
+        });
+      }
+    }
+  }
+  return attacks;
+}
+
 /** Refer a new household to the other partner, in each of its categories, its code as written and lower-cased. */
 function referralCreateAttacks(operation: string, method: string, path: string): Attack[] {
   const attacks: Attack[] = [];
@@ -576,6 +645,8 @@ async function planAttacks(doc: OpenApiDocument) {
       if (path.includes("{id}")) attacks.push(...recordAttacks(operation, method, path, op));
       else if (method === "get" && queryParams(op).some((p) => p.name === "partner"))
         attacks.push(...listAttacks(operation, path, op));
+      else if (method === "get" && resourceOf(path) === "support-plans")
+        attacks.push(...overdueAttacks(operation, path));
       else if (method === "get" && PARTNER_COLLECTIONS.has(resourceOf(path)))
         attacks.push(...collectionAttacks(operation, path, op));
       else if ("managingPartnerCode" in body) attacks.push(...createAttacks(operation, method, path));
@@ -613,6 +684,10 @@ describe("partner A against partner B's records, for every partner-scoped operat
         "POST /referrals",
         "POST /referrals/{id}/accept",
         "POST /referrals/{id}/return",
+        "GET /households/{id}/plan",
+        "PUT /households/{id}/plan",
+        "POST /households/{id}/plan/reviews",
+        "GET /support-plans/overdue-reviews",
       ]),
     );
   });
@@ -642,13 +717,15 @@ describe("partner A against partner B's records, for every partner-scoped operat
     // PGlite, over 3 while the rest of the suite shares the machine.
   }, 480_000);
 
-  it("leaves every unit, household and referral, and their history, unchanged in the database", async () => {
+  it("leaves every unit, household, referral and support plan, and their history, unchanged in the database", async () => {
     const after = await snapshot();
     const seeded = partners.flatMap((p) => p.units.map((u) => u.code));
     expect(before.units.map((u) => u.code)).toEqual(expect.arrayContaining(seeded));
     const households = partners.flatMap((p) => p.households.map((h) => h.reference));
     expect(before.households.map((h) => h.reference)).toEqual(households.sort());
     expect(before.referrals).toHaveLength(households.length);
+    const planned = partners.reduce((n, p) => n + p.households.length - 1, 0);
+    expect(before.supportPlans).toHaveLength(planned);
     expect(after).toEqual(before);
   });
 });

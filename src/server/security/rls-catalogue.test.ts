@@ -45,6 +45,8 @@ describe("row-level security in the catalogue", () => {
       "households",
       "referrals",
       "sessions",
+      "support_plan_reviews",
+      "support_plans",
       "unit_events",
       "units",
       "users",

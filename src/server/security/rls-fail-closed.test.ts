@@ -30,7 +30,10 @@ const orgId = new Map<string, string>();
 /** Unit ids by managing partner code. */
 const unitIds = new Map<string, string[]>();
 const userIds = new Map<string, string>();
-/** A household referred to each partner (pending), with its members, status change and referral. */
+/**
+ * A household referred to each partner (pending), with its members, status change and referral, and
+ * its support plan with a review.
+ */
 const householdIds = new Map<string, string>();
 
 beforeAll(async () => {
@@ -51,7 +54,14 @@ beforeAll(async () => {
       sql`select id from users where email = ${manager.email}`,
     );
     userIds.set(partner.code, user?.id as string);
-    householdIds.set(partner.code, (await ctx.newHousehold({ partnerCode: partner.code })).household.id);
+    const householdId = (await ctx.newHousehold({ partnerCode: partner.code })).household.id;
+    householdIds.set(partner.code, householdId);
+    // Its support plan with one review.
+    const plan = { version: 0, startDate: "2026-09-01", intensity: "low" };
+    const planned = await manager.request("PUT", `/households/${householdId}/plan`, plan);
+    const review = { date: "2026-11-01", autonomy: { housing: 2 } };
+    const reviewed = await manager.post(`/households/${householdId}/plan/reviews`, review);
+    if (planned.status !== 200 || reviewed.status !== 200) throw new Error("support plan fixture failed");
   }
   tables = await partnerTables(ctx.db);
 });

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { and, asc, eq, lt, sql } from "drizzle-orm";
+import type {
+  AutonomyAssessment,
+  PlanGoal,
+  PlanIntensity,
+  PlanSignatures,
+  TeamMember,
+} from "../../domain/support-plans/support-plan.schema.ts";
+import type { Db } from "../db/client.ts";
+import { households, supportPlanReviews, supportPlans } from "../db/schema.ts";
+import type { HouseholdScope } from "../households/households.repository.ts";
+
+/** The columns a plan write sets. */
+export type SupportPlanValues = {
+  startDate: string;
+  intensity: PlanIntensity;
+  reviewEveryMonths: number;
+  team: TeamMember[];
+  goals: PlanGoal[];
+  signatures: PlanSignatures;
+  nextReviewDate: string;
+};
+
+/** The active plan of a household, or null. */
+export async function findActivePlanRow(db: Db, householdId: string) {
+  const [row] = await db
+    .select()
+    .from(supportPlans)
+    .where(and(eq(supportPlans.householdId, householdId), eq(supportPlans.status, "active")));
+  return row ?? null;
+}
+
+export type SupportPlanRow = NonNullable<Awaited<ReturnType<typeof findActivePlanRow>>>;
+
+export async function insertPlanRow(db: Db, householdId: string, values: SupportPlanValues, at: Date) {
+  const [row] = await db
+    .insert(supportPlans)
+    .values({ ...values, householdId, createdAt: at, updatedAt: at })
+    .onConflictDoNothing()
+    .returning({ id: supportPlans.id });
+  return row?.id ?? null;
+}
+
+/** Update only if the stored version is still `version`; false when another change came first. */
+export async function updatePlanRow(
+  db: Db,
+  id: string,
+  version: number,
+  values: Partial<SupportPlanValues>,
+  at: Date,
+) {
+  const rows = await db
+    .update(supportPlans)
+    .set({ ...values, version: sql`${supportPlans.version} + 1`, updatedAt: at })
+    .where(and(eq(supportPlans.id, id), eq(supportPlans.version, version)))
+    .returning({ id: supportPlans.id });
+  return rows.length === 1;
+}
+
+export async function listPlanReviews(db: Db, planId: string) {
+  return db
+    .select({
+      id: supportPlanReviews.id,
+      date: supportPlanReviews.date,
+      notes: supportPlanReviews.notes,
+      autonomy: supportPlanReviews.autonomy,
+      createdAt: supportPlanReviews.createdAt,
+    })
+    .from(supportPlanReviews)
+    .where(eq(supportPlanReviews.planId, planId))
+    .orderBy(asc(supportPlanReviews.date), asc(supportPlanReviews.createdAt));
+}
+
+export async function insertPlanReview(
+  db: Db,
+  review: {
+    planId: string;
+    householdId: string;
+    date: string;
+    notes: string;
+    autonomy: AutonomyAssessment;
+    actorId: string | null;
+    at: Date;
+  },
+) {
+  const { at, ...values } = review;
+  await db.insert(supportPlanReviews).values({ ...values, createdAt: at });
+}
+
+/** The active plans in the scope whose next review falls before `today`. */
+export async function listOverduePlanRows(db: Db, today: string, scope: HouseholdScope) {
+  return db
+    .select({
+      planId: supportPlans.id,
+      householdId: supportPlans.householdId,
+      householdReference: households.reference,
+      nextReviewDate: supportPlans.nextReviewDate,
+    })
+    .from(supportPlans)
+    .innerJoin(households, eq(households.id, supportPlans.householdId))
+    .where(
+      and(
+        eq(supportPlans.status, "active"),
+        lt(supportPlans.nextReviewDate, today),
+        scope ? eq(households.managingPartnerId, scope.organisationId) : undefined,
+      ),
+    )
+    .orderBy(asc(supportPlans.nextReviewDate), asc(households.reference));
+}
