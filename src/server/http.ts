@@ -109,6 +109,16 @@ export function asActor<T>(deps: AppDeps, actor: Actor, fn: (db: Db) => Promise<
   return deps.database.scoped(scopeOfActor(actor), fn);
 }
 
+/** `asActor` for the signed-in actor of a route's context, who is passed to `fn` too. */
+export function inActorScope<T>(
+  deps: AppDeps,
+  c: Context<AppEnv>,
+  fn: (db: Db, actor: Actor) => Promise<T>,
+): Promise<T> {
+  const actor = actorOf(c);
+  return asActor(deps, actor, (db) => fn(db, actor));
+}
+
 /** The signed-in actor; the `requires` middleware has already refused anonymous calls. */
 export function actorOf(c: Context<AppEnv>): Actor {
   const actor = c.get("actor");

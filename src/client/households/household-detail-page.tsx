@@ -12,9 +12,8 @@ import { useCan } from "../auth/session.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { Loading } from "../components/loading.tsx";
 import { PageTitle } from "../components/page-title.tsx";
-import { AccessRegisterLink, RecordPending } from "../components/record-pending.tsx";
+import { AccessRegisterLink, RecordBreadcrumb, RecordPending } from "../components/record-page.tsx";
 import { useFormat } from "../format.ts";
-import { Link } from "../router.tsx";
 import { useUnitLabels } from "../units/unit-labels.ts";
 import { HouseholdStatusBadge } from "./household-badges.tsx";
 import { PRIORITY_FACTS, useHouseholdLabels } from "./household-labels.ts";
@@ -51,23 +50,6 @@ function Facts({
         {children}
       </div>
     </section>
-  );
-}
-
-function Breadcrumb({ reference }: { reference: string | null }) {
-  const { t } = useTranslation();
-  return (
-    <nav aria-label={t("detail.breadcrumb")} className="breadcrumb-container mb-2">
-      <ol className="breadcrumb">
-        <li className="breadcrumb-item">
-          <Link to="/nuclei">{t("households.nav")}</Link>
-          <span className="separator">/</span>
-        </li>
-        <li className="breadcrumb-item active" aria-current="page">
-          {reference ?? "…"}
-        </li>
-      </ol>
-    </nav>
   );
 }
 
@@ -496,7 +478,7 @@ export function HouseholdDetailPage({ id }: { id: string }) {
   if (!h) {
     return (
       <>
-        <Breadcrumb reference={null} />
+        <RecordBreadcrumb listHref="/nuclei" listLabel={t("households.nav")} current={null} />
         {title}
         <RecordPending query={household} notFound={t("households.detail.notFound")} listHref="/nuclei" />
       </>
@@ -504,7 +486,7 @@ export function HouseholdDetailPage({ id }: { id: string }) {
   }
   return (
     <>
-      <Breadcrumb reference={h.reference} />
+      <RecordBreadcrumb listHref="/nuclei" listLabel={t("households.nav")} current={h.reference} />
       {title}
       <Record household={h} />
     </>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { HouseholdSummary } from "../../domain/households/household-api.schema.ts";
 import { useCan } from "../auth/session.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
+import { FilterActions, type FilterOption, FilterSelect, searchOfForm } from "../components/filter-form.tsx";
 import { Icon } from "../components/icon.tsx";
 import { Loading } from "../components/loading.tsx";
 import { PageTitle } from "../components/page-title.tsx";
@@ -25,31 +26,18 @@ function HouseholdFilterForm({ filters }: { filters: HouseholdFilters }) {
   const { t } = useTranslation();
   const labels = useHouseholdLabels();
   const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const search = new URLSearchParams();
-    for (const [key, value] of data.entries()) {
-      if (typeof value === "string" && value.trim() !== "") search.set(key, value.trim());
-    }
-    const next = householdFiltersFromSearch(search);
+    const next = householdFiltersFromSearch(searchOfForm(event));
     navigate(householdListHref({ ...next, limit: filters.limit, page: 1 }));
   };
-  const select = (
-    name: "status" | "targetGroup",
-    label: string,
-    options: { value: string; label: string }[],
-  ) => (
-    <div className="col-12 col-md-6 col-lg-3 select-wrapper form-group">
-      <label htmlFor={`household-filter-${name}`}>{label}</label>
-      <select id={`household-filter-${name}`} name={name} defaultValue={filters[name] ?? ""}>
-        <option value="">{t("common.all")}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+  const select = (name: "status" | "targetGroup", label: string, options: FilterOption[]) => (
+    <FilterSelect
+      id={`household-filter-${name}`}
+      name={name}
+      className="col-12 col-md-6 col-lg-3"
+      label={label}
+      value={filters[name]}
+      options={options}
+    />
   );
   return (
     <form
@@ -80,17 +68,10 @@ function HouseholdFilterForm({ filters }: { filters: HouseholdFilters }) {
         {select("status", t("households.fields.status"), labels.statusOptions)}
         {select("targetGroup", t("households.fields.targetGroup"), labels.targetGroupOptions)}
       </div>
-      <div className="d-flex flex-wrap gap-2 mt-2">
-        <button type="submit" className="btn btn-primary">
-          <Icon name="funnel" size="sm" className="icon-white me-1" />
-          {t("list.filters.apply")}
-        </button>
-        {hasHouseholdFilters(filters) ? (
-          <Link to={householdListHref({ limit: filters.limit, page: 1 })} className="btn btn-outline-primary">
-            {t("list.filters.reset")}
-          </Link>
-        ) : null}
-      </div>
+      <FilterActions
+        className="mt-2"
+        resetHref={hasHouseholdFilters(filters) ? householdListHref({ limit: filters.limit, page: 1 }) : null}
+      />
     </form>
   );
 }

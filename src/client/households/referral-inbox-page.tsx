@@ -5,6 +5,7 @@ import type { ReferralView } from "../../domain/households/household-api.schema.
 import { isApiError } from "../api.ts";
 import { useCan } from "../auth/session.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
+import { FilterActions, FilterSelect, searchOfForm } from "../components/filter-form.tsx";
 import { Icon } from "../components/icon.tsx";
 import { Loading } from "../components/loading.tsx";
 import { PageTitle } from "../components/page-title.tsx";
@@ -307,12 +308,7 @@ function AllFilterForm({ filters }: { filters: ReferralFilters }) {
   const { t } = useTranslation();
   const labels = useHouseholdLabels();
   const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const search = new URLSearchParams();
-    for (const [key, value] of data.entries()) {
-      if (typeof value === "string" && value !== "") search.set(key, value);
-    }
+    const search = searchOfForm(event);
     navigate(referralListHref({ ...referralFiltersFromSearch(search), limit: filters.limit, page: 1 }));
   };
   return (
@@ -325,17 +321,14 @@ function AllFilterForm({ filters }: { filters: ReferralFilters }) {
         {t("referrals.inbox.filtersTitle")}
       </h3>
       <div className="row g-3 align-items-end">
-        <div className="col-12 col-md-4 select-wrapper form-group">
-          <label htmlFor="referral-filter-status">{t("referrals.fields.status")}</label>
-          <select id="referral-filter-status" name="status" defaultValue={filters.status ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {labels.referralStatusOptions.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="referral-filter-status"
+          name="status"
+          className="col-12 col-md-4"
+          label={t("referrals.fields.status")}
+          value={filters.status}
+          options={labels.referralStatusOptions}
+        />
         <div className="col-12 col-md-4 form-group">
           <div className="form-check">
             <input
@@ -348,20 +341,10 @@ function AllFilterForm({ filters }: { filters: ReferralFilters }) {
             <label htmlFor="referral-filter-overdue">{t("referrals.inbox.onlyOverdue")}</label>
           </div>
         </div>
-        <div className="col-12 col-md-4 form-group d-flex flex-wrap gap-2">
-          <button type="submit" className="btn btn-primary">
-            <Icon name="funnel" size="sm" className="icon-white me-1" />
-            {t("list.filters.apply")}
-          </button>
-          {hasReferralFilters(filters) ? (
-            <Link
-              to={referralListHref({ limit: filters.limit, page: 1 })}
-              className="btn btn-outline-primary"
-            >
-              {t("list.filters.reset")}
-            </Link>
-          ) : null}
-        </div>
+        <FilterActions
+          className="col-12 col-md-4 form-group"
+          resetHref={hasReferralFilters(filters) ? referralListHref({ limit: filters.limit, page: 1 }) : null}
+        />
       </div>
     </form>
   );

@@ -15,7 +15,7 @@ import { ErrorAlert } from "../components/error-alert.tsx";
 import { Icon } from "../components/icon.tsx";
 import { Loading } from "../components/loading.tsx";
 import { PageTitle } from "../components/page-title.tsx";
-import { AccessRegisterLink, RecordPending } from "../components/record-pending.tsx";
+import { AccessRegisterLink, RecordBreadcrumb, RecordPending } from "../components/record-page.tsx";
 import { useFormat } from "../format.ts";
 import { useMessage } from "../i18n/translate-message.ts";
 import { Link } from "../router.tsx";
@@ -244,23 +244,6 @@ function RentCaps({ unit }: { unit: UnitDetail }) {
   );
 }
 
-function Breadcrumb({ code }: { code: string | null }) {
-  const { t } = useTranslation();
-  return (
-    <nav aria-label={t("detail.breadcrumb")} className="breadcrumb-container mb-2">
-      <ol className="breadcrumb">
-        <li className="breadcrumb-item">
-          <Link to="/alloggi">{t("nav.units")}</Link>
-          <span className="separator">/</span>
-        </li>
-        <li className="breadcrumb-item active" aria-current="page">
-          {code ?? "…"}
-        </li>
-      </ol>
-    </nav>
-  );
-}
-
 /** Scheda dell'alloggio: its fields, rent caps, status changes and history. */
 export function UnitDetailPage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -295,7 +278,7 @@ export function UnitDetailPage({ id }: { id: string }) {
   if (!u) {
     return (
       <>
-        <Breadcrumb code={null} />
+        <RecordBreadcrumb listHref="/alloggi" listLabel={t("nav.units")} current={null} />
         {title}
         <RecordPending query={unit} notFound={t("detail.notFound")} listHref="/alloggi" />
       </>
@@ -303,7 +286,7 @@ export function UnitDetailPage({ id }: { id: string }) {
   }
   return (
     <>
-      <Breadcrumb code={u.code} />
+      <RecordBreadcrumb listHref="/alloggi" listLabel={t("nav.units")} current={u.code} />
       {title}
       <div className="row g-4">
         <div className="col-12 col-lg-6">

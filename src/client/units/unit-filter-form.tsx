@@ -2,40 +2,13 @@
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useCan } from "../auth/session.ts";
-import { Icon } from "../components/icon.tsx";
-import { Link, navigate } from "../router.tsx";
+import { FilterActions, FilterSelect, searchOfForm } from "../components/filter-form.tsx";
+import { navigate } from "../router.tsx";
 import { filtersFromSearch, hasFilters, listHref, type UnitFilters } from "./unit-filters.ts";
 import { useUnitLabels } from "./unit-labels.ts";
 import { useOrganisations, useStockSummary } from "./units-api.ts";
 
 const MUNICIPI = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
-
-type Option = { value: string; label: string };
-
-/** One select of the filter form; "all" (no filter) comes first. */
-function FilterSelect(props: {
-  name: string;
-  width: string;
-  label: string;
-  value: string | number | boolean | undefined;
-  options: readonly Option[];
-}) {
-  const { t } = useTranslation();
-  const id = `filter-${props.name}`;
-  return (
-    <div className={`col-12 col-md-6 ${props.width} select-wrapper form-group`}>
-      <label htmlFor={id}>{props.label}</label>
-      <select id={id} name={props.name} defaultValue={props.value === undefined ? "" : String(props.value)}>
-        <option value="">{t("common.all")}</option>
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 export function FilterForm({ filters }: { filters: UnitFilters }) {
   const { t } = useTranslation();
@@ -47,13 +20,7 @@ export function FilterForm({ filters }: { filters: UnitFilters }) {
   const partners = organisations.filter((o) => o.kind === "partner" && o.area === "B");
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const search = new URLSearchParams();
-    for (const [key, value] of data.entries()) {
-      if (typeof value === "string" && value.trim() !== "") search.set(key, value.trim());
-    }
-    const next = filtersFromSearch(search);
+    const next = filtersFromSearch(searchOfForm(event));
     navigate(listHref({ ...next, sort: filters.sort, limit: filters.limit, page: 1 }));
   };
 
@@ -84,22 +51,25 @@ export function FilterForm({ filters }: { filters: UnitFilters }) {
           </small>
         </div>
         <FilterSelect
+          id="filter-status"
           name="status"
-          width="col-lg-3"
+          className="col-12 col-md-6 col-lg-3"
           label={t("fields.status")}
           value={filters.status}
           options={labels.statusOptions}
         />
         <FilterSelect
+          id="filter-category"
           name="category"
-          width="col-lg-3"
+          className="col-12 col-md-6 col-lg-3"
           label={t("fields.category")}
           value={filters.category}
           options={labels.categoryOptions}
         />
         <FilterSelect
+          id="filter-origin"
           name="origin"
-          width="col-lg-3"
+          className="col-12 col-md-6 col-lg-3"
           label={t("fields.origin")}
           value={filters.origin}
           options={labels.originOptions}
@@ -124,22 +94,25 @@ export function FilterForm({ filters }: { filters: UnitFilters }) {
           </datalist>
         </div>
         <FilterSelect
+          id="filter-municipio"
           name="municipio"
-          width="col-lg-2"
+          className="col-12 col-md-6 col-lg-2"
           label={t("fields.municipio")}
           value={filters.municipio}
           options={MUNICIPI.map((m) => ({ value: String(m), label: t("list.filters.municipioN", { n: m }) }))}
         />
         <FilterSelect
+          id="filter-partner"
           name="partner"
-          width="col-lg-4"
+          className="col-12 col-md-6 col-lg-4"
           label={t("fields.managingPartnerCode")}
           value={filters.partner}
           options={partners.map((p) => ({ value: p.code, label: p.name }))}
         />
         <FilterSelect
+          id="filter-accessible"
           name="accessible"
-          width="col-lg-3"
+          className="col-12 col-md-6 col-lg-3"
           label={t("list.filters.accessible")}
           value={filters.accessible}
           options={[
@@ -148,20 +121,12 @@ export function FilterForm({ filters }: { filters: UnitFilters }) {
           ]}
         />
       </div>
-      <div className="d-flex flex-wrap gap-2 mt-2">
-        <button type="submit" className="btn btn-primary">
-          <Icon name="funnel" size="sm" className="icon-white me-1" />
-          {t("list.filters.apply")}
-        </button>
-        {hasFilters(filters) ? (
-          <Link
-            to={listHref({ sort: filters.sort, limit: filters.limit, page: 1 })}
-            className="btn btn-outline-primary"
-          >
-            {t("list.filters.reset")}
-          </Link>
-        ) : null}
-      </div>
+      <FilterActions
+        className="mt-2"
+        resetHref={
+          hasFilters(filters) ? listHref({ sort: filters.sort, limit: filters.limit, page: 1 }) : null
+        }
+      />
     </form>
   );
 }

@@ -111,7 +111,7 @@ export async function loginHistory(
     )
     .orderBy(desc(loginAttempts.at))
     .limit(1);
-  const accountSince = lastSuccess && lastSuccess.at > since ? lastSuccess.at : since;
+  const accountSince = lastSuccess?.at ?? since;
   const failures = (key: "email" | "address", value: string, after: Date) =>
     db
       .select({ at: loginAttempts.at })

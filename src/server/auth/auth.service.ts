@@ -75,11 +75,14 @@ export function signInAuditor(database: Database, now: Date, address: string) {
     });
 }
 
-/** Open a server-side session for an account (a new random id at every sign-in). */
+/**
+ * Open a server-side session for an account (a new random id at every sign-in) and return it with
+ * the actor it signs in, read in the same transaction.
+ */
 export async function startSession(
   db: Db,
   options: { userId: string; now: Date; policy: SessionPolicy },
-): Promise<{ token: string; expiresAt: Date }> {
+): Promise<{ token: string; expiresAt: Date; actor: Actor }> {
   const { userId, now, policy } = options;
   await deleteExpiredSessions(db, userId, now);
   const token = randomBytes(32).toString("base64url");
@@ -91,7 +94,9 @@ export async function startSession(
     lastSeenAt: now,
     expiresAt,
   });
-  return { token, expiresAt };
+  const session = await findSession(db, hashToken(token));
+  if (session === null) throw new Error("A session just opened could not be read back");
+  return { token, expiresAt, actor: toActor(session) };
 }
 
 /**
@@ -132,9 +137,7 @@ export async function login(options: {
   const session = await database.scoped(SYSTEM_SCOPE, async (db) => {
     await insertLoginAttempt(db, { email, address, at: now, succeeded: verified });
     if (!verified || user === null) return null;
-    const started = await startSession(db, { userId: user.id, now, policy });
-    const actor = await actorOfSession(db, hashToken(started.token));
-    return actor === null ? null : { ...started, actor };
+    return startSession(db, { userId: user.id, now, policy });
   });
   if (session === null) {
     await audit("denied", { method: "password", reason: "wrong e-mail or password" });
@@ -147,11 +150,6 @@ export async function login(options: {
   }
   await audit("success", { method: "password" }, session.actor);
   return { ...session, headers: rateLimitHeaders(decision.addressRemaining) };
-}
-
-async function actorOfSession(db: Db, tokenHash: string): Promise<Actor | null> {
-  const session = await findSession(db, tokenHash);
-  return session === null ? null : toActor(session);
 }
 
 function toActor(session: NonNullable<Awaited<ReturnType<typeof findSession>>>): Actor {

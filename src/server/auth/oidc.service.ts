@@ -6,13 +6,7 @@ import { AppError } from "../errors.ts";
 import { SYSTEM_SCOPE } from "../http.ts";
 import { logger } from "../logger.ts";
 import { findUserByFiscalCode } from "./auth.repository.ts";
-import {
-  type Actor,
-  resolveSession,
-  type SessionPolicy,
-  signInAuditor,
-  startSession,
-} from "./auth.service.ts";
+import { type Actor, type SessionPolicy, signInAuditor, startSession } from "./auth.service.ts";
 import { deleteExpiredOidcLogins, insertOidcLogin, takeOidcLogin } from "./oidc.repository.ts";
 
 /** The Comune's SPID/CIE gateway, an OpenID Connect provider, and our client there. */
@@ -172,8 +166,6 @@ export async function completeOidcLogin(options: {
     return startSession(db, { userId: user.id, now, policy });
   });
   if (started === null) return refuse("no active account has this fiscal code");
-  const actor = await resolveSession({ database, token: started.token, now, policy });
-  if (actor === null) return refuse("the new session could not be read");
-  await audit("success", { method: "oidc" }, actor);
-  return { ...started, actor, returnTo: login.returnTo };
+  await audit("success", { method: "oidc" }, started.actor);
+  return { ...started, returnTo: login.returnTo };
 }

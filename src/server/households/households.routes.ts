@@ -9,9 +9,7 @@ import {
   HouseholdUpdate,
   Timeline,
 } from "../../domain/households/household-api.schema.ts";
-import type { Actor } from "../auth/auth.service.ts";
-import type { Db } from "../db/client.ts";
-import { type AppDeps, type AppEnv, actorOf, asActor, securedRoute } from "../http.ts";
+import { type AppDeps, type AppEnv, inActorScope, securedRoute } from "../http.ts";
 import {
   getHousehold,
   getHouseholdTimeline,
@@ -102,11 +100,6 @@ const routes = {
 };
 
 export function householdRoutes(deps: AppDeps) {
-  /** Run a service call in the caller's scoped transaction. */
-  const scoped = <T>(c: Context<AppEnv>, fn: (db: Db, actor: Actor) => Promise<T>) => {
-    const actor = actorOf(c);
-    return asActor(deps, actor, (db) => fn(db, actor));
-  };
   const audited = <T extends { id: string }>(c: Context<AppEnv>, household: T) => {
     // By id or by reference, the audit trail files the access under the household's uuid.
     c.set("auditSubject", { entity: "households", id: household.id });
@@ -115,20 +108,20 @@ export function householdRoutes(deps: AppDeps) {
   return new OpenAPIHono<AppEnv>()
     .openapi(routes.list, async (c) =>
       c.json(
-        await scoped(c, (db, actor) =>
+        await inActorScope(deps, c, (db, actor) =>
           listHouseholds({ db, actor, query: c.req.valid("query"), now: deps.now() }),
         ),
         200,
       ),
     )
     .openapi(routes.get, async (c) => {
-      const household = await scoped(c, (db, actor) =>
+      const household = await inActorScope(deps, c, (db, actor) =>
         getHousehold({ db, actor, idOrReference: c.req.valid("param").id, now: deps.now() }),
       );
       return c.json(audited(c, household), 200);
     })
     .openapi(routes.update, async (c) => {
-      const household = await scoped(c, (db, actor) =>
+      const household = await inActorScope(deps, c, (db, actor) =>
         updateHousehold({
           db,
           actor,
@@ -140,7 +133,7 @@ export function householdRoutes(deps: AppDeps) {
       return c.json(audited(c, household), 200);
     })
     .openapi(routes.transition, async (c) => {
-      const household = await scoped(c, (db, actor) =>
+      const household = await inActorScope(deps, c, (db, actor) =>
         transitionHousehold({
           db,
           actor,
@@ -152,7 +145,7 @@ export function householdRoutes(deps: AppDeps) {
       return c.json(audited(c, household), 200);
     })
     .openapi(routes.timeline, async (c) => {
-      const { id, timeline } = await scoped(c, (db, actor) =>
+      const { id, timeline } = await inActorScope(deps, c, (db, actor) =>
         getHouseholdTimeline({ db, actor, idOrReference: c.req.valid("param").id }),
       );
       audited(c, { id });

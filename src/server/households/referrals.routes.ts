@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import {
   HouseholdReferralCreate,
   ReferralCreate,
@@ -10,9 +9,7 @@ import {
   ReferralReturn,
   ReferralView,
 } from "../../domain/households/household-api.schema.ts";
-import type { Actor } from "../auth/auth.service.ts";
-import type { Db } from "../db/client.ts";
-import { type AppDeps, type AppEnv, actorOf, asActor, SYSTEM_SCOPE, securedRoute } from "../http.ts";
+import { type AppDeps, type AppEnv, inActorScope, SYSTEM_SCOPE, securedRoute } from "../http.ts";
 import { findKnownFiscalCodes } from "./households.repository.ts";
 import {
   acceptReferral,
@@ -105,10 +102,6 @@ const routes = {
 };
 
 export function referralRoutes(deps: AppDeps) {
-  const scoped = <T>(c: Context<AppEnv>, fn: (db: Db, actor: Actor) => Promise<T>) => {
-    const actor = actorOf(c);
-    return asActor(deps, actor, (db) => fn(db, actor));
-  };
   return new OpenAPIHono<AppEnv>()
     .openapi(routes.create, async (c) => {
       const input = c.req.valid("json");
@@ -120,7 +113,7 @@ export function referralRoutes(deps: AppDeps) {
           input.household.members.map((m) => m.fiscalCode),
         ),
       );
-      const created = await scoped(c, (db, actor) =>
+      const created = await inActorScope(deps, c, (db, actor) =>
         createReferral({ db, actor, input, now: deps.now(), knownFiscalCodes: new Set(known) }),
       );
       c.set("auditSubject", { entity: "households", id: created.household.id });
@@ -128,7 +121,7 @@ export function referralRoutes(deps: AppDeps) {
     })
     .openapi(routes.list, async (c) =>
       c.json(
-        await scoped(c, (db, actor) =>
+        await inActorScope(deps, c, (db, actor) =>
           listReferrals({ db, actor, query: c.req.valid("query"), now: deps.now() }),
         ),
         200,
@@ -136,7 +129,7 @@ export function referralRoutes(deps: AppDeps) {
     )
     .openapi(routes.accept, async (c) =>
       c.json(
-        await scoped(c, (db, actor) =>
+        await inActorScope(deps, c, (db, actor) =>
           acceptReferral({ db, actor, id: c.req.valid("param").id, now: deps.now() }),
         ),
         200,
@@ -144,7 +137,7 @@ export function referralRoutes(deps: AppDeps) {
     )
     .openapi(routes.return, async (c) =>
       c.json(
-        await scoped(c, (db, actor) =>
+        await inActorScope(deps, c, (db, actor) =>
           returnReferral({
             db,
             actor,
@@ -157,7 +150,7 @@ export function referralRoutes(deps: AppDeps) {
       ),
     )
     .openapi(routes.referAgain, async (c) => {
-      const referral = await scoped(c, (db, actor) =>
+      const referral = await inActorScope(deps, c, (db, actor) =>
         referHouseholdAgain({
           db,
           actor,

@@ -7,10 +7,8 @@ import {
   SupportPlanInput,
   SupportPlanReviewInput,
 } from "../../domain/support-plans/support-plan.schema.ts";
-import type { Actor } from "../auth/auth.service.ts";
-import type { Db } from "../db/client.ts";
 import { HouseholdIdParam } from "../households/referrals.routes.ts";
-import { type AppDeps, type AppEnv, actorOf, asActor, securedRoute } from "../http.ts";
+import { type AppDeps, type AppEnv, inActorScope, securedRoute } from "../http.ts";
 import {
   addSupportPlanReview,
   getSupportPlan,
@@ -87,23 +85,19 @@ const routes = {
 };
 
 export function supportPlanRoutes(deps: AppDeps) {
-  const scoped = <T>(c: Context<AppEnv>, fn: (db: Db, actor: Actor) => Promise<T>) => {
-    const actor = actorOf(c);
-    return asActor(deps, actor, (db) => fn(db, actor));
-  };
   const audited = (c: Context<AppEnv>, plan: SupportPlan) => {
     c.set("auditSubject", { entity: "households", id: plan.householdId });
     return plan;
   };
   return new OpenAPIHono<AppEnv>()
     .openapi(routes.get, async (c) => {
-      const plan = await scoped(c, (db, actor) =>
+      const plan = await inActorScope(deps, c, (db, actor) =>
         getSupportPlan({ db, actor, idOrReference: c.req.valid("param").id }),
       );
       return c.json(audited(c, plan), 200);
     })
     .openapi(routes.put, async (c) => {
-      const plan = await scoped(c, (db, actor) =>
+      const plan = await inActorScope(deps, c, (db, actor) =>
         saveSupportPlan({
           db,
           actor,
@@ -115,7 +109,7 @@ export function supportPlanRoutes(deps: AppDeps) {
       return c.json(audited(c, plan), 200);
     })
     .openapi(routes.review, async (c) => {
-      const plan = await scoped(c, (db, actor) =>
+      const plan = await inActorScope(deps, c, (db, actor) =>
         addSupportPlanReview({
           db,
           actor,
@@ -127,6 +121,9 @@ export function supportPlanRoutes(deps: AppDeps) {
       return c.json(audited(c, plan), 200);
     })
     .openapi(routes.overdue, async (c) =>
-      c.json(await scoped(c, (db, actor) => listOverdueReviews({ db, actor, now: deps.now() })), 200),
+      c.json(
+        await inActorScope(deps, c, (db, actor) => listOverdueReviews({ db, actor, now: deps.now() })),
+        200,
+      ),
     );
 }

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import { streamText } from "hono/streaming";
 import { StockSummary } from "../../domain/units/stock-summary.schema.ts";
 import {
@@ -14,8 +13,6 @@ import {
 } from "../../domain/units/unit.schema.ts";
 import { UNIT_FILE_COLUMNS, unitFileHeader, unitToRow } from "../../domain/units/unit-file.ts";
 import { auditRequest } from "../audit/audit.middleware.ts";
-import type { Actor } from "../auth/auth.service.ts";
-import type { Db } from "../db/client.ts";
 import { AppError, fieldError, HTTP_STATUS, toProblem } from "../errors.ts";
 import {
   type AppDeps,
@@ -23,6 +20,7 @@ import {
   actorOf,
   asActor,
   IdParam,
+  inActorScope,
   SYSTEM_SCOPE,
   scopeOfActor,
   securedRoute,
@@ -197,17 +195,17 @@ async function uploadedRows(body: Record<string, unknown>) {
 }
 
 export function unitRoutes(deps: AppDeps) {
-  /** Run a service call in the caller's scoped transaction. */
-  const scoped = <T>(c: Context<AppEnv>, fn: (db: Db, actor: Actor) => Promise<T>) => {
-    const actor = actorOf(c);
-    return asActor(deps, actor, (db) => fn(db, actor));
-  };
   return new OpenAPIHono<AppEnv>()
     .openapi(routes.list, async (c) =>
-      c.json(await scoped(c, (db, actor) => listUnits({ db, actor, query: c.req.valid("query") })), 200),
+      c.json(
+        await inActorScope(deps, c, (db, actor) => listUnits({ db, actor, query: c.req.valid("query") })),
+        200,
+      ),
     )
     .openapi(routes.create, async (c) => {
-      const unit = await scoped(c, (db, actor) => createUnit({ db, actor, input: c.req.valid("json") }));
+      const unit = await inActorScope(deps, c, (db, actor) =>
+        createUnit({ db, actor, input: c.req.valid("json") }),
+      );
       c.set("auditSubject", { entity: "units", id: unit.id });
       return c.json(unit, 201);
     })
@@ -219,11 +217,13 @@ export function unitRoutes(deps: AppDeps) {
         scopeOfActor(actor).sees === "all"
           ? null
           : await deps.database.scoped(SYSTEM_SCOPE, (db) => countAllUnits(db));
-      return c.json(await scoped(c, (db) => getStockSummary({ db, actor, programmeTotal })), 200);
+      return c.json(await inActorScope(deps, c, (db) => getStockSummary({ db, actor, programmeTotal })), 200);
     })
     .openapi(routes.export, async (c) => {
       const { format, ...filters } = c.req.valid("query");
-      const units = await scoped(c, (db, actor) => listUnitsForExport({ db, actor, query: filters }));
+      const units = await inActorScope(deps, c, (db, actor) =>
+        listUnitsForExport({ db, actor, query: filters }),
+      );
       const name = `alloggi-${deps.now().toISOString().slice(0, 10)}`;
       if (format === "xlsx") {
         const rows = [unitFileHeader(), ...units.map((u) => unitToRow(u, false))];
@@ -282,20 +282,22 @@ export function unitRoutes(deps: AppDeps) {
       }) as never;
     })
     .openapi(routes.get, async (c) => {
-      const unit = await scoped(c, (db, actor) => getUnit({ db, actor, idOrCode: c.req.valid("param").id }));
+      const unit = await inActorScope(deps, c, (db, actor) =>
+        getUnit({ db, actor, idOrCode: c.req.valid("param").id }),
+      );
       // By code or by uuid, the audit trail files the access under the unit's uuid.
       c.set("auditSubject", { entity: "units", id: unit.id });
       return c.json(unit, 200);
     })
     .openapi(routes.update, async (c) => {
-      const unit = await scoped(c, (db, actor) =>
+      const unit = await inActorScope(deps, c, (db, actor) =>
         updateUnit({ db, actor, idOrCode: c.req.valid("param").id, patch: c.req.valid("json") }),
       );
       c.set("auditSubject", { entity: "units", id: unit.id });
       return c.json(unit, 200);
     })
     .openapi(routes.transition, async (c) => {
-      const unit = await scoped(c, (db, actor) =>
+      const unit = await inActorScope(deps, c, (db, actor) =>
         transitionUnit({ db, actor, idOrCode: c.req.valid("param").id, input: c.req.valid("json") }),
       );
       c.set("auditSubject", { entity: "units", id: unit.id });
@@ -304,7 +306,7 @@ export function unitRoutes(deps: AppDeps) {
     .openapi(routes.history, async (c) =>
       c.json(
         {
-          items: await scoped(c, (db, actor) =>
+          items: await inActorScope(deps, c, (db, actor) =>
             getUnitHistory({ db, actor, idOrCode: c.req.valid("param").id }),
           ),
         },

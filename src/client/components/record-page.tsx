@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
+// The pieces every record page (a unit, a household) shares: breadcrumb, pending states, audit link.
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../api.ts";
 import { accessRegisterHref } from "../audit/access-register-page.tsx";
@@ -37,5 +38,23 @@ export function AccessRegisterLink({ entity, id }: { entity: string; id: string 
     <Link to={accessRegisterHref(entity, id)} className="btn btn-outline-primary">
       {t("audit.linkFromUnit")}
     </Link>
+  );
+}
+
+/** Where a record page sits: its list, then the record's code (or "…" while it loads). */
+export function RecordBreadcrumb(props: { listHref: string; listLabel: string; current: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <nav aria-label={t("detail.breadcrumb")} className="breadcrumb-container mb-2">
+      <ol className="breadcrumb">
+        <li className="breadcrumb-item">
+          <Link to={props.listHref}>{props.listLabel}</Link>
+          <span className="separator">/</span>
+        </li>
+        <li className="breadcrumb-item active" aria-current="page">
+          {props.current ?? "…"}
+        </li>
+      </ol>
+    </nav>
   );
 }
