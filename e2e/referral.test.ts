@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { fiscalCodeCheckCharacter } from "../src/domain/households/fiscal-code.ts";
-import { expectAccessible, launchBrowser, signedInPage } from "./support/browser.ts";
+import { expectAccessible, launchBrowser, signedInPage, tabTo, tick } from "./support/browser.ts";
 
 const baseUrl = inject("baseUrl");
 const SOCIAL_WORKER = "comune.social.worker@demo.casacomune.example";
@@ -32,25 +32,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Press Tab until `target` has the focus: proves it is reachable by keyboard, in page order. */
-async function tabTo(page: Page, target: Locator, maxPresses = 200) {
-  for (let i = 0; i < maxPresses; i += 1) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press("Tab");
-  }
-  throw new Error(`not reached with ${maxPresses} presses of Tab`);
-}
-
-/**
- * Tick a checkbox or a radio button by keyboard (Bootstrap Italia draws them on their labels, which
- * take the pointer).
- */
-async function tick(control: Locator) {
-  await control.focus();
-  await control.press("Space");
-  expect(await control.isChecked()).toBe(true);
-}
-
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? "");
 
 async function fillMember(
@@ -78,6 +59,7 @@ describe("referring a household and taking it on", () => {
     expect(await nav.getByRole("link").allTextContents()).toEqual([
       "Cruscotto",
       "Alloggi",
+      "I miei nuclei",
       "Nuclei",
       "Invii",
     ]);
@@ -231,11 +213,13 @@ describe("referring a household and taking it on", () => {
     await page.getByRole("combobox", { name: "Stato dell'invio" }).selectOption("accepted");
     await page.getByRole("button", { name: "Applica i filtri" }).click();
     await page.waitForURL(/\/invii\?status=accepted$/);
+    // Until the filtered page arrives the list keeps showing the previous one (and its count).
+    const answered = page.getByRole("table", { name: "Tutti gli invii con il loro stato" });
+    await expect.poll(() => answered.getAttribute("aria-busy")).toBe("false");
     const count = page.getByText(/^\d+ invi[oi] · pagina 1 di \d+$/);
     await count.waitFor();
     const pages = Number((await count.textContent())?.split(" di ")[1]);
     if (pages > 1) await page.getByRole("link", { name: `Pagina ${pages}`, exact: true }).click();
-    const answered = page.getByRole("table", { name: "Tutti gli invii con il loro stato" });
     const accepted = answered.getByRole("row").filter({ hasText: reference });
     await accepted.waitFor();
     expect(await accepted.getByRole("cell").first().textContent()).toBe("Accettato");
@@ -272,7 +256,14 @@ describe("referring a household and taking it on", () => {
     await tabTo(page, move);
     await page.keyboard.press("Enter");
     await page.getByText("Stato aggiornato: Valutato.").waitFor();
+    expect(await page.getByRole("row", { name: /Valutato \(in corso\)/ }).count()).toBe(1);
 
+    // The timeline is a tab of the record, opened by keyboard: arrows move along the tabs, Enter opens.
+    await page.getByRole("tab", { name: "Anagrafica" }).focus();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    expect(await page.getByRole("tab", { name: "Cronologia" }).getAttribute("aria-selected")).toBe("true");
+    expect(new URL(page.url()).search).toBe("?sezione=cronologia");
     const timeline = page.getByRole("list", { name: "Cronologia" });
     const last = timeline.getByRole("listitem").last();
     await expect.poll(() => last.textContent()).toContain("Stato: Inviato → Valutato");
@@ -281,7 +272,6 @@ describe("referring a household and taking it on", () => {
     const entries = await timeline.getByRole("listitem").allTextContents();
     expect(entries.some((e) => e.includes("Invio all'ente partner"))).toBe(true);
     expect(entries.some((e) => e.includes("Invio accettato"))).toBe(true);
-    expect(await page.getByRole("row", { name: /Valutato \(in corso\)/ }).count()).toBe(1);
     await expectAccessible(page);
     await page.context().close();
   });

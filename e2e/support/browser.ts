@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import AxeBuilder from "@axe-core/playwright";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 
 export const DEMO_ADMIN = "comune.admin@demo.casacomune.example";
 export const DEMO_PASSWORD = "demo-casacomune";
@@ -76,4 +76,49 @@ export async function expectAccessible(page: Page) {
   const violations = await axeViolations(page);
   if (violations.length > 0)
     throw new Error(`axe found ${violations.length} violation(s):\n${describeViolations(violations)}`);
+}
+
+/** Press Tab until `target` has the focus: proves it is reachable by keyboard, in page order. */
+export async function tabTo(page: Page, target: Locator, maxPresses = 200) {
+  for (let i = 0; i < maxPresses; i += 1) {
+    if (await isFocused(target)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`not reached with ${maxPresses} presses of Tab`);
+}
+
+export const isFocused = (target: Locator) => target.evaluate((el) => el === document.activeElement);
+
+/**
+ * Tick a checkbox or a radio button by keyboard (Bootstrap Italia draws them on their labels, which
+ * take the pointer).
+ */
+export async function tick(control: Locator) {
+  await control.focus();
+  await control.press("Space");
+  if (!(await control.isChecked())) throw new Error("the control did not get ticked");
+}
+
+/** A day `days` from today (negative: before) as YYYY-MM-DD, where the browser and server run. */
+export function dayFromToday(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Call the API with the page's session; the JSON answer, or an error naming the status and body. */
+export async function apiJson<T = unknown>(
+  page: Page,
+  method: "GET" | "POST" | "PUT",
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await page.request.fetch(`/api/v1${path}`, {
+    method,
+    ...(body === undefined ? {} : { data: body }),
+  });
+  const text = await response.text();
+  if (!response.ok())
+    throw new Error(`${method} ${path} answered ${response.status()}: ${text.slice(0, 500)}`);
+  return (text === "" ? undefined : JSON.parse(text)) as T;
 }

@@ -15,6 +15,8 @@ import { HouseholdListPage } from "./households/household-list-page.tsx";
 import { ReferralFormPage } from "./households/referral-form-page.tsx";
 import { ReferralInboxPage } from "./households/referral-inbox-page.tsx";
 import { Link, matchPath, navigate, useLocation } from "./router.tsx";
+import { CaseloadPage } from "./support-plans/caseload-page.tsx";
+import { SupportPlanEditorPage } from "./support-plans/support-plan-editor-page.tsx";
 import { ImportPage } from "./units/import-page.tsx";
 import { UnitDetailPage } from "./units/unit-detail-page.tsx";
 import { UnitFormPage } from "./units/unit-form-page.tsx";
@@ -87,6 +89,12 @@ function Page({ pathname }: { pathname: string }) {
         <HouseholdListPage />
       </Requires>
     );
+  if (pathname === "/casi")
+    return (
+      <Requires permission="households:write">
+        <CaseloadPage />
+      </Requires>
+    );
   if (pathname === "/invii")
     return (
       <Requires permission="households:read">
@@ -110,6 +118,13 @@ function Page({ pathname }: { pathname: string }) {
     return (
       <Requires permission="units:write">
         <UnitFormPage key={edit.id} id={edit.id} />
+      </Requires>
+    );
+  const plan = matchPath("/nuclei/:id/progetto", pathname);
+  if (plan?.id)
+    return (
+      <Requires permission="households:write">
+        <SupportPlanEditorPage key={plan.id} id={plan.id} />
       </Requires>
     );
   const household = matchPath("/nuclei/:id", pathname);

@@ -20,11 +20,12 @@ const currentUrl = () => `${window.location.pathname}${window.location.search}`;
 
 export type Location = { pathname: string; search: URLSearchParams; href: string };
 
-export function navigate(to: string, options: { replace?: boolean } = {}) {
+/** Go to `to`; `keepScroll` for a change within the page (a tab), which stays where the reader is. */
+export function navigate(to: string, options: { replace?: boolean; keepScroll?: boolean } = {}) {
   if (to === currentUrl()) return;
   if (options.replace) window.history.replaceState(null, "", to);
   else window.history.pushState(null, "", to);
-  window.scrollTo(0, 0);
+  if (!options.keepScroll) window.scrollTo(0, 0);
   notify();
 }
 

@@ -11,6 +11,8 @@ import { resolveSession } from "./auth/auth.service.ts";
 import { oidcRoutes } from "./auth/oidc.routes.ts";
 import { renderApiDocs } from "./docs.ts";
 import { AppError } from "./errors.ts";
+import { consentRoutes } from "./households/consents.routes.ts";
+import { documentRoutes } from "./households/documents.routes.ts";
 import { householdRoutes } from "./households/households.routes.ts";
 import {
   API_BASE,
@@ -22,7 +24,11 @@ import {
 } from "./http.ts";
 import { logger } from "./logger.ts";
 import { organisationRoutes } from "./organisations/organisations.routes.ts";
+import { staffRoutes } from "./organisations/staff.routes.ts";
 import { bodyLimits, securityHeaders, securityTxt } from "./security.ts";
+import { caseloadRoutes } from "./support-plans/caseload.routes.ts";
+import { exitRoutes } from "./support-plans/exits.routes.ts";
+import { interventionRoutes } from "./support-plans/interventions.routes.ts";
 import { supportPlanRoutes } from "./support-plans/support-plans.routes.ts";
 import { unitRoutes } from "./units/units.routes.ts";
 
@@ -63,7 +69,13 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
   api.route("/", oidcRoutes(deps));
   api.route("/", unitRoutes(deps));
   api.route("/", householdRoutes(deps));
+  api.route("/", consentRoutes(deps));
+  api.route("/", documentRoutes(deps));
   api.route("/", supportPlanRoutes(deps));
+  api.route("/", interventionRoutes(deps));
+  api.route("/", exitRoutes(deps));
+  api.route("/", caseloadRoutes(deps));
+  api.route("/", staffRoutes(deps));
   api.route("/", organisationRoutes(deps));
   api.route("/", auditRoutes(deps));
 

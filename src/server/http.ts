@@ -91,6 +91,7 @@ export function scopeOfActor(actor: Actor): DbScope {
     organisationId: actor.organisationId,
     userId: actor.userId,
     sees: scopeOfRole(actor.role) === "programme" ? "all" : "organisation",
+    seesWithdrawn: actor.role === "comune_data_protection",
   };
 }
 

@@ -35,8 +35,16 @@ export function securityHeaders(secure: boolean): MiddlewareHandler {
   });
 }
 
-/** Largest request bodies: an import file, and anything else. */
-export const BODY_LIMITS = { importBytes: 64 * 1024 * 1024, defaultBytes: 1024 * 1024 } as const;
+/**
+ * Largest request bodies: an import file; a household's document (its file's own limit, 10 MiB in
+ * `DOCUMENT_MAX_BYTES`, plus room for the form, so that a file just over it gets the answer naming
+ * `file`); anything else.
+ */
+export const BODY_LIMITS = {
+  importBytes: 64 * 1024 * 1024,
+  documentBytes: 11 * 1024 * 1024,
+  defaultBytes: 1024 * 1024,
+} as const;
 
 const limitOf = (maxSize: number) =>
   bodyLimit({
@@ -46,11 +54,16 @@ const limitOf = (maxSize: number) =>
     },
   });
 const importLimit = limitOf(BODY_LIMITS.importBytes);
+const documentLimit = limitOf(BODY_LIMITS.documentBytes);
 const defaultLimit = limitOf(BODY_LIMITS.defaultBytes);
+const DOCUMENT_UPLOAD = /\/households\/[^/]+\/documents$/;
 
 /** Refuse a body larger than its route accepts (by Content-Length, or counted as it arrives). */
-export const bodyLimits: MiddlewareHandler = (c, next) =>
-  (c.req.path.endsWith("/import") ? importLimit : defaultLimit)(c, next);
+export const bodyLimits: MiddlewareHandler = (c, next) => {
+  if (c.req.path.endsWith("/import")) return importLimit(c, next);
+  if (DOCUMENT_UPLOAD.test(c.req.path)) return documentLimit(c, next);
+  return defaultLimit(c, next);
+};
 
 /** RFC 9116 `security.txt`, valid for six months from when it is served. */
 export function securityTxt(contact: string, now: Date): string {

@@ -1,5 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { BarChart, type BarSeriesOption, PieChart, type PieSeriesOption } from "echarts/charts";
+import {
+  BarChart,
+  type BarSeriesOption,
+  LineChart,
+  type LineSeriesOption,
+  PieChart,
+  type PieSeriesOption,
+} from "echarts/charts";
 import {
   GridComponent,
   type GridComponentOption,
@@ -16,6 +23,7 @@ import { type ReactNode, useEffect, useRef } from "react";
 
 use([
   BarChart,
+  LineChart,
   PieChart,
   GridComponent,
   LegendComponent,
@@ -26,6 +34,7 @@ use([
 
 export type ChartOption = ComposeOption<
   | BarSeriesOption
+  | LineSeriesOption
   | PieSeriesOption
   | GridComponentOption
   | LegendComponentOption

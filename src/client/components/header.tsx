@@ -83,6 +83,7 @@ function MainNav() {
     { to: "/alloggi", label: t("nav.units"), permission: "units:read" },
     { to: "/alloggi/nuovo", label: t("nav.newUnit"), permission: "units:write", exact: true },
     { to: "/alloggi/importa", label: t("nav.import"), permission: "units:import", exact: true },
+    { to: "/casi", label: t("caseload.nav"), permission: "households:write" },
     { to: "/nuclei", label: t("households.nav"), permission: "households:read" },
     { to: "/invii", label: t("referrals.nav"), permission: "households:read" },
   ];

@@ -1,24 +1,27 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { type ReactNode, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import {
-  type HouseholdDetail,
-  REFERRAL_STATUSES,
-  type TimelineEntry,
-} from "../../domain/households/household-api.schema.ts";
+import type { HouseholdDetail } from "../../domain/households/household-api.schema.ts";
 import { HOUSEHOLD_STATUSES, type HouseholdStatus } from "../../domain/households/household-status.ts";
 import { isApiError } from "../api.ts";
 import { useCan } from "../auth/session.ts";
-import { ErrorAlert } from "../components/error-alert.tsx";
-import { Loading } from "../components/loading.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { AccessRegisterLink, RecordBreadcrumb, RecordPending } from "../components/record-page.tsx";
+import { type Tab, Tabs } from "../components/tabs.tsx";
 import { useFormat } from "../format.ts";
+import { navigate, useLocation } from "../router.tsx";
+import { InterventionsTab } from "../support-plans/interventions-tab.tsx";
+import { PlanTab } from "../support-plans/plan-tab.tsx";
 import { useUnitLabels } from "../units/unit-labels.ts";
+import { ConsentsTab } from "./consents-tab.tsx";
+import { DocumentsTab } from "./documents-tab.tsx";
+import { ExitTab, mayExit } from "./exit-tab.tsx";
 import { HouseholdStatusBadge } from "./household-badges.tsx";
+import { householdHref, RECORD_TABS, type RecordTab } from "./household-href.ts";
 import { PRIORITY_FACTS, useHouseholdLabels } from "./household-labels.ts";
-import { referredPartnerOf, useHouseholdMessage } from "./household-messages.ts";
-import { useHousehold, useHouseholdTimeline, useTransitionHousehold } from "./households-api.ts";
+import { useHouseholdMessage } from "./household-messages.ts";
+import { HouseholdTimeline } from "./household-timeline.tsx";
+import { useHousehold, useTransitionHousehold } from "./households-api.ts";
 
 type Entry = { label: string; value: ReactNode };
 
@@ -104,14 +107,16 @@ function fieldError(error: unknown, path: string, message: (m: string) => string
   return issue ? message(issue.message) : undefined;
 }
 
-function Transitions({ household }: { household: HouseholdDetail }) {
+function Transitions({ household, onExit }: { household: HouseholdDetail; onExit: () => void }) {
   const { t } = useTranslation();
   const labels = useHouseholdLabels();
   const message = useHouseholdMessage();
   const transition = useTransitionHousehold(household.id);
   const [note, setNote] = useState("");
   const [done, setDone] = useState<HouseholdStatus | null>(null);
-  if (household.allowedTransitions.length === 0) return null;
+  // The exit is recorded with its date, destination and follow-ups, in its own tab.
+  const moves = household.allowedTransitions.filter((to) => to !== "exited");
+  if (moves.length === 0 && !mayExit(household)) return null;
   const move = (to: HouseholdStatus) => {
     setDone(null);
     transition.mutate(
@@ -166,7 +171,7 @@ function Transitions({ household }: { household: HouseholdDetail }) {
         <fieldset className="check-group mb-0" aria-describedby={toError ? "transition-to-error" : undefined}>
           <legend className="visually-hidden">{t("households.transitions.choices")}</legend>
           <div className="d-flex flex-wrap gap-2">
-            {household.allowedTransitions.map((to) => (
+            {moves.map((to) => (
               <button
                 key={to}
                 type="button"
@@ -184,6 +189,14 @@ function Transitions({ household }: { household: HouseholdDetail }) {
             </div>
           ) : null}
         </fieldset>
+        {mayExit(household) ? (
+          <p className="mt-3 mb-0">
+            {t("households.transitions.exitHint")}{" "}
+            <button type="button" className="btn btn-link p-0 align-baseline" onClick={onExit}>
+              {t("households.transitions.openExit")}
+            </button>
+          </p>
+        ) : null}
         <div aria-live="polite" className="mt-3">
           {done ? (
             <div className="alert alert-success mb-0">
@@ -259,81 +272,6 @@ function Durations({ household }: { household: HouseholdDetail }) {
   );
 }
 
-const isOneOf = <T extends string>(values: readonly T[], v: unknown): v is T => values.some((x) => x === v);
-
-/** What happened, in words: a status change, or a referral sent, accepted or returned. */
-function TimelineText({ entry }: { entry: TimelineEntry }) {
-  const { t } = useTranslation();
-  const labels = useHouseholdLabels();
-  const status = (s: string) => (isOneOf(HOUSEHOLD_STATUSES, s) ? labels.status(s) : s);
-  if (entry.kind === "referral") {
-    const what = isOneOf(REFERRAL_STATUSES, entry.to) ? entry.to : "pending";
-    const partner = referredPartnerOf(entry.note);
-    return (
-      <>
-        <p className="mb-1">{t(`households.timeline.referral.${what}`)}</p>
-        {entry.note ? (
-          <p className="mb-1 notes">
-            {what === "pending" && partner !== null
-              ? t("households.timeline.referredTo", { partner })
-              : t(`households.timeline.referralNote.${what}`, { note: entry.note })}
-          </p>
-        ) : null}
-      </>
-    );
-  }
-  return (
-    <>
-      <p className="mb-1">
-        {entry.from === null
-          ? t("households.timeline.initial", { status: status(entry.to) })
-          : t("households.timeline.status", { from: status(entry.from), to: status(entry.to) })}
-      </p>
-      {entry.note ? (
-        <p className="mb-1 fst-italic notes">{t("households.timeline.note", { note: entry.note })}</p>
-      ) : null}
-    </>
-  );
-}
-
-function Timeline({ id }: { id: string }) {
-  const { t } = useTranslation();
-  const labels = useHouseholdLabels();
-  const format = useFormat();
-  const timeline = useHouseholdTimeline(id);
-  const items = timeline.data?.items;
-  return (
-    <section className="mt-5" aria-labelledby="timeline-title">
-      <h2 id="timeline-title" className="h4">
-        {t("households.timeline.title")}
-      </h2>
-      <p className="small text-secondary">{t("households.timeline.intro")}</p>
-      {timeline.error ? <ErrorAlert error={timeline.error} onRetry={() => timeline.refetch()} /> : null}
-      {timeline.isPending ? <Loading /> : null}
-      {items && items.length === 0 ? <p>{t("households.timeline.empty")}</p> : null}
-      {items && items.length > 0 ? (
-        <ol className="timeline" aria-labelledby="timeline-title">
-          {items.map((entry, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: entries have no id; their order is their identity.
-            <li key={i} className="timeline-entry">
-              <time dateTime={entry.at}>{format.dateTime(entry.at)}</time>
-              <TimelineText entry={entry} />
-              <p className="mb-0 small">
-                {entry.actor
-                  ? t("households.timeline.by", {
-                      name: entry.actor.name,
-                      role: labels.role(entry.actor.role),
-                    })
-                  : t("households.timeline.system")}
-              </p>
-            </li>
-          ))}
-        </ol>
-      ) : null}
-    </section>
-  );
-}
-
 function YesNoList({ items }: { items: { key: string; label: string; value: boolean }[] }) {
   const { t } = useTranslation();
   return (
@@ -348,7 +286,7 @@ function YesNoList({ items }: { items: { key: string; label: string; value: bool
   );
 }
 
-function Record({ household: h }: { household: HouseholdDetail }) {
+function Registry({ household: h, onExit }: { household: HouseholdDetail; onExit: () => void }) {
   const { t } = useTranslation();
   const labels = useHouseholdLabels();
   const unitLabels = useUnitLabels();
@@ -420,7 +358,9 @@ function Record({ household: h }: { household: HouseholdDetail }) {
               <h3 id={needsId} className="h6">
                 {t("households.fields.needs")}
               </h3>
-              {h.needs.length === 0 ? (
+              {h.needs === null ? (
+                <p className="restricted-value">{t("households.detail.teamOnly")}</p>
+              ) : h.needs.length === 0 ? (
                 <p>{t("households.detail.noNeeds")}</p>
               ) : (
                 <ul aria-labelledby={needsId}>
@@ -442,20 +382,69 @@ function Record({ household: h }: { household: HouseholdDetail }) {
         </div>
       </div>
       <Members household={h} />
-      {canWrite ? <Transitions household={h} /> : null}
+      {canWrite ? <Transitions household={h} onExit={onExit} /> : null}
       <div className="row g-4 mt-1">
         <div className="col-12 col-lg-5">
           <Durations household={h} />
         </div>
       </div>
-      <Timeline id={h.id} />
     </>
   );
 }
 
-/** Scheda del nucleo: members, needs, priority facts, income, status with its moves, durations, timeline. */
+/** What the caller does not see of this household, said once above the tabs. */
+function RestrictedNotice({ household: h }: { household: HouseholdDetail }) {
+  const { t } = useTranslation();
+  const withdrawn = h.consentWithdrawn.includes("special_categories");
+  if (h.specialCategories === "full" && h.consentWithdrawn.length === 0) return null;
+  return (
+    <div className="alert alert-info" role="note">
+      {h.specialCategories === "restricted" ? (
+        <p className="mb-1">
+          {withdrawn ? t("households.detail.restrictedWithdrawn") : t("households.detail.restricted")}
+        </p>
+      ) : null}
+      {h.consentWithdrawn.length > 0 ? (
+        <p className="mb-0">
+          {t("households.detail.consentWithdrawn", {
+            purposes: h.consentWithdrawn.map((p) => t(`consents.enums.purpose.${p}`)).join(", "),
+          })}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function RecordTabs({ household: h, tab }: { household: HouseholdDetail; tab: RecordTab }) {
+  const { t } = useTranslation();
+  const open = (key: RecordTab) => navigate(householdHref(h.id, key), { replace: true, keepScroll: true });
+  const openExit = () => {
+    open("uscita");
+    requestAnimationFrame(() => document.getElementById("household-tab-uscita")?.focus());
+  };
+  const tabs: Tab<RecordTab>[] = RECORD_TABS.map((key) => ({ key, label: t(`households.tabs.${key}`) }));
+  return (
+    <Tabs label={t("households.tabs.label")} idPrefix="household" tabs={tabs} selected={tab} onSelect={open}>
+      {tab === "anagrafica" ? <Registry household={h} onExit={openExit} /> : null}
+      {tab === "cronologia" ? <HouseholdTimeline id={h.id} /> : null}
+      {tab === "progetto" ? <PlanTab household={h} /> : null}
+      {tab === "interventi" ? <InterventionsTab household={h} /> : null}
+      {tab === "documenti" ? <DocumentsTab household={h} /> : null}
+      {tab === "consensi" ? <ConsentsTab household={h} /> : null}
+      {tab === "uscita" ? <ExitTab household={h} /> : null}
+    </Tabs>
+  );
+}
+
+/**
+ * Scheda del nucleo, in tabs: the registry (members, needs, priority facts, income, status with its
+ * moves, durations), the timeline, the support plan, interventions, documents, consents and the exit.
+ */
 export function HouseholdDetailPage({ id }: { id: string }) {
   const { t } = useTranslation();
+  const { search } = useLocation();
+  const asked = search.get("sezione");
+  const tab = RECORD_TABS.find((k) => k === asked) ?? "anagrafica";
   const household = useHousehold(id);
   const h = household.data;
   const head = h?.members.find((m) => m.relationship === "head") ?? h?.members[0];
@@ -488,7 +477,8 @@ export function HouseholdDetailPage({ id }: { id: string }) {
     <>
       <RecordBreadcrumb listHref="/nuclei" listLabel={t("households.nav")} current={h.reference} />
       {title}
-      <Record household={h} />
+      <RestrictedNotice household={h} />
+      <RecordTabs household={h} tab={tab} />
     </>
   );
 }

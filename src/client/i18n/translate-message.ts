@@ -2,6 +2,7 @@
 import type { TFunction } from "i18next";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
+import { LOCALES } from "./i18n.ts";
 
 // The shared zod schemas and the API speak English. Their messages are translated through the
 // `messages` namespace, whose keys are the English messages themselves, so a message that has no
@@ -9,6 +10,13 @@ import { useTranslation } from "react-i18next";
 // matched by pattern first and translated with the value put back.
 
 type Pattern = { re: RegExp; key: string; names: readonly string[] };
+
+/** A message with one `{{date}}` (YYYY-MM-DD) as a pattern that captures it. */
+function datePattern(key: string): RegExp {
+  const [before = "", after = ""] = key.split("{{date}}");
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`^${literal(before)}(\\d{4}-\\d{2}-\\d{2})${literal(after)}$`);
+}
 
 const PATTERNS: readonly Pattern[] = [
   { re: /^Unknown partner "(.+)"$/, key: 'Unknown partner "{{code}}"', names: ["code"] },
@@ -35,6 +43,20 @@ const PATTERNS: readonly Pattern[] = [
     names: ["key", "name"],
   },
   { re: /^No unit "(.+)"$/, key: 'No unit "{{code}}"', names: ["code"] },
+  ...[
+    "A review cannot be dated before the plan starts ({{date}})",
+    "The plan cannot start after its first review ({{date}})",
+    "The exit cannot come before the referral ({{date}})",
+    "The contact cannot come before the exit ({{date}})",
+    "The withdrawal cannot come before the consent was given ({{date}})",
+    "The document already expired on {{date}}",
+    "The consent was already withdrawn on {{date}}",
+  ].map((key) => ({ re: datePattern(key), key, names: ["date"] })),
+  {
+    re: /^The file's content does not match its type \((.+)\)$/,
+    key: "The file's content does not match its type ({{type}})",
+    names: ["type"],
+  },
   {
     re: /^(\d+) row\(s\) have errors; nothing was imported$/,
     key: "{{count}} row(s) have errors; nothing was imported",
@@ -44,6 +66,13 @@ const PATTERNS: readonly Pattern[] = [
 
 /** Values that are enum codes are shown with their label in the current language. */
 const ENUM_OF_VALUE: Record<string, string> = { category: "category", from: "status", to: "status" };
+
+/** A day (YYYY-MM-DD) as the interface language writes it. */
+const dayIn = (language: string, iso: string) =>
+  new Intl.DateTimeFormat(LOCALES[language === "en" ? "en" : "it"], {
+    dateStyle: "medium",
+    timeZone: "UTC",
+  }).format(new Date(`${iso}T00:00:00Z`));
 
 export function translateMessage(t: TFunction, language: string, message: string): string {
   // `lngs` without the Italian fallback: in English a message missing from the namespace stays English.
@@ -55,7 +84,8 @@ export function translateMessage(t: TFunction, language: string, message: string
     for (const [i, name] of names.entries()) {
       const raw = match[i + 1] ?? "";
       const enumName = ENUM_OF_VALUE[name];
-      values[name] = enumName ? t(`enums.${enumName}.${raw}`, { defaultValue: raw }) : raw;
+      if (name === "date") values[name] = dayIn(language, raw);
+      else values[name] = enumName ? t(`enums.${enumName}.${raw}`, { defaultValue: raw }) : raw;
     }
     return t(key, { ...options, ...values, defaultValue: key });
   }

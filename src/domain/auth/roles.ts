@@ -5,6 +5,7 @@ export const ROLES = [
   "comune_admin",
   "comune_social_worker",
   "comune_housing_officer",
+  "comune_data_protection",
   "area_a",
   "area_b_manager",
   "area_b_educator",
@@ -26,6 +27,7 @@ export const PERMISSIONS = [
   "households:write",
   "referrals:create",
   "referrals:answer",
+  "consents:write",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -43,6 +45,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "households:read",
     "households:write",
     "referrals:create",
+    "consents:write",
   ],
   comune_housing_officer: ["units:read", "units:write", "units:import", "stock:read"],
   comune_social_worker: [
@@ -51,7 +54,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "households:read",
     "households:write",
     "referrals:create",
+    "consents:write",
   ],
+  // The Comune's data-protection role (responsabile della protezione dei dati): reads every
+  // household, including those whose consent was withdrawn, and the audit trail; records consents.
+  comune_data_protection: ["households:read", "audit:read", "consents:write"],
   area_a: ["units:read", "stock:read"],
   area_b_manager: [
     "units:read",
@@ -60,8 +67,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "households:read",
     "households:write",
     "referrals:answer",
+    "consents:write",
   ],
-  area_b_educator: ["units:read", "stock:read", "households:read", "households:write"],
+  area_b_educator: ["units:read", "stock:read", "households:read", "households:write", "consents:write"],
   steering_board: ["stock:read"],
   auditor: ["units:read", "stock:read", "audit:read"],
   tenant: [],
@@ -83,6 +91,7 @@ export function scopeOfRole(role: Role): Scope {
     case "comune_admin":
     case "comune_social_worker":
     case "comune_housing_officer":
+    case "comune_data_protection":
     case "area_a":
     case "steering_board":
     case "auditor":

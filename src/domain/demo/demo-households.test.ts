@@ -16,11 +16,13 @@ import type { UnitCreate } from "../units/unit.schema.ts";
 import {
   DEMO_BIRTHPLACE,
   DEMO_DATE,
+  DEMO_EXIT_MIX,
   DEMO_REFERRAL_DUE_DAYS,
   DEMO_STAGE_COUNTS,
   type DemoHousehold,
   demoFiscalCode,
   demoHouseholds,
+  EARLY_EXIT_BY,
 } from "./demo-households.ts";
 import { DEMO_EMAIL_DOMAIN, DEMO_ORGANISATIONS, DEMO_SEED, demoUnits } from "./demo-programme.ts";
 
@@ -295,6 +297,38 @@ describe("demo households", () => {
         expect(r.answeredAt !== null && r.answeredAt < (h.events[1]?.at ?? r.dueAt), h.reference).toBe(true);
       }
     }
+  });
+
+  it("say how the exited left, early enough for some 6-month follow-ups to be due, in their notes", () => {
+    const exited = households.filter((h) => h.status === "exited");
+    expect(DEMO_EXIT_MIX.reduce((sum, [, n]) => sum + n, 0)).toBe(DEMO_STAGE_COUNTS.exited);
+    expect(countBy(exited, (h) => h.exit?.destination ?? "none")).toEqual(
+      Object.fromEntries(DEMO_EXIT_MIX.map(([destination, n]) => [destination, n])),
+    );
+    for (const h of households) expect(h.exit === null, h.reference).toBe(h.status !== "exited");
+    for (const h of exited) {
+      const unplanned = h.exit?.destination === "abandonment" || h.exit?.destination === "eviction";
+      expect(h.exit?.planned, h.reference).toBe(!unplanned);
+      const [exiting, out] = h.events.slice(-2);
+      expect(out?.note, h.reference).not.toBe(exiting?.note);
+      if (unplanned) expect(out?.note).toMatch(/non concordata|risoluzione/);
+      else expect(out?.note).not.toMatch(/non concordata|risoluzione/);
+    }
+    const early = exited.filter(
+      (h) => (h.events.at(-1)?.at.toISOString().slice(0, 10) ?? "") <= EARLY_EXIT_BY,
+    );
+    expect(early.length).toBeGreaterThanOrEqual(DEMO_EXIT_MIX.reduce((sum, [, , n]) => sum + n, 0));
+  });
+
+  it("have referrals answered by the partner's manager, or by a colleague for some", () => {
+    for (const h of households)
+      expect(h.referral.answeredBy === null, h.reference).toBe(h.referral.answeredAt === null);
+    const answeredBy = countBy(
+      households.filter((h) => h.referral.status === "accepted"),
+      (h) => String(h.referral.answeredBy),
+    );
+    expect(answeredBy.manager ?? 0).toBeGreaterThan(answeredBy.colleague ?? 0);
+    expect(answeredBy.colleague ?? 0).toBeGreaterThan(20);
   });
 
   it("have references NUC-YYYY-NNNNN, numbered per year in the order of referral", () => {

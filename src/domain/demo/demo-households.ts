@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
+import type { ExitDestination } from "../households/exit.ts";
 import { fiscalCodeCheckCharacter } from "../households/fiscal-code.ts";
 import {
   type HouseholdFields,
@@ -51,12 +52,41 @@ export const DEMO_STAGE_COUNTS = {
   withdrawn: 12,
 } as const;
 
+/**
+ * How the exited households left: where they went, and how many of each left by EARLY_EXIT_BY (their
+ * 6-month follow-up falls due by DEMO_DATE; the first homes were let in January 2026, so no 12-month
+ * follow-up is due yet). Mostly to a home of their own; abandonment and eviction are the unplanned.
+ */
+export const DEMO_EXIT_MIX: readonly (readonly [ExitDestination, number, number])[] = [
+  ["market_rent", 9, 2],
+  ["public_housing", 6, 2],
+  ["family", 2, 1],
+  ["other_service", 1, 0],
+  ["abandonment", 2, 2],
+  ["eviction", 2, 1],
+];
+/** The last day of an early exit. */
+export const EARLY_EXIT_BY = "2026-05-15";
+const UNPLANNED_EXITS: readonly ExitDestination[] = ["abandonment", "eviction", "death"];
+
+/** How a household left the programme (uscita); it left on the day of its `exited` event. */
+export type DemoExit = {
+  destination: ExitDestination;
+  /** Agreed with the team; abandonment, eviction and death are not. */
+  planned: boolean;
+};
+
 export type DemoReferral = {
   partnerCode: string;
   referredAt: Date;
   dueAt: Date;
   status: "pending" | "accepted" | "returned";
   answeredAt: Date | null;
+  /**
+   * Who answered for the partner: its manager, or a colleague who has no demo account (the manager
+   * then is not on the household's team); null while pending.
+   */
+  answeredBy: "manager" | "colleague" | null;
   returnReason: string | null;
   report: SocialReport;
 };
@@ -79,6 +109,8 @@ export type DemoHousehold = HouseholdFields & {
   suspendedFrom: HouseholdStatus | null;
   /** The unit lived in (housed, exiting) or offered (offered); not stored until allocations exist. */
   unitCode: string | null;
+  /** How it left, for the exited; null for the others. */
+  exit: DemoExit | null;
   /** Oldest first; the last one's `to` is the status. */
   events: DemoHouseholdEvent[];
   referral: DemoReferral;
@@ -87,17 +119,21 @@ export type DemoHousehold = HouseholdFields & {
 // ---- dates, as whole days since 1970-01-01 (UTC) -------------------------------------------------
 
 const DAY_MS = 86_400_000;
-const dayOf = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
-const isoOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+/** Whole days since 1970-01-01 of a `YYYY-MM-DD` date. */
+export const dayOf = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+/** The `YYYY-MM-DD` date of a day number. */
+export const isoOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+/** The day number of an instant (the UTC day, which is Milan's for the working hours of `instant`). */
+export const dayAt = (at: Date) => Math.floor(at.getTime() / DAY_MS);
 const END = dayOf(DEMO_DATE);
 /** A working-hours instant (08:00–17:00 in Milan, winter time) on a day. */
-const instant = (day: number, random: Random) =>
+export const instant = (day: number, random: Random) =>
   new Date(day * DAY_MS + (7 * 60 + random.int(0, 539)) * 60_000);
 
 // ---- names and fiscal codes ------------------------------------------------------------------------
 
 /** Family names that are words, not surnames: nobody is called so. */
-const FAMILY_NAMES = [
+export const FAMILY_NAMES = [
   "Fittizi",
   "Inventati",
   "Immaginari",
@@ -119,7 +155,7 @@ const FAMILY_NAMES = [
   "Chimerici",
   "Leggendari",
 ];
-const GIVEN_NAMES = {
+export const GIVEN_NAMES = {
   F: {
     it: ["Giulia", "Anna", "Francesca", "Chiara", "Sara", "Elena", "Martina", "Paola", "Rosa", "Lucia"],
     other: ["Amina", "Fatima", "Ioana", "Maria", "Mei", "Nadia", "Grace", "Olena", "Rania", "Aisha"],
@@ -290,7 +326,8 @@ const HOUSING_BY_GROUP: Record<TargetGroup, readonly [HousingSituation, number][
   ],
 };
 
-function weighted<T>(random: Random, options: readonly (readonly [T, number])[]): T {
+/** One of the options, with a chance proportional to its weight. */
+export function weighted<T>(random: Random, options: readonly (readonly [T, number])[]): T {
   const total = options.reduce((sum, [, w]) => sum + w, 0);
   let roll = random.next() * total;
   for (const [value, w] of options) {
@@ -315,6 +352,7 @@ type Slot = {
   partnerCode: string;
   referral: "pending" | "overdue" | "returned" | "accepted";
   unit: UnitCreate | null;
+  exit: (DemoExit & { early: boolean }) | null;
 };
 
 function birthDateAt(random: Random, referralDay: number, minAge: number, maxAge: number) {
@@ -455,8 +493,26 @@ function pathTo(status: HouseholdStatus, random: Random): HouseholdStatus[] {
   }
 }
 
+/** Days housed before the exit starts, and from its start to the move-out, by where the household goes. */
+const EXIT_STAYS: Record<
+  ExitDestination,
+  { housed: readonly [number, number]; exiting: readonly [number, number] }
+> = {
+  market_rent: { housed: [60, 220], exiting: [15, 60] },
+  public_housing: { housed: [30, 200], exiting: [10, 40] },
+  family: { housed: [30, 150], exiting: [10, 30] },
+  other_service: { housed: [45, 180], exiting: [15, 45] },
+  abandonment: { housed: [20, 90], exiting: [5, 20] },
+  eviction: { housed: [60, 150], exiting: [20, 45] },
+  death: { housed: [30, 200], exiting: [1, 10] },
+};
+
 /** Days between two statuses of a path, as they go in practice. */
-function gapDays(from: HouseholdStatus, to: HouseholdStatus, random: Random): number {
+function gapDays(from: HouseholdStatus, to: HouseholdStatus, random: Random, exit: DemoExit | null): number {
+  if (exit !== null && from === "housed" && to === "exiting")
+    return random.int(...EXIT_STAYS[exit.destination].housed);
+  if (exit !== null && from === "exiting" && to === "exited")
+    return random.int(...EXIT_STAYS[exit.destination].exiting);
   if (to === "withdrawn") return random.int(5, 90);
   if (to === "suspended") return random.int(5, 60);
   if (from === "suspended") return random.int(20, 90);
@@ -491,9 +547,12 @@ const MAX_CURRENT_STAY: Partial<Record<HouseholdStatus, number>> = {
 };
 
 /** Days of each status change after the referral, and the day of the referral. */
-function datePath(path: HouseholdStatus[], random: Random, referralDay: number | null) {
+function datePath(path: HouseholdStatus[], random: Random, referralDay: number | null, exit: Slot["exit"]) {
   const firstOffer = path.indexOf("offered");
-  let gaps = path.map((s, i) => (i === 0 ? 0 : gapDays(path[i - 1] as HouseholdStatus, s, random)));
+  const gapsOf = () =>
+    path.map((s, i) => (i === 0 ? 0 : gapDays(path[i - 1] as HouseholdStatus, s, random, exit)));
+  const lastDay = exit?.early ? dayOf(EARLY_EXIT_BY) : END;
+  let gaps = gapsOf();
   for (let attempt = 0; ; attempt++) {
     const offsets: number[] = [];
     for (const g of gaps) offsets.push((offsets[offsets.length - 1] ?? 0) + g);
@@ -504,13 +563,13 @@ function datePath(path: HouseholdStatus[], random: Random, referralDay: number |
       firstOffer < 0 ? Number.NEGATIVE_INFINITY : dayOf(FIRST_OFFER) - (offsets[firstOffer] as number),
       stay === undefined ? Number.NEGATIVE_INFINITY : END - total - stay,
     );
-    const hi = END - total;
+    const hi = lastDay - total;
     if (referralDay !== null && total === 0) return { start: referralDay, offsets };
     if (lo <= hi) return { start: random.int(lo, hi), offsets };
     // Too long to fit between the first offers and DEMO_DATE: draw again, then shorten every stay.
     gaps =
       attempt < 20
-        ? path.map((s, i) => (i === 0 ? 0 : gapDays(path[i - 1] as HouseholdStatus, s, random)))
+        ? gapsOf()
         : gaps.map((g, i) => (i === 0 ? 0 : Math.max(i === 1 ? 7 : 1, Math.floor(g * 0.8))));
   }
 }
@@ -541,6 +600,34 @@ const EVENT_NOTES: Record<HouseholdStatus, readonly string[]> = {
     "Ritirato su richiesta del nucleo",
     "Ritirato: il nucleo non è più reperibile",
   ],
+};
+/** The notes of the exit's start and end, by where the household goes. */
+const EXIT_NOTES: Record<ExitDestination, { exiting: string; exited: string }> = {
+  market_rent: {
+    exiting: "Avviato il percorso di uscita verso l'autonomia abitativa",
+    exited: "Uscita verso una locazione sul mercato privato",
+  },
+  public_housing: {
+    exiting: "Assegnato un alloggio SAP: preparazione all'uscita",
+    exited: "Uscita per assegnazione di alloggio SAP",
+  },
+  family: {
+    exiting: "Il nucleo torna a vivere con la famiglia: preparazione all'uscita",
+    exited: "Uscita: il nucleo vive ora con la famiglia",
+  },
+  other_service: {
+    exiting: "Concordato il passaggio a un servizio residenziale più adatto",
+    exited: "Uscita verso un servizio residenziale",
+  },
+  abandonment: {
+    exiting: "Il nucleo non si presenta più ai colloqui: avviata la verifica",
+    exited: "Uscita non concordata: il nucleo ha lasciato l'alloggio",
+  },
+  eviction: {
+    exiting: "Avviata la risoluzione del contratto di ospitalità per gravi inadempienze",
+    exited: "Uscita per risoluzione del contratto di ospitalità",
+  },
+  death: { exiting: "Ricovero prolungato", exited: "Uscita per decesso" },
 };
 const REFUSED_OFFER_NOTES = [
   "Proposta rifiutata: alloggio lontano dalla scuola dei figli",
@@ -619,7 +706,7 @@ function household(random: Random, slot: Slot, taken: Set<string>) {
   if (slot.referral === "overdue") referralDay = END - random.int(DEMO_REFERRAL_DUE_DAYS + 1, 45);
   if (slot.referral === "pending") referralDay = END - random.int(0, DEMO_REFERRAL_DUE_DAYS - 1);
   if (slot.referral === "returned") referralDay = END - random.int(20, 200);
-  const { start, offsets } = datePath(path, random, referralDay);
+  const { start, offsets } = datePath(path, random, referralDay, slot.exit);
 
   // One citizenship for the whole household: children born in Italy to foreign parents become
   // Italian only at 18, so they keep their parents'.
@@ -695,6 +782,8 @@ function household(random: Random, slot: Slot, taken: Set<string>) {
     else if (from === "exiting" && to === "housed")
       note = "Uscita rinviata: il contratto di lavoro non è stato rinnovato";
     else if (unit !== null && (isLastOffer || isFirstHousing)) note = `${note} ${unit.code}`;
+    else if (slot.exit !== null && (to === "exiting" || to === "exited"))
+      note = EXIT_NOTES[slot.exit.destination][to];
     return { at: instant(day, random), from, to, note, by: i === 0 ? "social_services" : "partner" };
   });
 
@@ -717,6 +806,7 @@ function household(random: Random, slot: Slot, taken: Set<string>) {
     dueAt: new Date(referredAt.getTime() + (dueDay - start) * DAY_MS),
     status: slot.referral === "accepted" ? "accepted" : slot.referral === "returned" ? "returned" : "pending",
     answeredAt,
+    answeredBy: answeredAt === null ? null : "manager",
     returnReason: slot.referral === "returned" ? random.pick(RETURN_REASONS) : null,
     report: report(random, fields),
   };
@@ -732,6 +822,7 @@ function household(random: Random, slot: Slot, taken: Set<string>) {
       slot.status === "offered" || slot.status === "housed" || slot.status === "exiting"
         ? (unit?.code ?? null)
         : null,
+    exit: slot.exit === null ? null : { destination: slot.exit.destination, planned: slot.exit.planned },
     events,
     referral,
     wantsEmail: chance(random, 0.45),
@@ -771,11 +862,30 @@ export function demoHouseholds(
     partnerCode: unit.managingPartnerCode as string,
     referral: "accepted",
     unit,
+    exit: null,
   });
   const freeSlot = (status: HouseholdStatus, referral: Slot["referral"] = "accepted"): Slot => {
     const category = weighted(random, CATEGORY_WEIGHTS);
-    return { status, category, partnerCode: random.pick(MANAGERS[category]), referral, unit: null };
+    return {
+      status,
+      category,
+      partnerCode: random.pick(MANAGERS[category]),
+      referral,
+      unit: null,
+      exit: null,
+    };
   };
+  // Streams of their own, so these choices never move the households' draws.
+  const exits = seededRandom((seed ^ 0x0e71_7e75) >>> 0).shuffle(
+    DEMO_EXIT_MIX.flatMap(([destination, n, early]) =>
+      Array.from({ length: n }, (_, i) => ({
+        destination,
+        planned: !UNPLANNED_EXITS.includes(destination),
+        early: i < early,
+      })),
+    ),
+  );
+  const answers = seededRandom((seed ^ 0x0a05_3e2d) >>> 0);
   const times = (n: number, make: () => Slot) => Array.from({ length: n }, make);
 
   const letUnits = random.shuffle(units.filter((u) => u.status === "let" && u.managingPartnerCode !== null));
@@ -789,7 +899,7 @@ export function demoHouseholds(
     ...times(c.referredReturned, () => freeSlot("referred", "returned")),
     ...times(c.assessed, () => freeSlot("assessed")),
     ...times(c.waiting, () => freeSlot("waiting")),
-    ...times(c.exited, () => freeSlot("exited")),
+    ...exits.slice(0, c.exited).map((exit) => ({ ...freeSlot("exited"), exit })),
     ...times(c.suspended, () => freeSlot("suspended")),
     ...times(c.withdrawn, () => freeSlot("withdrawn")),
   ];
@@ -804,6 +914,14 @@ export function demoHouseholds(
     const serial = (perYear.get(year) ?? 0) + 1;
     perYear.set(year, serial);
     const reference = `NUC-${year}-${String(serial).padStart(5, "0")}`;
-    return { ...h, reference, email: wantsEmail ? `${reference.toLowerCase()}@${DEMO_EMAIL_DOMAIN}` : "" };
+    // Most referrals the manager accepts; some a colleague does, who has no demo account.
+    const answeredBy =
+      h.referral.status === "accepted" && answers.next() < 0.35 ? "colleague" : h.referral.answeredBy;
+    return {
+      ...h,
+      reference,
+      email: wantsEmail ? `${reference.toLowerCase()}@${DEMO_EMAIL_DOMAIN}` : "",
+      referral: { ...h.referral, answeredBy },
+    };
   });
 }

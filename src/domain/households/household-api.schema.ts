@@ -107,6 +107,13 @@ export const ReferralView = z.object({
 });
 export type ReferralView = z.infer<typeof ReferralView>;
 
+/**
+ * One referral with its social report. `report` is special-category data: null for a caller who may
+ * not read it (the household's readers, and the addressed partner's managers while it is pending).
+ */
+export const ReferralDetail = ReferralView.extend({ report: SocialReport.nullable() });
+export type ReferralDetail = z.infer<typeof ReferralDetail>;
+
 const trueOrFalse = z
   .enum(["true", "false"], { error: "Use true or false" })
   .transform((v) => v === "true")
@@ -180,8 +187,18 @@ export const HouseholdDurations = z.object({
 });
 export type HouseholdDurations = z.infer<typeof HouseholdDurations>;
 
-/** A household as the API returns it: its fields, where it stands, who has it, and what it may do next. */
+/**
+ * A household as the API returns it: its fields, where it stands, who has it, and what it may do next.
+ * `needs` (health and origin: special categories) is null for a caller outside the household's team.
+ */
 export const HouseholdDetail = HouseholdFields.extend({
+  needs: HouseholdFields.shape.needs.unwrap().nullable(),
+  /** Whether the caller reads the special-category data: team, Comune social workers, data protection. */
+  specialCategories: z.enum(["full", "restricted"]),
+  /** The caller is on the household's team (named in its plan, or accepted its referral). */
+  onTeam: z.boolean(),
+  /** Purposes whose consent the household withdrew (seen only by the data-protection role for `processing`). */
+  consentWithdrawn: z.array(z.enum(["processing", "special_categories", "follow_up_contact"])),
   id: z.uuid(),
   reference: z.string(),
   status: HouseholdStatus,
@@ -227,11 +244,25 @@ export const HouseholdTransition = z.object({
 });
 export type HouseholdTransition = z.infer<typeof HouseholdTransition>;
 
-export const TIMELINE_KINDS = ["status", "referral"] as const;
+export const TIMELINE_KINDS = [
+  "status",
+  "referral",
+  "plan",
+  "review",
+  "intervention",
+  "exit",
+  "follow_up",
+  "document",
+  "consent",
+] as const;
 /**
  * One entry of a household's timeline (cronologia): a status change (`from`/`to` are household
- * statuses) or a referral event (`to` is the referral's status: pending when sent, then accepted or
- * returned; the note names the partner or gives the reason).
+ * statuses); a referral event (`to` is the referral's status: pending when sent, then accepted or
+ * returned; the note names the partner or gives the reason); the support plan's start, its reviews
+ * and interventions (`to` is the intervention type); the exit (`to` is the destination) and its
+ * follow-ups (`to` is the situation found); a document (`to` is its kind); a consent given or
+ * withdrawn (`to` is `given` or `withdrawn`, `from` the purpose). Notes that are special-category
+ * data are empty for a caller outside the household's team.
  */
 export const TimelineEntry = z.object({
   /** ISO date-time. */

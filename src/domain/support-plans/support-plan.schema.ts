@@ -53,11 +53,15 @@ const Text = (what: string, max: number) =>
 /** Months between reviews when the plan does not say. */
 export const DEFAULT_REVIEW_EVERY_MONTHS = 3;
 
-/** Un componente dell'équipe. */
+/**
+ * Un componente dell'équipe. `userId` links a member to a programme account: that account then is on
+ * the household's team (reads its special-category data, finds it in its caseload).
+ */
 export const TeamMember = z.object({
   role: TeamRole,
   name: Text("Name", 200),
   organisation: Text("Organisation", 200).optional(),
+  userId: z.uuid({ error: "Account: not a valid id" }).nullable().default(null),
 });
 export type TeamMember = z.infer<typeof TeamMember>;
 
@@ -138,15 +142,21 @@ export const AutonomyPoint = z.object({ date: IsoDate, score: AutonomyScore });
 export const AutonomyProgress = z.record(PlanDomain, z.array(AutonomyPoint));
 export type AutonomyProgress = z.infer<typeof AutonomyProgress>;
 
-/** A plan as the API shows it. */
+/**
+ * A plan as the API shows it. For a caller outside the household's team (`restricted`), the goals,
+ * the reviews and the progress are null: the dates, the intensity, the team and the signatures show.
+ */
 export const SupportPlan = SupportPlanFields.extend({
   id: z.string(),
   householdId: z.string(),
   version: z.number().int(),
+  status: z.enum(["active", "closed"]),
+  restricted: z.boolean(),
+  goals: z.array(PlanGoal).nullable(),
   lastReviewDate: IsoDate.nullable(),
   nextReviewDate: IsoDate,
-  reviews: z.array(SupportPlanReview),
-  progress: AutonomyProgress,
+  reviews: z.array(SupportPlanReview).nullable(),
+  progress: AutonomyProgress.nullable(),
 });
 export type SupportPlan = z.infer<typeof SupportPlan>;
 
@@ -160,3 +170,24 @@ export const OverdueReview = z.object({
 });
 export const OverdueReviewList = z.object({ items: z.array(OverdueReview), total: z.number().int() });
 export type OverdueReview = z.infer<typeof OverdueReview>;
+
+/** One household of a caseload (I miei nuclei): where its plan stands and what is late. */
+export const CaseloadEntry = z.object({
+  householdId: z.string(),
+  householdReference: z.string(),
+  headName: z.string(),
+  status: z.string(),
+  /** The caller's role in the household's team; null when on it for having accepted its referral. */
+  teamRole: TeamRole.nullable(),
+  /** Null when the household has no active plan yet. */
+  nextReviewDate: IsoDate.nullable(),
+  /** Days the next review is late; 0 when not late or no plan. */
+  reviewDaysOverdue: z.number().int(),
+  openActions: z.number().int(),
+  /** Open actions past their due date. */
+  overdueActions: z.number().int(),
+  lastInterventionDate: IsoDate.nullable(),
+});
+export type CaseloadEntry = z.infer<typeof CaseloadEntry>;
+export const Caseload = z.object({ items: z.array(CaseloadEntry), total: z.number().int() });
+export type Caseload = z.infer<typeof Caseload>;

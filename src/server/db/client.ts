@@ -21,7 +21,13 @@ export type DatabaseKind = "pglite" | "postgresql";
  * `sees: "all"` for the Comune's roles and the sign-in machinery, `"organisation"` for a partner's
  * roles, which then see only their organisation's rows.
  */
-export type DbScope = { organisationId: string; userId: string | null; sees: "all" | "organisation" };
+export type DbScope = {
+  organisationId: string;
+  userId: string | null;
+  sees: "all" | "organisation";
+  /** Also sees households whose consent to processing was withdrawn: the data-protection role only. */
+  seesWithdrawn?: boolean;
+};
 
 /** The role requests run as: owns nothing, cannot bypass row-level security. */
 export const APP_ROLE = "casacomune_app";
@@ -55,7 +61,7 @@ function scopedRunner(appDb: Db) {
       // superuser session) it is what makes the policies apply, until the transaction ends.
       await tx.execute(sql.raw(`set local role ${APP_ROLE}`));
       await tx.execute(
-        sql`select set_config('app.org', ${scope.organisationId}, true), set_config('app.user', ${scope.userId ?? ""}, true), set_config('app.scope', ${scope.sees}, true)`,
+        sql`select set_config('app.org', ${scope.organisationId}, true), set_config('app.user', ${scope.userId ?? ""}, true), set_config('app.scope', ${scope.sees}, true), set_config('app.withdrawn', ${scope.seesWithdrawn ? "visible" : "hidden"}, true)`,
       );
       return fn(tx);
     });

@@ -5,6 +5,7 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -17,6 +18,12 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+
+/** Binary content (document files), as a Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -252,6 +259,13 @@ export const households = pgTable(
     status: text("status").notNull(),
     /** The status a suspended household resumes at. */
     suspendedFrom: text("suspended_from"),
+    /**
+     * When the household withdrew consent to processing (kept by a trigger on `household_consents`):
+     * the row is then hidden from everyone but the data-protection role.
+     */
+    processingWithdrawnAt: timestamp("processing_withdrawn_at", { withTimezone: true }),
+    /** When it withdrew consent to special categories (same trigger): those fields are then hidden. */
+    specialCategoriesWithdrawnAt: timestamp("special_categories_withdrawn_at", { withTimezone: true }),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -391,4 +405,146 @@ export const supportPlanReviews = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("support_plan_reviews_plan_idx").on(t.planId, t.date)],
+);
+
+/** A consent of a household (consenso): purpose, given on, recorded by; withdrawn on, by. */
+export const householdConsents = pgTable(
+  "household_consents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    purpose: text("purpose").notNull(),
+    givenOn: date("given_on").notNull(),
+    recordedBy: uuid("recorded_by").references(() => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
+    withdrawnOn: date("withdrawn_on"),
+    withdrawnBy: uuid("withdrawn_by").references(() => users.id),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    note: text("note").notNull().default(""),
+  },
+  (t) => [
+    index("household_consents_household_idx").on(t.householdId, t.purpose),
+    check(
+      "household_consents_purpose_check",
+      sql`${t.purpose} in ('processing', 'special_categories', 'follow_up_contact')`,
+    ),
+    check(
+      "household_consents_withdrawn_check",
+      sql`${t.withdrawnOn} is null or ${t.withdrawnOn} >= ${t.givenOn}`,
+    ),
+  ],
+);
+
+/** A document of a household, with its expiry and, optionally, the file (referral attachments too). */
+export const householdDocuments = pgTable(
+  "household_documents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    referralId: uuid("referral_id").references(() => referrals.id, { onDelete: "set null" }),
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    number: text("number").notNull().default(""),
+    issuedOn: date("issued_on"),
+    expiresOn: date("expires_on"),
+    fileName: text("file_name"),
+    contentType: text("content_type"),
+    sizeBytes: integer("size_bytes"),
+    sha256: text("sha256"),
+    content: bytea("content"),
+    uploadedBy: uuid("uploaded_by").references(() => users.id),
+    uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("household_documents_household_idx").on(t.householdId),
+    index("household_documents_expires_idx").on(t.expiresOn),
+    check(
+      "household_documents_kind_check",
+      sql`${t.kind} in ('identity_document', 'residence_permit', 'isee', 'social_report', 'other')`,
+    ),
+    check(
+      "household_documents_file_check",
+      sql`(${t.content} is null) = (${t.fileName} is null) and (${t.content} is null) = (${t.sha256} is null)`,
+    ),
+  ],
+);
+
+/** An intervention of the team with a household (diario): the note is special-category data. */
+export const supportInterventions = pgTable(
+  "support_interventions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    date: date("date").notNull(),
+    minutes: smallint("minutes").notNull(),
+    type: text("type").notNull(),
+    staffName: text("staff_name").notNull().default(""),
+    note: text("note").notNull().default(""),
+    actorId: uuid("actor_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("support_interventions_household_idx").on(t.householdId, t.date),
+    check("support_interventions_minutes_check", sql`${t.minutes} between 1 and 720`),
+  ],
+);
+
+/** The exit of a household from the programme (uscita); its follow-ups are due after it. */
+export const householdExits = pgTable(
+  "household_exits",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    date: date("date").notNull(),
+    planned: boolean("planned").notNull(),
+    destination: text("destination").notNull(),
+    note: text("note").notNull().default(""),
+    actorId: uuid("actor_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("household_exits_household_idx").on(t.householdId, t.date),
+    check(
+      "household_exits_destination_check",
+      sql`${t.destination} in ('market_rent', 'public_housing', 'family', 'other_service', 'abandonment', 'eviction', 'death')`,
+    ),
+  ],
+);
+
+/** A follow-up contact 6, 12 or 24 months after an exit, and the housing situation it found. */
+export const householdFollowUps = pgTable(
+  "household_follow_ups",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    exitId: uuid("exit_id")
+      .notNull()
+      .references(() => householdExits.id, { onDelete: "cascade" }),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    months: smallint("months").notNull(),
+    dueDate: date("due_date").notNull(),
+    contactedOn: date("contacted_on"),
+    situation: text("situation"),
+    note: text("note").notNull().default(""),
+    actorId: uuid("actor_id").references(() => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("household_follow_ups_key").on(t.exitId, t.months),
+    index("household_follow_ups_due_idx").on(t.dueDate),
+    check("household_follow_ups_months_check", sql`${t.months} in (6, 12, 24)`),
+    check(
+      "household_follow_ups_situation_check",
+      sql`${t.situation} is null or ${t.situation} in ('same_home', 'other_stable_home', 'with_family', 'shelter_or_service', 'homeless', 'unreachable')`,
+    ),
+  ],
 );

@@ -1,11 +1,18 @@
 // SPDX-License-Identifier: EUPL-1.2
+// First: the domain schemas loaded below get their OpenAPI methods (which the routes call) only when
+// @hono/zod-openapi has extended zod before they are made.
+import "@hono/zod-openapi";
 import { asc, eq, type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { ROLES } from "../../domain/auth/roles.ts";
+import { DEMO_CARE_COUNTS, demoCare } from "../../domain/demo/demo-care.ts";
 import { DEMO_DATE, demoHouseholds } from "../../domain/demo/demo-households.ts";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../domain/demo/demo-programme.ts";
+import { followUpDueDates } from "../../domain/households/exit.ts";
 import { fiscalCodeProblem } from "../../domain/households/fiscal-code.ts";
 import { TARGET_GROUPS } from "../../domain/households/household.schema.ts";
 import { HOUSEHOLD_STATUSES } from "../../domain/households/household-status.ts";
+import { nextReviewDate } from "../../domain/support-plans/support-plan-review.ts";
 import { createApp } from "../app.ts";
 import type { Database, Db } from "../db/client.ts";
 import {
@@ -56,7 +63,7 @@ describe("the demo programme seed", () => {
   });
 
   it("creates one demo account per role, each able to sign in", async () => {
-    expect(DEMO_USERS).toHaveLength(9);
+    expect(DEMO_USERS).toHaveLength(ROLES.length);
     const app = createApp({
       database,
       policy: { idleMinutes: 30, maxHours: 12 },
@@ -106,6 +113,30 @@ const storedHouseholds = (db: Db) =>
         from referrals r join organisations p on p.id = r.partner_id where r.household_id = h.id) as referral
     from households h left join organisations o on o.id = h.managing_partner_id
     order by h.reference`,
+  );
+
+/** The care records the seed stored, per household, without generated ids. */
+const storedCare = (db: Db) =>
+  rowsOf<Record<string, unknown>>(
+    db,
+    sql`
+    select h.reference,
+      (select string_agg(p.status || ' ' || p.start_date || ' ' || p.next_review_date || ' ' || p.intensity
+        || ' ' || jsonb_path_query_array(p.team, '$[*].name')::text || ' ' || p.goals::text, ',')
+        from support_plans p where p.household_id = h.id) as plan,
+      (select string_agg(r.date || ' ' || r.autonomy::text, ',' order by r.date)
+        from support_plan_reviews r where r.household_id = h.id) as reviews,
+      (select count(*) || ' ' || coalesce(sum(i.minutes), 0) from support_interventions i where i.household_id = h.id)
+        as interventions,
+      (select string_agg(e.date || ' ' || e.destination || ' ' || e.planned, ',') from household_exits e
+        where e.household_id = h.id) as exit,
+      (select string_agg(f.months || ' ' || coalesce(f.contacted_on::text, '-') || ' ' || coalesce(f.situation, '-'),
+        ',' order by f.months) from household_follow_ups f where f.household_id = h.id) as follow_ups,
+      (select string_agg(c.purpose || ' ' || c.given_on || ' ' || coalesce(c.withdrawn_on::text, '-'), ','
+        order by c.purpose) from household_consents c where c.household_id = h.id) as consents,
+      (select string_agg(d.kind || ' ' || d.number || ' ' || coalesce(d.expires_on::text, '-'), ',' order by d.kind)
+        from household_documents d where d.household_id = h.id) as documents
+    from households h order by h.reference`,
   );
 
 describe("the demo households", () => {
@@ -243,6 +274,7 @@ describe("the demo households", () => {
       expect(mine).toHaveLength(demo.length);
       expect(theirs).toEqual(mine);
       expect(mine.map((h) => h.reference)).toEqual(demo.map((h) => h.reference).sort());
+      expect(await storedCare(other.db)).toEqual(await storedCare(database.db));
       const units1 = await database.db
         .select({ code: units.code, status: units.status })
         .from(units)
@@ -255,5 +287,164 @@ describe("the demo households", () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+describe("the demo care records", () => {
+  const care = demoCare();
+  const count = async (query: SQL) => Number((await rowsOf<{ n: number }>(database.db, query))[0]?.n);
+
+  it("are all stored: plans, reviews, interventions, exits, follow-ups, consents, documents", async () => {
+    const sum = <T>(items: readonly T[], n: (item: T) => number) => items.reduce((a, i) => a + n(i), 0);
+    expect(await count(sql`select count(*)::int as n from support_plans`)).toBe(care.plans.length);
+    expect(await count(sql`select count(*)::int as n from support_plan_reviews`)).toBe(
+      sum(care.plans, (p) => p.reviews.length),
+    );
+    expect(await count(sql`select count(*)::int as n from support_interventions`)).toBe(
+      sum(care.plans, (p) => p.interventions.length),
+    );
+    expect(await count(sql`select count(*)::int as n from household_exits`)).toBe(care.exits.length);
+    expect(await count(sql`select count(*)::int as n from household_follow_ups`)).toBe(care.exits.length * 3);
+    expect(await count(sql`select count(*)::int as n from household_consents`)).toBe(care.consents.length);
+    expect(await count(sql`select count(*)::int as n from household_documents`)).toBe(care.documents.length);
+    expect(
+      await count(sql`select count(*)::int as n from household_documents where content is not null`),
+    ).toBe(0);
+  });
+
+  it("date reviews from each plan's start and keep next_review_date = nextReviewDate()", async () => {
+    const plans = await rowsOf<{
+      start: string;
+      every: number;
+      next: string;
+      last: string | null;
+      early: number;
+    }>(
+      database.db,
+      sql`
+      select p.start_date::text as start, p.review_every_months as every, p.next_review_date::text as next,
+        (select max(r.date)::text from support_plan_reviews r where r.plan_id = p.id) as last,
+        (select count(*)::int from support_plan_reviews r
+          where r.plan_id = p.id and r.date < p.start_date) as early
+      from support_plans p`,
+    );
+    expect(plans).toHaveLength(care.plans.length);
+    for (const p of plans) {
+      expect(Number(p.early)).toBe(0);
+      expect(p.next).toBe(
+        nextReviewDate({ startDate: p.start, reviewEveryMonths: Number(p.every), lastReviewDate: p.last }),
+      );
+    }
+    const overdue = await count(
+      sql`select count(*)::int as n from support_plans
+        where status = 'active' and next_review_date < ${DEMO_DATE}`,
+    );
+    expect(overdue).toBeGreaterThan(0);
+  });
+
+  it("give every exited household an exit, follow-ups due by followUpDueDates() and a closed plan", async () => {
+    const rows = await rowsOf<{
+      reference: string;
+      exit: string | null;
+      dues: string | null;
+      plans: string | null;
+    }>(
+      database.db,
+      sql`
+      select h.reference, e.date::text as exit,
+        (select string_agg(f.months || ':' || f.due_date, ',' order by f.months) from household_follow_ups f
+          where f.exit_id = e.id) as dues,
+        (select string_agg(p.status, ',') from support_plans p where p.household_id = h.id) as plans
+      from households h left join household_exits e on e.household_id = h.id
+      where h.status = 'exited'`,
+    );
+    expect(rows).toHaveLength(care.exits.length);
+    for (const r of rows) {
+      expect(r.exit, r.reference).not.toBeNull();
+      expect(r.dues).toBe(
+        followUpDueDates(r.exit as string)
+          .map((f) => `${f.months}:${f.dueDate}`)
+          .join(","),
+      );
+      expect(r.plans, r.reference).toBe("closed");
+    }
+    expect(await count(sql`select count(*)::int as n from support_plans where status = 'closed'`)).toBe(
+      rows.length,
+    );
+    const exitedElsewhere = await count(
+      sql`select count(*)::int as n from household_exits e
+        join households h on h.id = e.household_id where h.status <> 'exited'`,
+    );
+    expect(exitedElsewhere).toBe(0);
+  });
+
+  it("name the demo educator on about twenty active ETS-B1 teams, the manager not on every one", async () => {
+    const userId = async (role: string) =>
+      (await rowsOf<{ id: string }>(database.db, sql`select id from users where role = ${role}`))[0]
+        ?.id as string;
+    const educator = await userId("area_b_educator");
+    const teams = await rowsOf<{ partner: string; status: string }>(
+      database.db,
+      sql`
+      select o.code as partner, p.status from support_plans p
+      join households h on h.id = p.household_id join organisations o on o.id = h.managing_partner_id
+      where p.team @> ${JSON.stringify([{ role: "educator", userId: educator }])}::jsonb`,
+    );
+    expect(teams.filter((t) => t.status === "active")).toHaveLength(20);
+    expect(teams.filter((t) => t.status === "active")).toHaveLength(DEMO_CARE_COUNTS.educatorActivePlans);
+    expect(new Set(teams.map((t) => t.partner))).toEqual(new Set(["ETS-B1"]));
+    const socialWorker = await userId("comune_social_worker");
+    expect(
+      await count(
+        sql`select count(*)::int as n from support_plans
+          where team @> ${JSON.stringify([{ userId: socialWorker }])}::jsonb`,
+      ),
+    ).toBe(DEMO_CARE_COUNTS.socialWorkerPlans);
+    // The manager is on a team for having accepted the referral: a colleague without an account took some.
+    const manager = await userId("area_b_manager");
+    const acceptedAtB1 = await rowsOf<{ by: string | null }>(
+      database.db,
+      sql`
+      select r.answered_by as by from referrals r join organisations o on o.id = r.partner_id
+      where o.code = 'ETS-B1' and r.status = 'accepted'`,
+    );
+    expect(acceptedAtB1.filter((r) => r.by === manager).length).toBeGreaterThan(0);
+    expect(acceptedAtB1.filter((r) => r.by === null).length).toBeGreaterThan(0);
+  });
+
+  it("flag withdrawals through the consents' trigger: 1 processing, 2 special categories", async () => {
+    expect(
+      await count(sql`select count(*)::int as n from households where processing_withdrawn_at is not null`),
+    ).toBe(DEMO_CARE_COUNTS.processingWithdrawn);
+    expect(
+      await count(
+        sql`select count(*)::int as n from households where special_categories_withdrawn_at is not null`,
+      ),
+    ).toBe(DEMO_CARE_COUNTS.specialCategoriesWithdrawn);
+    expect(DEMO_CARE_COUNTS).toMatchObject({ processingWithdrawn: 1, specialCategoriesWithdrawn: 2 });
+    const given = await count(sql`
+      select count(*)::int as n from households h where
+        (select count(*) from household_consents c where c.household_id = h.id
+          and c.purpose in ('processing', 'special_categories')) <> 2`);
+    expect(given).toBe(0);
+  });
+
+  it("attach each referral's social report to it, and keep the documents' expiries", async () => {
+    const unattached = await count(sql`
+      select count(*)::int as n from referrals r where not exists (select 1 from household_documents d
+        where d.referral_id = r.id and d.household_id = r.household_id and d.kind = 'social_report')`);
+    expect(unattached).toBe(0);
+    const expiring = await count(sql`
+      select count(*)::int as n from household_documents where kind = 'identity_document'
+        and expires_on between ${DEMO_DATE}::date and ${DEMO_DATE}::date + 30`);
+    expect(expiring).toBe(DEMO_CARE_COUNTS.identityExpiringSoon);
+    const expiredIdentity = await count(sql`
+      select count(*)::int as n from household_documents
+        where kind = 'identity_document' and expires_on < ${DEMO_DATE}`);
+    expect(expiredIdentity).toBe(0);
+    const wrongIsee = await count(sql`
+      select count(*)::int as n from household_documents where kind = 'isee'
+        and expires_on <> make_date(extract(year from issued_on)::int + 1, 1, 15)`);
+    expect(wrongIsee).toBe(0);
   });
 });

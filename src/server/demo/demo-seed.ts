@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
+// First: the domain schemas loaded below get their OpenAPI methods (which the routes call) only when
+// @hono/zod-openapi has extended zod before they are made.
+import "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import type { Role } from "../../domain/auth/roles.ts";
+import { type DemoAccount, type DemoCare, demoCare } from "../../domain/demo/demo-care.ts";
 import { type DemoHousehold, demoHouseholds } from "../../domain/demo/demo-households.ts";
 import {
   DEMO_ORGANISATIONS,
@@ -10,7 +14,19 @@ import {
 } from "../../domain/demo/demo-programme.ts";
 import { createUser } from "../auth/auth.service.ts";
 import type { Db } from "../db/client.ts";
-import { householdEvents, householdMembers, households, referrals } from "../db/schema.ts";
+import {
+  householdConsents,
+  householdDocuments,
+  householdEvents,
+  householdExits,
+  householdFollowUps,
+  householdMembers,
+  households,
+  referrals,
+  supportInterventions,
+  supportPlanReviews,
+  supportPlans,
+} from "../db/schema.ts";
 import { insertOrganisations, listOrganisations } from "../organisations/organisations.repository.ts";
 import { uuid7Batch } from "../shared/uuid7.ts";
 import { ensureBuildings, insertUnitRows } from "../units/units.repository.ts";
@@ -18,8 +34,9 @@ import { ensureBuildings, insertUnitRows } from "../units/units.repository.ts";
 /**
  * Load the fictional demo programme into an empty database: five organisations, one account per
  * role (password `demo-casacomune`), the 488 units of the starting stock and about 300 households
- * along their path, with members, status history and referral. Returns false when the database
- * already holds organisations.
+ * along their path, with members, status history and referral, and their care records: support
+ * plans with reviews and interventions, exits with follow-ups, consents and documents (records
+ * without files). Returns false when the database already holds organisations.
  */
 export async function seedDemoProgramme(options: { db: Db; passwordCost?: number }): Promise<boolean> {
   const { db, passwordCost } = options;
@@ -43,11 +60,13 @@ export async function seedDemoProgramme(options: { db: Db; passwordCost?: number
       DEMO_USERS.map((u) => createUser({ db: tx, ...u, password: DEMO_PASSWORD, cost: passwordCost })),
     );
     const userOf = new Map(DEMO_USERS.map((u, i) => [u.role, userIds[i] as string]));
-    await insertDemoHouseholds(tx, demoHouseholds(), partnerId, (role, code) =>
+    const userAt = (role: Role, code: string | null) =>
       DEMO_USERS.some((u) => u.role === role && u.organisationCode === code)
         ? (userOf.get(role) ?? null)
-        : null,
-    );
+        : null;
+    const demo = demoHouseholds();
+    const stored = await insertDemoHouseholds(tx, demo, partnerId, userAt);
+    await insertDemoCare(tx, demoCare(demo), stored, userAt);
   });
   return true;
 }
@@ -68,8 +87,9 @@ async function insertDemoHouseholds(
   demo: readonly DemoHousehold[],
   partnerId: (code: string | null) => string | null,
   userAt: (role: Role, organisationCode: string | null) => string | null,
-) {
+): Promise<Map<string, StoredHousehold>> {
   const ids = uuid7Batch(demo.length);
+  const referralIds = uuid7Batch(demo.length);
   const socialWorker = userAt("comune_social_worker", "COMUNE-MI");
   const householdRows = demo.map((h, i) => ({
     id: ids[i] as string,
@@ -127,6 +147,7 @@ async function insertDemoHouseholds(
       ${events((e) => e.actorId)}::uuid[], ${events((e) => e.fromStatus)}::text[],
       ${events((e) => e.toStatus)}::text[], ${events((e) => e.note)}::text[])`);
   const referralRows = demo.map((h, i) => ({
+    id: referralIds[i] as string,
     householdId: ids[i] as string,
     partnerId: partnerId(h.referral.partnerCode) as string,
     referredBy: socialWorker,
@@ -135,8 +156,152 @@ async function insertDemoHouseholds(
     report: h.referral.report,
     status: h.referral.status,
     answeredAt: h.referral.answeredAt,
-    answeredBy: h.referral.answeredAt === null ? null : userAt("area_b_manager", h.referral.partnerCode),
+    answeredBy: h.referral.answeredBy === "manager" ? userAt("area_b_manager", h.referral.partnerCode) : null,
     returnReason: h.referral.returnReason,
   }));
   await insertChunked(referralRows, (chunk) => db.insert(referrals).values(chunk));
+  return new Map(
+    demo.map((h, i) => [
+      h.reference,
+      { id: ids[i] as string, referralId: referralIds[i] as string, partnerCode: h.managingPartnerCode },
+    ]),
+  );
+}
+
+type StoredHousehold = { id: string; referralId: string; partnerCode: string | null };
+
+/** One column of an unnest insert: the values of `rows` as one array parameter. */
+const column = <T>(rows: readonly T[], pick: (row: T) => string | number | null) => sql.param(rows.map(pick));
+
+/**
+ * The care records, after the households (the consents' trigger sets the households' withdrawal
+ * flags as they go in). The demo accounts a team names get their ids; the referring social worker
+ * records consents and documents, the partner's educator (where it has a demo account) the exits
+ * and follow-ups, as with the status changes.
+ */
+async function insertDemoCare(
+  db: Db,
+  care: DemoCare,
+  stored: ReadonlyMap<string, StoredHousehold>,
+  userAt: (role: Role, organisationCode: string | null) => string | null,
+) {
+  const household = (reference: string) => stored.get(reference) as StoredHousehold;
+  const socialWorker = userAt("comune_social_worker", "COMUNE-MI");
+  const accountOf = (account: DemoAccount | null, reference: string) =>
+    account === null
+      ? null
+      : userAt(account, account === "comune_social_worker" ? "COMUNE-MI" : household(reference).partnerCode);
+  const partnerActor = (reference: string) => userAt("area_b_educator", household(reference).partnerCode);
+
+  // Ids made together (uuid7) append to the primary-key index: several times faster than random ones.
+  // JSON columns travel as text and are cast in the select.
+  const planIds = uuid7Batch(care.plans.length);
+  const planRows = care.plans.map((p, i) => ({
+    ...p,
+    id: planIds[i] as string,
+    householdId: household(p.householdReference).id,
+    team: JSON.stringify(
+      p.team.map(({ account, ...m }) => ({ ...m, userId: accountOf(account, p.householdReference) })),
+    ),
+  }));
+  const pl = (pick: (row: (typeof planRows)[number]) => string | number | null) => column(planRows, pick);
+  await db.execute(sql`
+    insert into ${supportPlans} (id, household_id, status, start_date, intensity, review_every_months, team,
+      goals, signatures, next_review_date, created_at, updated_at)
+    select id, household_id, status, start_date, intensity, review_every_months, team::jsonb, goals::jsonb,
+      signatures::jsonb, next_review_date, created_at, updated_at
+    from unnest(
+      ${pl((p) => p.id)}::uuid[], ${pl((p) => p.householdId)}::uuid[], ${pl((p) => p.status)}::text[],
+      ${pl((p) => p.startDate)}::date[], ${pl((p) => p.intensity)}::text[],
+      ${pl((p) => p.reviewEveryMonths)}::smallint[], ${pl((p) => p.team)}::text[],
+      ${pl((p) => JSON.stringify(p.goals))}::text[], ${pl((p) => JSON.stringify(p.signatures))}::text[],
+      ${pl((p) => p.nextReviewDate)}::date[], ${pl((p) => p.createdAt.toISOString())}::timestamptz[],
+      ${pl((p) => p.updatedAt.toISOString())}::timestamptz[])
+      as t(id, household_id, status, start_date, intensity, review_every_months, team, goals, signatures,
+        next_review_date, created_at, updated_at)`);
+  const reviewRows = care.plans.flatMap((p, i) =>
+    p.reviews.map((r) => ({ ...r, planId: planIds[i] as string, plan: p })),
+  );
+  const rv = (pick: (row: (typeof reviewRows)[number]) => string | number | null) => column(reviewRows, pick);
+  await db.execute(sql`
+    insert into ${supportPlanReviews} (id, plan_id, household_id, date, notes, autonomy, actor_id, created_at)
+    select id, plan_id, household_id, date, notes, autonomy::jsonb, actor_id, created_at
+    from unnest(
+      ${sql.param(uuid7Batch(reviewRows.length))}::uuid[], ${rv((r) => r.planId)}::uuid[],
+      ${rv((r) => household(r.plan.householdReference).id)}::uuid[], ${rv((r) => r.date)}::date[],
+      ${rv((r) => r.notes)}::text[], ${rv((r) => JSON.stringify(r.autonomy))}::text[],
+      ${rv((r) => accountOf(r.by, r.plan.householdReference))}::uuid[],
+      ${rv((r) => `${r.date}T16:00:00Z`)}::timestamptz[])
+      as t(id, plan_id, household_id, date, notes, autonomy, actor_id, created_at)`);
+
+  const interventionRows = care.plans.flatMap((p) =>
+    p.interventions.map((v) => ({ ...v, householdId: household(p.householdReference).id, plan: p })),
+  );
+  const interventionIds = uuid7Batch(interventionRows.length);
+  const iv = (pick: (row: (typeof interventionRows)[number]) => string | number | null) =>
+    column(interventionRows, pick);
+  await db.execute(sql`
+    insert into ${supportInterventions}
+      (id, household_id, date, minutes, type, staff_name, note, actor_id, created_at)
+    select * from unnest(
+      ${sql.param(interventionIds)}::uuid[], ${iv((v) => v.householdId)}::uuid[],
+      ${iv((v) => v.date)}::date[], ${iv((v) => v.minutes)}::smallint[],
+      ${iv((v) => v.type)}::text[], ${iv((v) => v.staffName)}::text[], ${iv((v) => v.note)}::text[],
+      ${iv((v) => accountOf(v.by, v.plan.householdReference))}::uuid[],
+      ${iv((v) => `${v.date}T17:00:00Z`)}::timestamptz[])`);
+
+  const exitIds = uuid7Batch(care.exits.length);
+  const exitRows = care.exits.map((e, i) => ({
+    id: exitIds[i] as string,
+    householdId: household(e.householdReference).id,
+    date: e.date,
+    planned: e.planned,
+    destination: e.destination,
+    note: e.note,
+    actorId: partnerActor(e.householdReference),
+    createdAt: e.createdAt,
+  }));
+  if (exitRows.length > 0) await db.insert(householdExits).values(exitRows);
+  const followUpRows = care.exits.flatMap((e, i) =>
+    e.followUps.map((f) => ({
+      exitId: exitIds[i] as string,
+      householdId: household(e.householdReference).id,
+      months: f.months,
+      dueDate: f.dueDate,
+      contactedOn: f.contactedOn,
+      situation: f.situation,
+      note: f.note,
+      actorId: f.recordedAt === null ? null : partnerActor(e.householdReference),
+      recordedAt: f.recordedAt,
+    })),
+  );
+  if (followUpRows.length > 0) await db.insert(householdFollowUps).values(followUpRows);
+
+  const consentRows = care.consents.map((c) => ({ ...c, householdId: household(c.householdReference).id }));
+  const cs = (pick: (row: (typeof consentRows)[number]) => string | number | null) =>
+    column(consentRows, pick);
+  await db.execute(sql`
+    insert into ${householdConsents}
+      (id, household_id, purpose, given_on, recorded_by, recorded_at, withdrawn_on, withdrawn_by, withdrawn_at,
+        note)
+    select * from unnest(
+      ${sql.param(uuid7Batch(consentRows.length))}::uuid[], ${cs((c) => c.householdId)}::uuid[],
+      ${cs((c) => c.purpose)}::text[], ${cs((c) => c.givenOn)}::date[],
+      ${cs(() => socialWorker)}::uuid[], ${cs((c) => c.recordedAt.toISOString())}::timestamptz[],
+      ${cs((c) => c.withdrawnOn)}::date[],
+      ${cs((c) => (c.withdrawnOn === null ? null : socialWorker))}::uuid[],
+      ${cs((c) => c.withdrawnAt?.toISOString() ?? null)}::timestamptz[], ${cs((c) => c.note)}::text[])`);
+
+  const documentRows = care.documents.map((d) => ({ ...d, stored: household(d.householdReference) }));
+  const ds = (pick: (row: (typeof documentRows)[number]) => string | number | null) =>
+    column(documentRows, pick);
+  await db.execute(sql`
+    insert into ${householdDocuments}
+      (id, household_id, referral_id, kind, title, number, issued_on, expires_on, uploaded_by, uploaded_at)
+    select * from unnest(
+      ${sql.param(uuid7Batch(documentRows.length))}::uuid[], ${ds((d) => d.stored.id)}::uuid[],
+      ${ds((d) => (d.ofReferral ? d.stored.referralId : null))}::uuid[],
+      ${ds((d) => d.kind)}::text[], ${ds((d) => d.title)}::text[], ${ds((d) => d.number)}::text[],
+      ${ds((d) => d.issuedOn)}::date[], ${ds((d) => d.expiresOn)}::date[], ${ds(() => socialWorker)}::uuid[],
+      ${ds((d) => d.uploadedAt.toISOString())}::timestamptz[])`);
 }

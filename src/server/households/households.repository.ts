@@ -48,6 +48,8 @@ const householdColumns = {
   iseeDate: households.iseeDate,
   status: households.status,
   suspendedFrom: households.suspendedFrom,
+  processingWithdrawnAt: households.processingWithdrawnAt,
+  specialCategoriesWithdrawnAt: households.specialCategoriesWithdrawnAt,
   version: households.version,
   createdAt: households.createdAt,
 };

@@ -49,7 +49,9 @@ const routes = {
         method: "get",
         path: "/households/{id}",
         tags: ["households"],
-        summary: "One household: its members, where it stands on its path, the durations so far",
+        summary:
+          "One household: its members, where it stands on its path, the durations so far; `needs` is " +
+          "null for a caller without access to its special categories",
         request: { params: HouseholdIdParam },
         responses: { 200: json(HouseholdDetailDoc, "The household") },
       },
@@ -62,7 +64,9 @@ const routes = {
       method: "patch",
       path: "/households/{id}",
       tags: ["households"],
-      summary: "Change a household's fields; send the version you read (a stale version gets 409)",
+      summary:
+        "Change a household's fields; send the version you read (a stale version gets 409). " +
+        "`needs` only with access to its special categories (403 naming `needs`)",
       request: {
         params: HouseholdIdParam,
         body: { content: { "application/json": { schema: HouseholdUpdateDoc } }, required: true },
@@ -75,7 +79,9 @@ const routes = {
       method: "post",
       path: "/households/{id}/transitions",
       tags: ["households"],
-      summary: "Move a household along its path, if the move is allowed (409 naming `to` if not)",
+      summary:
+        "Move a household along its path, if the move is allowed (409 naming `to` if not; " +
+        "the exit is recorded through `POST /households/{id}/exit`)",
       request: {
         params: HouseholdIdParam,
         body: { content: { "application/json": { schema: HouseholdTransitionDoc } }, required: true },
@@ -90,7 +96,7 @@ const routes = {
         method: "get",
         path: "/households/{id}/timeline",
         tags: ["households"],
-        summary: "A household's status changes and referrals, oldest first",
+        summary: "A household's status changes, referrals, documents and consents, oldest first",
         request: { params: HouseholdIdParam },
         responses: { 200: json(TimelineDoc, "The timeline") },
       },

@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { scopeOfRole } from "../../domain/auth/roles.ts";
 import {
+  CONSENT_PURPOSES,
+  type ConsentPurpose,
+  consentWithdrawn,
+} from "../../domain/households/consent.schema.ts";
+import {
   HouseholdFields,
   householdProblems,
   type TargetGroup,
@@ -28,6 +33,10 @@ import type { Actor } from "../auth/auth.service.ts";
 import type { Db } from "../db/client.ts";
 import { AppError, fieldError } from "../errors.ts";
 import { findOrganisationByCode } from "../organisations/organisations.repository.ts";
+import { careTimelineEntries } from "../support-plans/care-timeline.ts";
+import { type ConsentRow, listConsentRows } from "./consents.repository.ts";
+import { type DocumentRow, listDocumentRows } from "./documents.repository.ts";
+import { caseAccessOf } from "./household-team.ts";
 import {
   countHouseholdRows,
   findHouseholdRow,
@@ -133,10 +142,35 @@ export async function getHousehold(options: {
   now: Date;
 }): Promise<HouseholdDetail> {
   const { db, actor, idOrReference, now } = options;
-  const row = await findHouseholdOrFail(db, actor, idOrReference);
-  const [members, events] = await Promise.all([
+  return householdDetailOf(db, actor, await findHouseholdOrFail(db, actor, idOrReference), now);
+}
+
+/**
+ * The purposes whose consent the household withdrew: processing and special categories as the
+ * database keeps them on the household (they decide what it hides), contact after exit from its consents.
+ */
+function withdrawnPurposes(row: HouseholdRow, consents: readonly ConsentRow[]): ConsentPurpose[] {
+  const records = consents.map((c) => ({ purpose: c.purpose as ConsentPurpose, withdrawnOn: c.withdrawnOn }));
+  const withdrawn: Record<ConsentPurpose, boolean> = {
+    processing: row.processingWithdrawnAt !== null,
+    special_categories: row.specialCategoriesWithdrawnAt !== null,
+    follow_up_contact: consentWithdrawn(records, "follow_up_contact"),
+  };
+  return CONSENT_PURPOSES.filter((p) => withdrawn[p]);
+}
+
+/** The household as `actor` may see it: its special categories (needs) only with full access. */
+async function householdDetailOf(
+  db: Db,
+  actor: Actor,
+  row: HouseholdRow,
+  now: Date,
+): Promise<HouseholdDetail> {
+  const [members, events, consents, { access, onTeam }] = await Promise.all([
     listHouseholdMembers(db, row.id),
     listHouseholdEvents(db, row.id),
+    listConsentRows(db, row.id),
+    caseAccessOf(db, actor, row),
   ]);
   const status = row.status as HouseholdStatus;
   const suspendedFrom = row.suspendedFrom as HouseholdStatus | null;
@@ -148,8 +182,13 @@ export async function getHousehold(options: {
     })),
     now,
   );
+  const fields = fieldsOf(row, members);
   return {
-    ...fieldsOf(row, members),
+    ...fields,
+    needs: access === "full" ? fields.needs : null,
+    specialCategories: access,
+    onTeam,
+    consentWithdrawn: withdrawnPurposes(row, consents),
     id: row.id,
     reference: row.reference,
     status,
@@ -213,6 +252,13 @@ export async function updateHousehold(options: {
         `The household was changed by someone else (version ${row.version}, you sent ${version}); reload it and retry`,
       );
     }
+    if (changes.needs !== undefined && (await caseAccessOf(tx, actor, row)).access === "restricted") {
+      throw fieldError(
+        "FORBIDDEN",
+        "needs",
+        "Needs are special-category data: only the household's team and the Comune's social workers change them",
+      );
+    }
     const before = fieldsOf(row, await listHouseholdMembers(tx, row.id));
     const merged = HouseholdFields.safeParse({ ...before, ...changes });
     if (!merged.success) {
@@ -253,6 +299,14 @@ export async function transitionHousehold(options: {
         "CONFLICT",
         "to",
         `A household cannot go from ${from} to ${input.to}; allowed: ${allowed.join(", ") || "none"}`,
+      );
+    }
+    // The exit is recorded with its date, destination and follow-ups, and moves the status itself.
+    if (input.to === "exited") {
+      throw fieldError(
+        "CONFLICT",
+        "to",
+        `Record the exit through POST /households/${row.id}/exit: it moves the household to exited`,
       );
     }
     // Its path is the managing partner's to follow: first a partner must have taken it on.
@@ -300,6 +354,108 @@ export async function insertHouseholdEventFor(
   });
 }
 
+type TimelineItem = TimelineEntry & { order: number };
+
+const who = (name: string | null, role: string | null) =>
+  name === null || role === null ? null : { name, role };
+
+/**
+ * At the same instant, the order of a timeline's entries: the status change before the referral
+ * that went with it, and the records of the case after both.
+ */
+const SAME_INSTANT_ORDER: Record<TimelineEntry["kind"], number> = {
+  status: 0,
+  referral: 1,
+  plan: 2,
+  review: 2,
+  intervention: 2,
+  exit: 2,
+  follow_up: 2,
+  document: 3,
+  consent: 3,
+};
+const item = (entry: TimelineEntry): TimelineItem => ({ ...entry, order: SAME_INSTANT_ORDER[entry.kind] });
+
+function statusEntries(events: Awaited<ReturnType<typeof listHouseholdEvents>>): TimelineItem[] {
+  return events.map((e) =>
+    item({
+      at: e.at.toISOString(),
+      kind: "status",
+      from: e.fromStatus,
+      to: e.toStatus,
+      actor: who(e.actorName, e.actorRole),
+      note: e.note,
+    }),
+  );
+}
+
+function referralEntries(referralRows: Awaited<ReturnType<typeof listHouseholdReferrals>>): TimelineItem[] {
+  return referralRows.flatMap((r) => [
+    item({
+      at: r.referredAt.toISOString(),
+      kind: "referral",
+      from: null,
+      to: "pending",
+      actor: who(r.referredByName, r.referredByRole),
+      note: `Referred to ${r.partnerName}`,
+    }),
+    ...(r.answeredAt === null
+      ? []
+      : [
+          item({
+            at: r.answeredAt.toISOString(),
+            kind: "referral",
+            from: "pending",
+            to: r.status,
+            actor: who(r.answeredByName, r.answeredByRole),
+            note: r.returnReason ?? "",
+          }),
+        ]),
+  ]);
+}
+
+function documentEntries(documents: readonly DocumentRow[]): TimelineItem[] {
+  return documents.map((d) =>
+    item({
+      at: d.uploadedAt.toISOString(),
+      kind: "document",
+      from: null,
+      to: d.kind,
+      actor: who(d.uploadedByName, d.uploadedByRole),
+      note: d.title,
+    }),
+  );
+}
+
+function consentEntries(consents: readonly ConsentRow[]): TimelineItem[] {
+  return consents.flatMap((c) => [
+    item({
+      at: c.recordedAt.toISOString(),
+      kind: "consent",
+      from: c.purpose,
+      to: "given",
+      actor: who(c.recordedByName, c.recordedByRole),
+      note: c.note,
+    }),
+    ...(c.withdrawnAt === null
+      ? []
+      : [
+          item({
+            at: c.withdrawnAt.toISOString(),
+            kind: "consent",
+            from: c.purpose,
+            to: "withdrawn",
+            actor: who(c.withdrawnByName, c.withdrawnByRole),
+            note: c.note,
+          }),
+        ]),
+  ]);
+}
+
+/**
+ * A household's timeline: each kind of record gives its entries (one function each: the support
+ * plan's, interventions', exit's and follow-ups' go alongside), merged oldest first.
+ */
 export async function getHouseholdTimeline(options: {
   db: Db;
   actor: Actor;
@@ -307,48 +463,21 @@ export async function getHouseholdTimeline(options: {
 }): Promise<{ id: string; timeline: { items: TimelineEntry[] } }> {
   const { db, actor, idOrReference } = options;
   const row = await findHouseholdOrFail(db, actor, idOrReference);
-  const [events, referralRows] = await Promise.all([
+  const { access } = await caseAccessOf(db, actor, row);
+  const [events, referralRows, documents, consents, care] = await Promise.all([
     listHouseholdEvents(db, row.id),
     listHouseholdReferrals(db, row.id),
+    listDocumentRows(db, row.id),
+    listConsentRows(db, row.id),
+    careTimelineEntries(db, row.id, access),
   ]);
-  const who = (name: string | null, role: string | null) =>
-    name === null || role === null ? null : { name, role };
-  const entries: (TimelineEntry & { order: number })[] = [
-    ...events.map((e) => ({
-      at: e.at.toISOString(),
-      kind: "status" as const,
-      from: e.fromStatus,
-      to: e.toStatus,
-      actor: who(e.actorName, e.actorRole),
-      note: e.note,
-      order: 0,
-    })),
-    ...referralRows.flatMap((r) => [
-      {
-        at: r.referredAt.toISOString(),
-        kind: "referral" as const,
-        from: null,
-        to: "pending",
-        actor: who(r.referredByName, r.referredByRole),
-        note: `Referred to ${r.partnerName}`,
-        order: 1,
-      },
-      ...(r.answeredAt === null
-        ? []
-        : [
-            {
-              at: r.answeredAt.toISOString(),
-              kind: "referral" as const,
-              from: "pending",
-              to: r.status,
-              actor: who(r.answeredByName, r.answeredByRole),
-              note: r.returnReason ?? "",
-              order: 1,
-            },
-          ]),
-    ]),
+  const entries = [
+    ...statusEntries(events),
+    ...referralEntries(referralRows),
+    ...documentEntries(documents),
+    ...consentEntries(consents),
+    ...care.map(item),
   ];
-  // Oldest first; at the same instant, the status change before the referral that went with it.
   entries.sort((a, b) => a.at.localeCompare(b.at) || a.order - b.order);
   return { id: row.id, timeline: { items: entries.map(({ order: _order, ...entry }) => entry) } };
 }

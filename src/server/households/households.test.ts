@@ -9,6 +9,7 @@ import type {
   ReferralView,
   TimelineEntry,
 } from "../../domain/households/household-api.schema.ts";
+import { findUserByEmail } from "../auth/auth.repository.ts";
 import { auditEvents } from "../db/schema.ts";
 import {
   createTestContext,
@@ -78,7 +79,7 @@ const detailOf = async (client: TestClient, id: string) =>
   (await (await client.get(`/households/${id}`)).json()) as HouseholdDetail;
 
 describe("the path of a household", () => {
-  it("goes referral → inbox → accepted → assessed → … → exited, its durations computed from the dates", async () => {
+  it("goes referral → inbox → accepted → assessed → … → exiting, its durations computed from the dates", async () => {
     // Sessions time out when the clock jumps days ahead: each step signs in afresh.
     const signedIn = (role: "comune_social_worker" | "area_b_manager" | "area_b_educator") =>
       ctx.loginAs(role, role === "comune_social_worker" ? undefined : "ETS-B1");
@@ -115,7 +116,6 @@ describe("the path of a household", () => {
       ["offered", 20],
       ["housed", 7],
       ["exiting", 300],
-      ["exited", 30],
     ];
     laterBy(1); // referred for 3 days in all
     for (const [to, days] of stays) {
@@ -125,11 +125,22 @@ describe("the path of a household", () => {
     }
     const household = await detailOf(await signedIn("area_b_manager"), id);
     expect(household.durations).toEqual({
-      daysIn: { referred: 3, assessed: 3, waiting: 5, offered: 20, housed: 7, exiting: 300, exited: 30 },
+      daysIn: { referred: 3, assessed: 3, waiting: 5, offered: 20, housed: 7, exiting: 300 },
       referralToHousingDays: 3 + 3 + 5 + 20,
     });
-    expect(household.allowedTransitions).toEqual([]);
+    // Exited is where the path goes next, but through the exit's own record, not a bare transition.
+    expect(household.allowedTransitions).toEqual(["exited", "housed"]);
     expect(household.version).toBe(1 + stays.length);
+    const bare = await (await signedIn("area_b_educator")).post(`/households/${id}/transitions`, {
+      to: "exited",
+    });
+    expect(bare.status).toBe(409);
+    expect((await problemOf(bare)).errors).toEqual([
+      {
+        path: "to",
+        message: `Record the exit through POST /households/${id}/exit: it moves the household to exited`,
+      },
+    ]);
 
     const timeline = (await (
       await (await signedIn("comune_social_worker")).get(`/households/${id}/timeline`)
@@ -144,7 +155,7 @@ describe("the path of a household", () => {
     ]);
     expect(timeline.items[0]?.actor?.role).toBe("comune_social_worker");
     expect(timeline.items[2]?.actor?.role).toBe("area_b_manager");
-    expect(timeline.items.at(-1)).toMatchObject({ from: "exiting", to: "exited", note: "verso exited" });
+    expect(timeline.items.at(-1)).toMatchObject({ from: "housed", to: "exiting", note: "verso exiting" });
     const times = timeline.items.map((e) => e.at);
     expect([...times].sort()).toEqual(times);
   });
@@ -342,6 +353,64 @@ describe("changing a household", () => {
     const res = await manager.patch(`/households/${household.id}`, { version: 1, category: "fragilita" });
     expect(res.status).toBe(422);
     expect(await pathsOf(res)).toEqual(["category"]);
+  });
+});
+
+describe("special-category data", () => {
+  /** An accepted household (`manager` on its team) with a new educator named in its plan. */
+  async function withTeamEducator() {
+    const created = await accepted();
+    const teamEducator = await ctx.loginAs("area_b_educator", "ETS-B1");
+    const userId = (await findUserByEmail(ctx.db, teamEducator.email))?.id;
+    const plan = await manager.request("PUT", `/households/${created.household.id}/plan`, {
+      version: 0,
+      startDate: "2026-11-02",
+      intensity: "low",
+      team: [{ role: "educator", name: "Educatore di prova", userId }],
+    });
+    expect(plan.status, await plan.clone().text()).toBe(200);
+    return { ...created, teamEducator };
+  }
+
+  it("shows the needs to the team, the Comune's social workers and data protection; null to other readers", async () => {
+    const { household, teamEducator } = await withTeamEducator();
+    expect(household.needs).toEqual(["economic_fragility"]);
+    const readers: [string, TestClient, "full" | "restricted", boolean][] = [
+      ["manager who accepted the referral", manager, "full", true],
+      ["educator named in the plan", teamEducator, "full", true],
+      ["educator of the partner, not on the team", educator, "restricted", false],
+      ["Comune admin", await ctx.loginAs("comune_admin"), "restricted", false],
+      ["Comune social worker", worker, "full", false],
+      ["data protection", await ctx.loginAs("comune_data_protection"), "full", false],
+    ];
+    for (const [who, client, access, onTeam] of readers) {
+      const detail = await detailOf(client, household.id);
+      expect(detail, who).toMatchObject({
+        specialCategories: access,
+        onTeam,
+        needs: access === "full" ? household.needs : null,
+        consentWithdrawn: [],
+        members: household.members,
+      });
+    }
+  });
+
+  it("refuses a change of needs by a reader without access with 403 naming needs; other fields it may change", async () => {
+    const { household } = await accepted();
+    const refused = await educator.patch(`/households/${household.id}`, { version: 1, needs: [] });
+    expect(refused.status).toBe(403);
+    expect(await pathsOf(refused)).toEqual(["needs"]);
+    const changed = await educator.patch(`/households/${household.id}`, {
+      version: 1,
+      phone: "+39 02 2222 2222",
+    });
+    expect(changed.status).toBe(200);
+    // The answer is redacted for the caller, and the needs stay as they were.
+    expect((await changed.json()) as HouseholdDetail).toMatchObject({ needs: null, version: 2 });
+    expect((await detailOf(manager, household.id)).needs).toEqual(household.needs);
+    const byTeam = await manager.patch(`/households/${household.id}`, { version: 2, needs: [] });
+    expect(byTeam.status).toBe(200);
+    expect(((await byTeam.json()) as HouseholdDetail).needs).toEqual([]);
   });
 });
 

@@ -165,3 +165,12 @@ export async function listHouseholdReferrals(db: Db, householdId: string) {
     .where(eq(referrals.householdId, householdId))
     .orderBy(asc(referrals.referredAt), asc(referrals.id));
 }
+
+/** Whether `referralId` is a referral of the household (that the caller sees). */
+export async function isReferralOfHousehold(db: Db, referralId: string, householdId: string) {
+  const rows = await db
+    .select({ id: referrals.id })
+    .from(referrals)
+    .where(and(eq(referrals.id, referralId), eq(referrals.householdId, householdId)));
+  return rows.length === 1;
+}

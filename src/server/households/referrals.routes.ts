@@ -4,6 +4,7 @@ import {
   HouseholdReferralCreate,
   ReferralCreate,
   ReferralCreated,
+  ReferralDetail,
   ReferralList,
   ReferralListQuery,
   ReferralReturn,
@@ -14,6 +15,7 @@ import { findKnownFiscalCodes } from "./households.repository.ts";
 import {
   acceptReferral,
   createReferral,
+  getReferralDetail,
   listReferrals,
   referHouseholdAgain,
   returnReferral,
@@ -34,6 +36,7 @@ const ReferralCreatedDoc = ReferralCreated.openapi("ReferralCreated");
 const HouseholdReferralCreateDoc = HouseholdReferralCreate.openapi("HouseholdReferralCreate");
 const ReferralReturnDoc = ReferralReturn.openapi("ReferralReturn");
 const ReferralListDoc = ReferralList.openapi("ReferralList");
+const ReferralDetailDoc = ReferralDetail.openapi("ReferralDetail");
 
 const ReferralIdParam = z.object({
   id: z.string().min(1).max(100).openapi({ description: "Referral id (uuid)" }),
@@ -68,6 +71,23 @@ const routes = {
       request: { query: ReferralListQuery },
       responses: { 200: json(ReferralListDoc, "A page of referrals") },
     }),
+  ),
+  get: createRoute(
+    securedRoute(
+      "households:read",
+      {
+        method: "get",
+        path: "/referrals/{id}",
+        tags: ["referrals"],
+        summary:
+          "One referral with its social report (null for a caller outside the household's team, " +
+          "unless a manager of the partner deciding on it)",
+        request: { params: ReferralIdParam },
+        responses: { 200: json(ReferralDetailDoc, "The referral") },
+      },
+      // The social report is special-category data: every read is kept in the audit trail.
+      { auditReads: true },
+    ),
   ),
   accept: createRoute(
     securedRoute("referrals:answer", {
@@ -127,6 +147,13 @@ export function referralRoutes(deps: AppDeps) {
         200,
       ),
     )
+    .openapi(routes.get, async (c) => {
+      const referral = await inActorScope(deps, c, (db, actor) =>
+        getReferralDetail({ db, actor, id: c.req.valid("param").id, now: deps.now() }),
+      );
+      c.set("auditSubject", { entity: "households", id: referral.householdId });
+      return c.json(referral, 200);
+    })
     .openapi(routes.accept, async (c) =>
       c.json(
         await inActorScope(deps, c, (db, actor) =>

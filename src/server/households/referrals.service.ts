@@ -5,6 +5,7 @@ import type {
   HouseholdReferralCreate,
   ReferralCreate,
   ReferralCreated,
+  ReferralDetail,
   ReferralListQuery,
   ReferralReturn,
   ReferralStatus,
@@ -12,10 +13,12 @@ import type {
   SocialReport,
 } from "../../domain/households/household-api.schema.ts";
 import type { HouseholdStatus } from "../../domain/households/household-status.ts";
+import { canReadReferralReport } from "../../domain/households/special-category.ts";
 import type { UnitCategory } from "../../domain/units/unit.schema.ts";
 import type { Actor } from "../auth/auth.service.ts";
 import type { Db } from "../db/client.ts";
 import { AppError, fieldError } from "../errors.ts";
+import { caseFactsOf } from "./household-team.ts";
 import {
   insertHouseholdMembers,
   insertHouseholdRow,
@@ -80,6 +83,24 @@ async function findReferralOrFail(db: Db, actor: Actor, id: string) {
 
 export async function getReferral(options: { db: Db; actor: Actor; id: string; now: Date }) {
   return toReferralView(await findReferralOrFail(options.db, options.actor, options.id), options.now);
+}
+
+/**
+ * One referral with its social report, which is special-category data: the report is null unless
+ * the caller reads the household's special categories or is a manager deciding on the referral.
+ */
+export async function getReferralDetail(options: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  now: Date;
+}): Promise<ReferralDetail> {
+  const { db, actor, id, now } = options;
+  const row = await findReferralOrFail(db, actor, id);
+  const household = await findHouseholdOrFail(db, actor, row.householdId);
+  const referral = { partnerId: row.partnerId, status: row.status as ReferralStatus };
+  const readable = canReadReferralReport(actor, referral, await caseFactsOf(db, household));
+  return { ...toReferralView(row, now), report: readable ? (row.report as SocialReport) : null };
 }
 
 /**

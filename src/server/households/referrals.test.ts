@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: EUPL-1.2
+
+import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../domain/auth/roles.ts";
 import type {
   HouseholdDetail,
   HouseholdSummary,
+  ReferralDetail,
   ReferralView,
   TimelineEntry,
 } from "../../domain/households/household-api.schema.ts";
+import { auditEvents } from "../db/schema.ts";
 import { createTestContext, type TestClient, type TestContext } from "../testing/test-context.ts";
 
 let ctx: TestContext;
@@ -266,5 +270,70 @@ describe("answering a referral", () => {
       expect((await manager.post(`/referrals/${id}/accept`)).status).toBe(404);
       expect((await manager.post(`/referrals/${id}/return`, { reason: "x" })).status).toBe(404);
     }
+  });
+});
+
+describe("the social report of a referral", () => {
+  const reportOf = async (client: TestClient, id: string) => {
+    const res = await client.get(`/referrals/${id}`);
+    expect(res.status).toBe(200);
+    return ((await res.json()) as ReferralDetail).report;
+  };
+
+  it("is read by the managers deciding on it, then by the team; the Comune's social workers and data protection always", async () => {
+    const { referral, household } = await ctx.newHousehold({
+      partnerCode: "ETS-B1",
+      report: { situation: "Situazione riservata di prova.", urgency: "urgent" },
+    });
+    const expected = {
+      situation: "Situazione riservata di prova.",
+      reasons: "Nucleo monoparentale con reddito insufficiente (dati di prova).",
+      servicesInvolved: "Servizio sociale professionale (prova)",
+      urgency: "urgent",
+    };
+    const deciding = await signedIn("area_b_manager", "ETS-B1");
+    const colleague = await signedIn("area_b_manager", "ETS-B1");
+    const educator = await signedIn("area_b_educator", "ETS-B1");
+    const worker = await signedIn("comune_social_worker");
+    const admin = await signedIn("comune_admin");
+    const dpo = await signedIn("comune_data_protection");
+    const detail = (await (await deciding.get(`/referrals/${referral.id}`)).json()) as ReferralDetail;
+    expect(detail).toMatchObject({ id: referral.id, householdId: household.id, status: "pending" });
+
+    const whilePending: [string, TestClient, boolean][] = [
+      ["deciding manager", deciding, true],
+      ["another manager of the partner", colleague, true],
+      ["educator of the partner", educator, false],
+      ["Comune social worker", worker, true],
+      ["Comune admin", admin, false],
+      ["data protection", dpo, true],
+    ];
+    for (const [who, client, reads] of whilePending) {
+      expect(await reportOf(client, referral.id), who).toEqual(reads ? expected : null);
+    }
+
+    expect((await deciding.post(`/referrals/${referral.id}/accept`)).status).toBe(200);
+    const onceAccepted: [string, TestClient, boolean][] = [
+      ["manager who accepted (on the team)", deciding, true],
+      ["another manager of the partner", colleague, false],
+      ["educator of the partner", educator, false],
+      ["Comune social worker", worker, true],
+      ["Comune admin", admin, false],
+    ];
+    for (const [who, client, reads] of onceAccepted) {
+      expect(await reportOf(client, referral.id), who).toEqual(reads ? expected : null);
+    }
+
+    const other = await signedIn("area_b_manager", "ETS-B2");
+    for (const id of [referral.id, "00000000-0000-4000-8000-000000000000", "not-a-uuid"]) {
+      expect((await other.get(`/referrals/${id}`)).status, id).toBe(404);
+    }
+    const trail = await ctx.db
+      .select({ role: auditEvents.actorRole, outcome: auditEvents.outcome })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "GET /referrals/{id}"), eq(auditEvents.entityId, household.id)));
+    expect(trail.filter((r) => r.role === "comune_data_protection")).toEqual([
+      { role: "comune_data_protection", outcome: "success" },
+    ]);
   });
 });

@@ -13,10 +13,15 @@ import type { OverdueReview } from "../../domain/support-plans/support-plan.sche
 import type { Unit, UnitCategory, UnitStatus } from "../../domain/units/unit.schema.ts";
 import { UNIT_FILE_COLUMNS, unitFileHeader, unitToRow } from "../../domain/units/unit-file.ts";
 import {
+  householdConsents,
+  householdDocuments,
   householdEvents,
+  householdExits,
+  householdFollowUps,
   householdMembers,
   households,
   referrals,
+  supportInterventions,
   supportPlanReviews,
   supportPlans,
   unitEvents,
@@ -29,8 +34,8 @@ import { createTestContext, type TestClient, type TestContext } from "../testing
  * Every partner-scoped operation of the OpenAPI document, tried by each Area B partner's accounts
  * against each other Area B partner's units, households and referrals. The attacks are generated from
  * the document, so a new operation with `{id}`, a `partner` filter, a body naming a partner, a list of
- * households or referrals, or an uploaded file is attacked without editing this file (or makes it
- * fail, naming the operation it cannot attack yet).
+ * households, referrals or case records, or an uploaded file is attacked without editing this file (or
+ * makes it fail, naming the operation it cannot attack yet).
  */
 
 type JsonSchema = {
@@ -50,21 +55,33 @@ type OpenApiDocument = {
   components?: { schemas?: Record<string, JsonSchema> };
 };
 
-type Account = { role: Role; partner: string; client: TestClient };
+type Account = { role: Role; partner: string; client: TestClient; userId: string };
 type Partner = {
   code: string;
   categories: UnitCategory[];
   units: Unit[];
   /**
    * One household per category: the first with its referral pending, the others accepted and
-   * assessed, with a support plan whose review is overdue.
+   * assessed, with a support plan whose review is overdue, an intervention, a consent and a document
+   * with its file.
    */
   households: HouseholdDetail[];
+  /** The ids of the records below each household, by path parameter (`documentId`, `consentId`). */
+  records: Map<string, Record<string, string>>;
   referrals: ReferralView[];
   accounts: Account[];
 };
-/** A record attacked by id: the keys it may be asked by, and what a body about it needs. */
-type Target = { name: string; keys: Record<string, string>; version: number; category: UnitCategory };
+/**
+ * A record attacked by id: the keys it may be asked by, what a body about it needs, and the values of
+ * the path's other parameters (a document or consent of the record's own).
+ */
+type Target = {
+  name: string;
+  keys: Record<string, string>;
+  version: number;
+  category: UnitCategory;
+  params: Record<string, string>;
+};
 /** One request of an attacker; `judge` returns why the answer is a breach, or null. */
 type Attack = {
   operation: string;
@@ -102,6 +119,11 @@ async function snapshot() {
     referrals: await ctx.db.select().from(referrals).orderBy(asc(referrals.id)),
     supportPlans: await ctx.db.select().from(supportPlans).orderBy(asc(supportPlans.id)),
     supportPlanReviews: await ctx.db.select().from(supportPlanReviews).orderBy(asc(supportPlanReviews.id)),
+    interventions: await ctx.db.select().from(supportInterventions).orderBy(asc(supportInterventions.id)),
+    consents: await ctx.db.select().from(householdConsents).orderBy(asc(householdConsents.id)),
+    documents: await ctx.db.select().from(householdDocuments).orderBy(asc(householdDocuments.id)),
+    exits: await ctx.db.select().from(householdExits).orderBy(asc(householdExits.id)),
+    followUps: await ctx.db.select().from(householdFollowUps).orderBy(asc(householdFollowUps.id)),
   };
 }
 
@@ -114,10 +136,42 @@ const PLAN = {
   goals: [{ domain: "housing", description: "Obiettivo di prova", actions: [] }],
 };
 
+/** A PDF of a few bytes: enough for the file check. */
+const PDF = new File(["%PDF-1.4\n% documento di prova\n%%EOF\n"], "prova.pdf", { type: "application/pdf" });
+
+/** The case records of an accepted household: an intervention, a consent, a document with its file. */
+async function caseRecordsOf(householdId: string, manager: TestClient) {
+  const base = `/households/${householdId}`;
+  const intervention = await manager.post(`${base}/interventions`, {
+    date: "2026-11-22",
+    minutes: 30,
+    type: "interview",
+    note: "Nota riservata di prova",
+  });
+  const consent = await manager.post(`${base}/consents`, {
+    purpose: "special_categories",
+    givenOn: "2026-11-22",
+  });
+  const form = new FormData();
+  form.set("kind", "social_report");
+  form.set("title", "Relazione di prova");
+  form.set("file", PDF);
+  const document = await manager.request("POST", `${base}/documents`, form);
+  if (intervention.status !== 201 || consent.status !== 201 || document.status !== 201)
+    throw new Error(
+      `case records fixture failed: ${intervention.status} ${consent.status} ${document.status}`,
+    );
+  return {
+    consentId: ((await consent.json()) as { id: string }).id,
+    documentId: ((await document.json()) as { id: string }).id,
+  };
+}
+
 /** The partner's households: one per category, the first pending, the others accepted and assessed. */
 async function householdsOf(code: string, categories: UnitCategory[], manager: TestClient) {
   const own: HouseholdDetail[] = [];
   const referred: ReferralView[] = [];
+  const records = new Map<string, Record<string, string>>();
   for (const [i, category] of categories.entries()) {
     const { household, referral } = await ctx.newHousehold({ partnerCode: code, category });
     if (i > 0) {
@@ -126,6 +180,7 @@ async function householdsOf(code: string, categories: UnitCategory[], manager: T
       const plan = await manager.request("PUT", `/households/${household.id}/plan`, { ...PLAN, version: 0 });
       if (accepted.status !== 200 || assessed.status !== 200 || plan.status !== 200)
         throw new Error("household fixture failed");
+      records.set(household.id, await caseRecordsOf(household.id, manager));
     }
     own.push((await (await manager.get(`/households/${household.id}`)).json()) as HouseholdDetail);
     referred.push(
@@ -134,7 +189,7 @@ async function householdsOf(code: string, categories: UnitCategory[], manager: T
       ) as ReferralView,
     );
   }
-  return { households: own, referrals: referred };
+  return { households: own, referrals: referred, records };
 }
 
 beforeAll(async () => {
@@ -157,7 +212,9 @@ beforeAll(async () => {
     }
     const accounts: Account[] = [];
     for (const role of ACCOUNT_ROLES) {
-      accounts.push({ role, partner: organisation.code, client: await ctx.loginAs(role, organisation.code) });
+      const client = await ctx.loginAs(role, organisation.code);
+      const me = (await (await client.get("/auth/me")).json()) as { id: string };
+      accounts.push({ role, partner: organisation.code, client, userId: me.id });
     }
     const manager = accounts.find((a) => a.role === "area_b_manager")?.client as TestClient;
     partners.push({
@@ -193,6 +250,8 @@ const fileBodyOf = (op: Operation) =>
 const resourceOf = (path: string) => path.split("/")[1] ?? "";
 /** Collections whose every record belongs to a partner: listing them is partner-scoped. */
 const PARTNER_COLLECTIONS = new Set(["households", "referrals", "support-plans"]);
+/** Lists of case records and people that carry no partner field: judged by what they mention. */
+const CASE_COLLECTIONS = new Set(["caseload", "follow-ups", "staff"]);
 
 /**
  * Partner-scoped: a record in the path, a `partner` filter, a body naming a partner, a list of
@@ -206,7 +265,8 @@ function isPartnerScoped(method: string, path: string, op: Operation) {
     "managingPartnerCode" in body ||
     "partnerCode" in body ||
     fileBodyOf(op) ||
-    (method === "get" && PARTNER_COLLECTIONS.has(resourceOf(path)))
+    (method === "get" &&
+      (PARTNER_COLLECTIONS.has(resourceOf(path)) || CASE_COLLECTIONS.has(resourceOf(path))))
   );
 }
 
@@ -219,20 +279,26 @@ function targetsOf(resource: string, operation: string, partner: Partner): Targe
         keys: { uuid: u.id, code: u.code, "code in lower case": u.code.toLowerCase() },
         version: u.version,
         category: u.category,
+        params: {},
       }));
     case "households":
-      return partner.households.map((h) => ({
-        name: h.reference,
-        keys: { uuid: h.id, reference: h.reference, "reference in lower case": h.reference.toLowerCase() },
-        version: h.version,
-        category: h.category,
-      }));
+      // A path naming a record below the household is aimed at the households that have one.
+      return partner.households
+        .filter((h) => !/\{(documentId|consentId)\}/.test(operation) || partner.records.has(h.id))
+        .map((h) => ({
+          name: h.reference,
+          keys: { uuid: h.id, reference: h.reference, "reference in lower case": h.reference.toLowerCase() },
+          version: h.version,
+          category: h.category,
+          params: { months: "6", ...partner.records.get(h.id) },
+        }));
     case "referrals":
       return partner.referrals.map((r) => ({
         name: `${r.status} referral of ${r.householdReference}`,
         keys: { uuid: r.id },
         version: 0,
         category: r.category,
+        params: {},
       }));
     default:
       throw new Error(
@@ -289,6 +355,15 @@ function bodiesFor(
     ];
   }
   if ("reason" in props) return [{ reason: "cross-partner attempt" }];
+  if ("purpose" in props)
+    return [{ purpose: "processing", givenOn: "2026-11-22", note: "cross-partner attempt" }];
+  if ("withdrawnOn" in props) return [{ withdrawnOn: "2026-11-22", note: "cross-partner attempt" }];
+  if ("kind" in props && "title" in props) return [{ kind: "other", title: "cross-partner attempt" }];
+  if ("minutes" in props) {
+    return [{ date: "2026-11-22", minutes: 30, type: "interview", note: "cross-partner attempt" }];
+  }
+  if ("destination" in props) return [{ date: "2026-11-22", planned: true, destination: "market_rent" }];
+  if ("contactedOn" in props) return [{ contactedOn: "2026-11-22", situation: "same_home" }];
   if ("partnerCode" in props && "report" in props) {
     return [attacker.code, victim.code].map((partnerCode) => ({ partnerCode, report: REPORT }));
   }
@@ -341,17 +416,21 @@ function recordAttacks(operation: string, method: string, path: string, op: Oper
     for (const victim of partners.filter((p) => p !== attacker)) {
       for (const account of attacker.accounts) {
         for (const target of targetsOf(resource, operation, victim)) {
+          // The other parameters take the target's own values (its document, its consent).
+          const concrete = path.replace(/\{(\w+)\}/g, (whole, name: string) =>
+            name === "id" ? whole : encodeURIComponent(target.params[name] ?? whole),
+          );
           for (const [form, key] of Object.entries(target.keys)) {
             for (const body of bodiesFor(operation, op, attacker, victim, target)) {
               attacks.push({
                 operation,
                 label: `${account.role} of ${attacker.code}: ${operation} on ${victim.code}'s ${target.name} by ${form} ${JSON.stringify(body ?? null)}`,
                 send: () =>
-                  requestOf(account.client, method, path.replace("{id}", encodeURIComponent(key)), body),
+                  requestOf(account.client, method, concrete.replace("{id}", encodeURIComponent(key)), body),
                 judge: async (res) => {
                   const text = (await res.text()).replaceAll(key, "{id}");
                   if (!allowed.includes(res.status)) return `answered ${res.status}: ${text}`;
-                  const missing = await missingAnswer(account, method, path, form, body);
+                  const missing = await missingAnswer(account, method, concrete, form, body);
                   if (missing.status !== res.status || missing.text !== text) {
                     return `answered unlike a missing record (${res.status} ${text} vs ${missing.status} ${missing.text})`;
                   }
@@ -541,6 +620,42 @@ function overdueAttacks(operation: string, path: string): Attack[] {
   return attacks;
 }
 
+/**
+ * A list of case records or people without a partner field (the caseload, the follow-ups due, the
+ * staff): the answer must not mention any of the other partner's households (id or reference) or
+ * accounts, by any filter it takes.
+ */
+function caseCollectionAttacks(operation: string, path: string, op: Operation): Attack[] {
+  const attacks: Attack[] = [];
+  for (const attacker of partners) {
+    for (const victim of partners.filter((p) => p !== attacker)) {
+      const theirs = [
+        ...victim.households.flatMap((h) => [h.id, h.reference]),
+        ...victim.accounts.map((a) => a.userId),
+      ];
+      const queries: Record<string, string>[] = [{}];
+      if (queryParams(op).some((p) => p.name === "q")) queries.push({ q: "Test" }, { q: victim.code });
+      for (const account of attacker.accounts) {
+        for (const query of queries) {
+          const search = new URLSearchParams(query);
+          attacks.push({
+            operation,
+            label: `${account.role} of ${attacker.code}: ${operation}?${search} (about ${victim.code})`,
+            send: () => account.client.get(`${path}?${search}`),
+            judge: async (res) => {
+              const text = await res.text();
+              if (res.status !== 200) return `answered ${res.status}: ${text}`;
+              const leaked = theirs.filter((key) => text.includes(key));
+              return leaked.length === 0 ? null : `mentioned ${leaked.join(", ")}`;
+            },
+          });
+        }
+      }
+    }
+  }
+  return attacks;
+}
+
 /** Refer a new household to the other partner, in each of its categories, its code as written and lower-cased. */
 function referralCreateAttacks(operation: string, method: string, path: string): Attack[] {
   const attacks: Attack[] = [];
@@ -649,6 +764,8 @@ async function planAttacks(doc: OpenApiDocument) {
         attacks.push(...overdueAttacks(operation, path));
       else if (method === "get" && PARTNER_COLLECTIONS.has(resourceOf(path)))
         attacks.push(...collectionAttacks(operation, path, op));
+      else if (method === "get" && CASE_COLLECTIONS.has(resourceOf(path)))
+        attacks.push(...caseCollectionAttacks(operation, path, op));
       else if ("managingPartnerCode" in body) attacks.push(...createAttacks(operation, method, path));
       else if ("partnerCode" in body && "household" in body)
         attacks.push(...referralCreateAttacks(operation, method, path));
@@ -688,6 +805,21 @@ describe("partner A against partner B's records, for every partner-scoped operat
         "PUT /households/{id}/plan",
         "POST /households/{id}/plan/reviews",
         "GET /support-plans/overdue-reviews",
+        "GET /referrals/{id}",
+        "GET /households/{id}/consents",
+        "POST /households/{id}/consents",
+        "POST /households/{id}/consents/{consentId}/withdraw",
+        "GET /households/{id}/documents",
+        "POST /households/{id}/documents",
+        "GET /households/{id}/documents/{documentId}/file",
+        "GET /households/{id}/interventions",
+        "POST /households/{id}/interventions",
+        "POST /households/{id}/exit",
+        "GET /households/{id}/exit",
+        "PUT /households/{id}/follow-ups/{months}",
+        "GET /follow-ups/due",
+        "GET /caseload",
+        "GET /staff",
       ]),
     );
   });

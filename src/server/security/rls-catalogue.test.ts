@@ -40,11 +40,16 @@ describe("row-level security in the catalogue", () => {
   it("finds today's partner tables (a new one must be added here knowingly)", async () => {
     expect(await partnerTables(ctx.db)).toEqual([
       "audit_events",
+      "household_consents",
+      "household_documents",
       "household_events",
+      "household_exits",
+      "household_follow_ups",
       "household_members",
       "households",
       "referrals",
       "sessions",
+      "support_interventions",
       "support_plan_reviews",
       "support_plans",
       "unit_events",

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ORGANISATIONS } from "../../domain/demo/demo-programme.ts";
 import { APP_ROLE, appRoleUrl, type Db, type DbScope } from "../db/client.ts";
 import { listOrganisations } from "../organisations/organisations.repository.ts";
+import { acceptedHousehold } from "../support-plans/care-fixtures.ts";
 import { createTestContext, type TestContext } from "../testing/test-context.ts";
 import { testServerUrl, urlForDatabase } from "../testing/test-database.ts";
 import {
@@ -54,14 +55,32 @@ beforeAll(async () => {
       sql`select id from users where email = ${manager.email}`,
     );
     userIds.set(partner.code, user?.id as string);
-    const householdId = (await ctx.newHousehold({ partnerCode: partner.code })).household.id;
+    // A household the manager took on, with a row in every table that follows a household: its
+    // support plan and a review, an intervention, a consent, a document, then its exit and follow-ups.
+    const householdId = (
+      await acceptedHousehold(ctx, manager, { partnerCode: partner.code, referredOn: "2026-08-01" })
+    ).id;
     householdIds.set(partner.code, householdId);
-    // Its support plan with one review.
-    const plan = { version: 0, startDate: "2026-09-01", intensity: "low" };
-    const planned = await manager.request("PUT", `/households/${householdId}/plan`, plan);
-    const review = { date: "2026-11-01", autonomy: { housing: 2 } };
-    const reviewed = await manager.post(`/households/${householdId}/plan/reviews`, review);
-    if (planned.status !== 200 || reviewed.status !== 200) throw new Error("support plan fixture failed");
+    const writes = [
+      ["PUT", "plan", { version: 0, startDate: "2026-09-01", intensity: "low" }],
+      ["POST", "plan/reviews", { date: "2026-11-01", autonomy: { housing: 2 } }],
+      [
+        "POST",
+        "interventions",
+        { date: "2026-11-02", minutes: 45, type: "home_visit", note: "Visita di prova" },
+      ],
+      ["POST", "consents", { purpose: "processing", givenOn: "2026-08-01" }],
+      ["POST", "documents", { kind: "other", title: "Documento di prova" }],
+      ...(["assessed", "waiting", "offered", "housed", "exiting"] as const).map(
+        (to) => ["POST", "transitions", { to }] as const,
+      ),
+      ["POST", "exit", { date: "2026-11-22", planned: true, destination: "market_rent" }],
+    ] as const;
+    for (const [method, path, body] of writes) {
+      const res = await manager.request(method, `/households/${householdId}/${path}`, body);
+      if (res.status >= 300)
+        throw new Error(`fixture ${method} ${path} failed: ${res.status} ${await res.text()}`);
+    }
   }
   tables = await partnerTables(ctx.db);
 });

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { and, asc, eq, lt, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, or, sql } from "drizzle-orm";
 import type {
   AutonomyAssessment,
   PlanGoal,
@@ -8,7 +8,7 @@ import type {
   TeamMember,
 } from "../../domain/support-plans/support-plan.schema.ts";
 import type { Db } from "../db/client.ts";
-import { households, supportPlanReviews, supportPlans } from "../db/schema.ts";
+import { households, organisations, supportPlanReviews, supportPlans, users } from "../db/schema.ts";
 import type { HouseholdScope } from "../households/households.repository.ts";
 
 /** The columns a plan write sets. */
@@ -107,4 +107,58 @@ export async function listOverduePlanRows(db: Db, today: string, scope: Househol
       ),
     )
     .orderBy(asc(supportPlans.nextReviewDate), asc(households.reference));
+}
+
+/** Close the household's active plan (at its exit); false when it has none. */
+export async function closeActivePlanRow(db: Db, householdId: string, at: Date) {
+  const rows = await db
+    .update(supportPlans)
+    .set({ status: "closed", version: sql`${supportPlans.version} + 1`, updatedAt: at })
+    .where(and(eq(supportPlans.householdId, householdId), eq(supportPlans.status, "active")))
+    .returning({ id: supportPlans.id });
+  return rows.length === 1;
+}
+
+/**
+ * Of the accounts `ids`, those the caller sees in the partner `partnerId` or in the Comune, and
+ * whether each is active.
+ */
+export async function findTeamAccounts(db: Db, ids: readonly string[], partnerId: string | null) {
+  return db
+    .select({ id: users.id, active: users.active })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(
+      and(
+        inArray(users.id, [...ids]),
+        or(
+          eq(organisations.kind, "comune"),
+          partnerId === null ? undefined : eq(users.organisationId, partnerId),
+        ),
+      ),
+    );
+}
+
+/** Every plan of a household (active and closed), oldest first: the timeline's plan entries. */
+export async function listHouseholdPlanRows(db: Db, householdId: string) {
+  return db
+    .select({ startDate: supportPlans.startDate, status: supportPlans.status })
+    .from(supportPlans)
+    .where(eq(supportPlans.householdId, householdId))
+    .orderBy(asc(supportPlans.startDate), asc(supportPlans.createdAt));
+}
+
+/** Every review of a household's plans, with who recorded it (when the caller sees the account). */
+export async function listHouseholdReviewRows(db: Db, householdId: string) {
+  return db
+    .select({
+      date: supportPlanReviews.date,
+      notes: supportPlanReviews.notes,
+      actorName: users.name,
+      actorRole: users.role,
+    })
+    .from(supportPlanReviews)
+    .leftJoin(users, eq(users.id, supportPlanReviews.actorId))
+    .where(eq(supportPlanReviews.householdId, householdId))
+    .orderBy(asc(supportPlanReviews.date), asc(supportPlanReviews.createdAt));
 }

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
+import type { SpecialCategoryAccess } from "../../domain/households/special-category.ts";
 import type {
   AutonomyAssessment,
   OverdueReview,
@@ -19,9 +20,11 @@ import {
 import type { Actor } from "../auth/auth.service.ts";
 import type { Db } from "../db/client.ts";
 import { AppError, fieldError } from "../errors.ts";
+import { caseAccessOf } from "../households/household-team.ts";
 import { findHouseholdOrFail, householdScopeOf, romeDate } from "../households/households.service.ts";
 import {
   findActivePlanRow,
+  findTeamAccounts,
   insertPlanReview,
   insertPlanRow,
   listOverduePlanRows,
@@ -37,7 +40,33 @@ const staleVersion = (stored: number, sent: number) =>
     `The support plan was changed by someone else (version ${stored}, you sent ${sent}); reload it and retry`,
   );
 
-async function planView(db: Db, householdId: string, row: SupportPlanRow): Promise<SupportPlan> {
+/** 403 unless the caller reads the household's special-category data (its team, the Comune's social workers). */
+export function fullAccessOrFail(access: SpecialCategoryAccess, what: string) {
+  if (access !== "full") {
+    throw new AppError("FORBIDDEN", `Only the household's team and the Comune's social workers may ${what}`);
+  }
+}
+
+/**
+ * The household the caller asks about (404 when it may not see it, as when there is none) and
+ * whether the caller reads its special-category data.
+ */
+export async function householdCaseOrFail(db: Db, actor: Actor, idOrReference: string) {
+  const household = await findHouseholdOrFail(db, actor, idOrReference);
+  const { access } = await caseAccessOf(db, actor, household);
+  return { household, access };
+}
+
+// Plans stored before team members could name an account have no `userId`.
+const teamOf = (row: SupportPlanRow): TeamMember[] =>
+  (row.team as TeamMember[]).map((m) => ({ ...m, userId: m.userId ?? null }));
+
+async function planView(
+  db: Db,
+  householdId: string,
+  row: SupportPlanRow,
+  access: SpecialCategoryAccess,
+): Promise<SupportPlan> {
   const reviews = (await listPlanReviews(db, row.id)).map((r) => ({
     id: r.id,
     date: r.date,
@@ -45,20 +74,23 @@ async function planView(db: Db, householdId: string, row: SupportPlanRow): Promi
     autonomy: r.autonomy as AutonomyAssessment,
     createdAt: r.createdAt.toISOString(),
   }));
+  const restricted = access !== "full";
   return {
     id: row.id,
     householdId,
     version: row.version,
+    status: row.status as SupportPlan["status"],
+    restricted,
     startDate: row.startDate,
     intensity: row.intensity as PlanIntensity,
     reviewEveryMonths: row.reviewEveryMonths,
-    team: row.team as TeamMember[],
-    goals: row.goals as PlanGoal[],
+    team: teamOf(row),
+    goals: restricted ? null : (row.goals as PlanGoal[]),
     signatures: row.signatures as PlanSignatures,
     lastReviewDate: reviews.at(-1)?.date ?? null,
     nextReviewDate: row.nextReviewDate,
-    reviews,
-    progress: autonomyProgress(reviews),
+    reviews: restricted ? null : reviews,
+    progress: restricted ? null : autonomyProgress(reviews),
   };
 }
 
@@ -68,17 +100,53 @@ async function activePlanOrFail(db: Db, householdId: string) {
   return row;
 }
 
+/**
+ * An account newly named in a team must be an active one the caller sees in the household's managing
+ * partner or in the Comune (row-level security narrows a partner to its own accounts); one already on
+ * the stored team stays as it is. 422 naming `team.N.userId` otherwise.
+ */
+async function checkTeamAccounts(
+  db: Db,
+  household: { managingPartnerId: string | null },
+  team: readonly TeamMember[],
+  stored: readonly TeamMember[],
+) {
+  const onTeam = new Set(stored.map((m) => m.userId));
+  const named = team.flatMap((m, i) =>
+    m.userId === null || onTeam.has(m.userId) ? [] : [{ i, userId: m.userId }],
+  );
+  if (named.length === 0) return;
+  const found = await findTeamAccounts(
+    db,
+    [...new Set(named.map((m) => m.userId))],
+    household.managingPartnerId,
+  );
+  const active = new Set(found.filter((a) => a.active).map((a) => a.id));
+  const issues = named
+    .filter(({ userId }) => !active.has(userId))
+    .map(({ i }) => ({
+      path: `team.${i}.userId`,
+      message: "Not an active account of the household's partner or of the Comune",
+    }));
+  if (issues.length > 0)
+    throw new AppError("UNPROCESSABLE", "The team names accounts it cannot have", issues);
+}
+
 export async function getSupportPlan(options: {
   db: Db;
   actor: Actor;
   idOrReference: string;
 }): Promise<SupportPlan> {
   const { db, actor, idOrReference } = options;
-  const household = await findHouseholdOrFail(db, actor, idOrReference);
-  return planView(db, household.id, await activePlanOrFail(db, household.id));
+  const { household, access } = await householdCaseOrFail(db, actor, idOrReference);
+  return planView(db, household.id, await activePlanOrFail(db, household.id), access);
 }
 
-/** Create the household's plan (`version` 0) or replace its fields (the version read). */
+/**
+ * Create the household's plan (`version` 0) or replace its fields (the version read). Whoever may
+ * write the household sets a plan up and names its team; only those who read its special-category
+ * data change it afterwards.
+ */
 export async function saveSupportPlan(options: {
   db: Db;
   actor: Actor;
@@ -88,10 +156,12 @@ export async function saveSupportPlan(options: {
 }): Promise<SupportPlan> {
   const { db, actor, idOrReference, input, now } = options;
   return db.transaction(async (tx) => {
-    const household = await findHouseholdOrFail(tx, actor, idOrReference);
+    const { household, access } = await householdCaseOrFail(tx, actor, idOrReference);
     const { version, ...fields } = input;
     const row = await findActivePlanRow(tx, household.id);
+    if (row !== null) fullAccessOrFail(access, "change the support plan");
     if ((row?.version ?? 0) !== version) throw staleVersion(row?.version ?? 0, version);
+    await checkTeamAccounts(tx, household, fields.team, row === null ? [] : teamOf(row));
     const reviews = row === null ? [] : await listPlanReviews(tx, row.id);
     const firstReview = reviews[0]?.date;
     if (firstReview !== undefined && firstReview < fields.startDate) {
@@ -110,7 +180,9 @@ export async function saveSupportPlan(options: {
     } else if (!(await updatePlanRow(tx, row.id, version, values, now))) {
       throw staleVersion(row.version + 1, version);
     }
-    return planView(tx, household.id, await activePlanOrFail(tx, household.id));
+    // The team just saved may have named the caller: its access is read again.
+    const saved = await householdCaseOrFail(tx, actor, household.id);
+    return planView(tx, household.id, await activePlanOrFail(tx, household.id), saved.access);
   });
 }
 
@@ -124,7 +196,8 @@ export async function addSupportPlanReview(options: {
 }): Promise<SupportPlan> {
   const { db, actor, idOrReference, input, now } = options;
   return db.transaction(async (tx) => {
-    const household = await findHouseholdOrFail(tx, actor, idOrReference);
+    const { household, access } = await householdCaseOrFail(tx, actor, idOrReference);
+    fullAccessOrFail(access, "review the support plan");
     const row = await activePlanOrFail(tx, household.id);
     const problems = reviewProblems(input, row.startDate);
     if (problems.length > 0) throw new AppError("UNPROCESSABLE", "The review breaks a rule", problems);
@@ -141,7 +214,7 @@ export async function addSupportPlanReview(options: {
     const next = nextReviewDate({ ...row, lastReviewDate: reviews.at(-1)?.date ?? null });
     if (!(await updatePlanRow(tx, row.id, row.version, { nextReviewDate: next }, now)))
       throw staleVersion(row.version + 1, row.version);
-    return planView(tx, household.id, await activePlanOrFail(tx, household.id));
+    return planView(tx, household.id, await activePlanOrFail(tx, household.id), access);
   });
 }
 

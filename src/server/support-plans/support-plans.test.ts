@@ -2,54 +2,67 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { OverdueReview, SupportPlan } from "../../domain/support-plans/support-plan.schema.ts";
-import { auditEvents, supportPlanReviews, supportPlans } from "../db/schema.ts";
+import { auditEvents, households, supportPlanReviews, supportPlans, users } from "../db/schema.ts";
 import { createTestContext, type TestClient, type TestContext } from "../testing/test-context.ts";
+import { acceptedHousehold, accountId, type Problem } from "./care-fixtures.ts";
 
 let ctx: TestContext;
 let manager: TestClient;
 let educator: TestClient;
+let educatorId: string;
 let otherManager: TestClient;
 let worker: TestClient;
 let startedAt: Date;
+/** A plan whose team names the educator's account. */
+let PLAN: ReturnType<typeof planBody>;
 beforeAll(async () => {
   ctx = await createTestContext();
   startedAt = ctx.clock.now;
   manager = await ctx.loginAs("area_b_manager", "ETS-B1");
   educator = await ctx.loginAs("area_b_educator", "ETS-B1");
+  educatorId = await accountId(educator);
   otherManager = await ctx.loginAs("area_b_manager", "ETS-B2");
   worker = await ctx.loginAs("comune_social_worker");
+  PLAN = planBody([{ role: "educator", name: "Educatrice di prova", userId: educatorId }]);
 });
 afterAll(() => ctx.close());
 afterEach(() => {
   ctx.clock.now = startedAt;
 });
 
-type Problem = { status: number; detail: string; errors: { path: string; message: string }[] };
+type Member = { role: string; name: string; organisation?: string; userId?: string | null };
 
-const PLAN = {
-  version: 0,
-  startDate: "2026-08-31",
-  intensity: "high",
-  team: [
-    { role: "educator", name: "Educatrice di prova" },
-    { role: "financial_educator", name: "Educatore finanziario di prova", organisation: "ETS-B1" },
-  ],
-  goals: [
-    {
-      domain: "money_management",
-      description: "Gestire il bilancio familiare",
-      actions: [{ description: "Aprire un conto", owner: "Educatore finanziario", dueDate: "2026-12-31" }],
-    },
-  ],
-  signatures: { household: "2026-09-02", referringService: null },
-};
+function planBody(team: Member[]) {
+  return {
+    version: 0,
+    startDate: "2026-08-31",
+    intensity: "high",
+    team: [
+      ...team,
+      { role: "financial_educator", name: "Educatore finanziario di prova", organisation: "ETS-B1" },
+    ],
+    goals: [
+      {
+        domain: "money_management",
+        description: "Gestire il bilancio familiare",
+        actions: [{ description: "Aprire un conto", owner: "Educatore finanziario", dueDate: "2026-12-31" }],
+      },
+    ],
+    signatures: { household: "2026-09-02", referringService: null },
+  };
+}
 
 const put = (client: TestClient, id: string, body: unknown) =>
   client.request("PUT", `/households/${id}/plan`, body);
 
-async function newPlan(partnerCode = "ETS-B1", body: object = PLAN) {
-  const { household } = await ctx.newHousehold({ partnerCode });
-  const res = await put(partnerCode === "ETS-B1" ? manager : otherManager, household.id, body);
+/** A plan on a household its partner's manager accepted (so the manager is on its team too). */
+async function newPlan(
+  partnerCode = "ETS-B1",
+  body: object = partnerCode === "ETS-B1" ? PLAN : planBody([]),
+) {
+  const partnerManager = partnerCode === "ETS-B1" ? manager : otherManager;
+  const household = await acceptedHousehold(ctx, partnerManager, { partnerCode });
+  const res = await put(partnerManager, household.id, body);
   expect(res.status).toBe(200);
   return { household, plan: (await res.json()) as SupportPlan };
 }
@@ -64,14 +77,18 @@ describe("a household's support plan", () => {
     expect(plan).toMatchObject({
       householdId: household.id,
       version: 1,
+      status: "active",
+      restricted: false,
       reviewEveryMonths: 3,
       nextReviewDate: "2026-11-30",
       lastReviewDate: null,
       reviews: [],
       signatures: { household: "2026-09-02", referringService: null },
     });
-    expect(plan.goals[0]?.actions[0]?.status).toBe("open");
-    expect(await (await manager.get(`/households/${household.id}/plan`)).json()).toEqual(plan);
+    expect(plan.goals?.[0]?.actions[0]?.status).toBe("open");
+    expect(plan.team[0]).toEqual({ role: "educator", name: "Educatrice di prova", userId: educatorId });
+    expect(plan.team[1]?.userId).toBeNull();
+    expect(await (await educator.get(`/households/${household.id}/plan`)).json()).toEqual(plan);
   });
 
   it("is replaced with the version read; a stale version, or 0 when a plan exists, gets 409 naming version", async () => {
@@ -162,13 +179,13 @@ describe("reviews", () => {
     const plan = (await res.json()) as SupportPlan;
     expect(plan.lastReviewDate).toBe("2026-11-28");
     expect(plan.nextReviewDate).toBe("2027-02-28");
-    expect(plan.reviews.map((r) => r.date)).toEqual(["2026-10-15", "2026-11-28"]);
-    expect(plan.progress.housing).toEqual([
+    expect(plan.reviews?.map((r) => r.date)).toEqual(["2026-10-15", "2026-11-28"]);
+    expect(plan.progress?.housing).toEqual([
       { date: "2026-10-15", score: 1 },
       { date: "2026-11-28", score: 3 },
     ]);
-    expect(plan.progress.work).toEqual([{ date: "2026-11-28", score: 2 }]);
-    expect(plan.progress.health).toEqual([]);
+    expect(plan.progress?.work).toEqual([{ date: "2026-11-28", score: 2 }]);
+    expect(plan.progress?.health).toEqual([]);
     // The plan may not then start after its first review.
     const moved = await put(manager, household.id, {
       ...PLAN,
@@ -180,7 +197,7 @@ describe("reviews", () => {
   });
 
   it("needs a plan first", async () => {
-    const { household } = await ctx.newHousehold();
+    const household = await acceptedHousehold(ctx, manager);
     const res = await manager.post(`/households/${household.id}/plan/reviews`, {
       date: "2026-11-01",
       autonomy: {},
@@ -194,7 +211,7 @@ describe("overdue reviews", () => {
     const late = await newPlan("ETS-B1", { ...PLAN, startDate: "2026-06-01" });
     const later = await newPlan("ETS-B1", { ...PLAN, startDate: "2026-05-01" });
     const onTime = await newPlan("ETS-B1", { ...PLAN, startDate: "2026-10-01" });
-    const theirs = await newPlan("ETS-B2", { ...PLAN, startDate: "2026-01-01" });
+    const theirs = await newPlan("ETS-B2", { ...planBody([]), startDate: "2026-01-01" });
     const listed = async (client: TestClient) =>
       ((await (await client.get("/support-plans/overdue-reviews")).json()) as { items: OverdueReview[] })
         .items;
@@ -217,6 +234,155 @@ describe("overdue reviews", () => {
   });
 });
 
+describe("who reads and changes a plan", () => {
+  it("shows the team the goals and reviews, and another educator of the partner only the frame", async () => {
+    const { household } = await newPlan();
+    await educator.post(`/households/${household.id}/plan/reviews`, {
+      date: "2026-11-20",
+      notes: "Colloquio di verifica (prova)",
+      autonomy: { money_management: 2 },
+    });
+    const colleague = await ctx.loginAs("area_b_educator", "ETS-B1");
+    const res = await colleague.get(`/households/${household.id}/plan`);
+    expect(res.status).toBe(200);
+    const seen = (await res.json()) as SupportPlan;
+    expect(seen).toMatchObject({
+      restricted: true,
+      status: "active",
+      goals: null,
+      reviews: null,
+      progress: null,
+      intensity: "high",
+      lastReviewDate: "2026-11-20",
+      nextReviewDate: "2027-02-20",
+    });
+    expect(seen.team.map((m) => m.userId)).toEqual([educatorId, null]);
+    const full = (await (await educator.get(`/households/${household.id}/plan`)).json()) as SupportPlan;
+    expect(full.restricted).toBe(false);
+    expect(full.reviews?.[0]?.notes).toBe("Colloquio di verifica (prova)");
+    // The Comune's social workers read it all without being named.
+    expect(
+      ((await (await worker.get(`/households/${household.id}/plan`)).json()) as SupportPlan).goals,
+    ).toEqual(full.goals);
+  });
+
+  it("lets only the team and the Comune's social workers replace the plan or review it (403 otherwise)", async () => {
+    const { household, plan } = await newPlan();
+    const colleague = await ctx.loginAs("area_b_educator", "ETS-B1");
+    const replace = await put(colleague, household.id, { ...PLAN, version: plan.version, intensity: "low" });
+    expect(replace.status).toBe(403);
+    expect(((await replace.json()) as Problem).detail).toContain(
+      "Only the household's team and the Comune's social workers",
+    );
+    const review = await colleague.post(`/households/${household.id}/plan/reviews`, {
+      date: "2026-11-20",
+      autonomy: {},
+    });
+    expect(review.status).toBe(403);
+    expect(
+      await ctx.db.select().from(supportPlanReviews).where(eq(supportPlanReviews.planId, plan.id)),
+    ).toEqual([]);
+    const byWorker = await put(worker, household.id, { ...PLAN, version: plan.version, intensity: "low" });
+    expect(byWorker.status).toBe(200);
+    expect(await byWorker.json()).toMatchObject({ version: 2, intensity: "low", restricted: false });
+  });
+
+  it("lets whoever may write the household set the plan up; naming oneself puts one on the team", async () => {
+    const household = await acceptedHousehold(ctx, manager);
+    const admin = await ctx.loginAs("comune_admin");
+    const created = await put(admin, household.id, planBody([]));
+    expect(created.status).toBe(200);
+    const plan = (await created.json()) as SupportPlan;
+    expect(plan).toMatchObject({ restricted: true, goals: null });
+    expect((await put(admin, household.id, { ...planBody([]), version: plan.version })).status).toBe(403);
+
+    const colleague = await ctx.loginAs("area_b_educator", "ETS-B1");
+    const fresh = await acceptedHousehold(ctx, manager);
+    const mine = await put(colleague, fresh.id, {
+      ...planBody([{ role: "educator", name: "Educatore di prova", userId: await accountId(colleague) }]),
+    });
+    expect(mine.status).toBe(200);
+    expect(((await mine.json()) as SupportPlan).restricted).toBe(false);
+  });
+
+  it("names in the team only active accounts of the household's partner or of the Comune (422 naming team.N.userId)", async () => {
+    const household = await acceptedHousehold(ctx, manager);
+    const stranger = await accountId(otherManager);
+    const workerId = await accountId(worker);
+    const res = await put(
+      manager,
+      household.id,
+      planBody([
+        { role: "educator", name: "Educatrice di prova", userId: educatorId },
+        { role: "mediator", name: "Mediatore di un altro ente", userId: stranger },
+        { role: "psychologist", name: "Account inesistente", userId: "00000000-0000-4000-8000-000000000000" },
+        // The partner does not see the Comune's accounts: the Comune names its own.
+        { role: "social_worker", name: "Assistente sociale del Comune", userId: workerId },
+      ]),
+    );
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as Problem).errors.map((e) => e.path)).toEqual([
+      "team.1.userId",
+      "team.2.userId",
+      "team.3.userId",
+    ]);
+    // The Comune sees every account, and may name only the partner's and its own.
+    const byWorker = await put(
+      worker,
+      household.id,
+      planBody([{ role: "mediator", name: "Mediatore di un altro ente", userId: stranger }]),
+    );
+    expect(((await byWorker.json()) as Problem).errors.map((e) => e.path)).toEqual(["team.0.userId"]);
+
+    const retired = await ctx.loginAs("area_b_educator", "ETS-B1");
+    const retiredId = await accountId(retired);
+    const team = [
+      { role: "educator", name: "Educatrice di prova", userId: educatorId },
+      { role: "social_worker", name: "Assistente sociale del Comune", userId: workerId },
+      { role: "volunteer", name: "Volontario di prova", userId: retiredId },
+    ];
+    const saved = await put(worker, household.id, planBody(team));
+    expect(saved.status).toBe(200);
+    const plan = (await saved.json()) as SupportPlan;
+    await ctx.db.update(users).set({ active: false }).where(eq(users.id, retiredId));
+    // Who is on the team stays there, seen or not, active or not; the partner may still edit the plan.
+    const again = await put(manager, household.id, {
+      ...planBody(team),
+      version: plan.version,
+      intensity: "low",
+    });
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as SupportPlan).team.map((m) => m.userId)).toEqual([
+      educatorId,
+      workerId,
+      retiredId,
+      null,
+    ]);
+    const other = await acceptedHousehold(ctx, manager);
+    const anew = await put(
+      manager,
+      other.id,
+      planBody([{ role: "volunteer", name: "Volontario", userId: retiredId }]),
+    );
+    expect(((await anew.json()) as Problem).errors.map((e) => e.path)).toEqual(["team.0.userId"]);
+  });
+
+  it("hides the goals from the team too when the household withdrew consent to special categories", async () => {
+    const { household, plan } = await newPlan();
+    await ctx.db
+      .update(households)
+      .set({ specialCategoriesWithdrawnAt: ctx.clock.now })
+      .where(eq(households.id, household.id));
+    const seen = (await (await educator.get(`/households/${household.id}/plan`)).json()) as SupportPlan;
+    expect(seen).toMatchObject({ restricted: true, goals: null });
+    expect((await put(educator, household.id, { ...PLAN, version: plan.version })).status).toBe(403);
+    const dpo = await ctx.loginAs("comune_data_protection");
+    expect(
+      ((await (await dpo.get(`/households/${household.id}/plan`)).json()) as SupportPlan).restricted,
+    ).toBe(false);
+  });
+});
+
 describe("isolation and audit", () => {
   it("hides another partner's plan like a missing household, and refuses writes to it", async () => {
     const { household } = await newPlan("ETS-B2");
@@ -224,7 +390,7 @@ describe("isolation and audit", () => {
     const read = await manager.get(`/households/${household.id}/plan`);
     expect(read.status).toBe(404);
     expect(missing.status).toBe(404);
-    expect((await put(manager, household.id, { ...PLAN, version: 1 })).status).toBe(404);
+    expect((await put(manager, household.id, { ...planBody([]), version: 1 })).status).toBe(404);
     const review = await manager.post(`/households/${household.id}/plan/reviews`, {
       date: "2026-11-01",
       autonomy: {},

@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: EUPL-1.2
+import "./support-plans.css";
+import { useTranslation } from "react-i18next";
+import { HOUSEHOLD_STATUSES, type HouseholdStatus } from "../../domain/households/household-status.ts";
+import type { CaseloadEntry } from "../../domain/support-plans/support-plan.schema.ts";
+import { ErrorAlert } from "../components/error-alert.tsx";
+import { Icon } from "../components/icon.tsx";
+import { Loading } from "../components/loading.tsx";
+import { PageTitle } from "../components/page-title.tsx";
+import { useFormat } from "../format.ts";
+import { HouseholdStatusBadge, OverdueFlag } from "../households/household-badges.tsx";
+import { householdHref } from "../households/household-href.ts";
+import { Link } from "../router.tsx";
+import { useSupportPlanLabels } from "./support-plan-labels.ts";
+import { useCaseload, useDueFollowUps, useOverdueReviews } from "./support-plans-api.ts";
+
+const isStatus = (s: string): s is HouseholdStatus => HOUSEHOLD_STATUSES.some((x) => x === s);
+
+/** What is late comes first: the review most overdue, then the most overdue actions. */
+export function byWhatIsLate(a: CaseloadEntry, b: CaseloadEntry): number {
+  if (a.reviewDaysOverdue !== b.reviewDaysOverdue) return b.reviewDaysOverdue - a.reviewDaysOverdue;
+  if (a.overdueActions !== b.overdueActions) return b.overdueActions - a.overdueActions;
+  return a.householdReference.localeCompare(b.householdReference);
+}
+
+/** A count of late things in words, in a bordered box: it reads without colour. */
+function LateCount({ text }: { text: string }) {
+  return (
+    <span className="late-count">
+      <Icon name="warning-circle" size="xs" />
+      {text}
+    </span>
+  );
+}
+
+function CaseloadTable({ items }: { items: CaseloadEntry[] }) {
+  const { t } = useTranslation();
+  const labels = useSupportPlanLabels();
+  const format = useFormat();
+  return (
+    <div className="table-responsive">
+      <table className="table caseload-table" data-testid="caseload">
+        <caption className="visually-hidden">{t("caseload.caption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("households.fields.reference")}</th>
+            <th scope="col">{t("households.fields.headName")}</th>
+            <th scope="col">{t("households.fields.status")}</th>
+            <th scope="col">{t("caseload.columns.teamRole")}</th>
+            <th scope="col">{t("caseload.columns.nextReview")}</th>
+            <th scope="col">{t("caseload.columns.openActions")}</th>
+            <th scope="col">{t("caseload.columns.lastIntervention")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...items].sort(byWhatIsLate).map((e) => {
+            const late = e.reviewDaysOverdue > 0 || e.overdueActions > 0;
+            return (
+              <tr key={e.householdId} className={late ? "is-overdue" : undefined}>
+                <th scope="row" className="text-nowrap">
+                  <Link to={householdHref(e.householdId, "progetto")}>{e.householdReference}</Link>
+                </th>
+                <td>{e.headName}</td>
+                <td>{isStatus(e.status) ? <HouseholdStatusBadge status={e.status} /> : e.status}</td>
+                <td>{e.teamRole ? labels.teamRole(e.teamRole) : t("caseload.acceptedReferral")}</td>
+                <td className="text-nowrap">
+                  {e.nextReviewDate ? format.date(e.nextReviewDate) : t("caseload.noPlan")}
+                  {e.reviewDaysOverdue > 0 ? (
+                    <div className="mt-1">
+                      <LateCount text={t("caseload.reviewLate", { count: e.reviewDaysOverdue })} />
+                    </div>
+                  ) : null}
+                </td>
+                <td>
+                  {format.number(e.openActions)}
+                  {e.overdueActions > 0 ? (
+                    <div className="mt-1">
+                      <LateCount text={t("caseload.actionsLate", { count: e.overdueActions })} />
+                    </div>
+                  ) : null}
+                </td>
+                <td className="text-nowrap">
+                  {e.lastInterventionDate
+                    ? format.date(e.lastInterventionDate)
+                    : t("caseload.noIntervention")}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function OverdueReviews() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const reviews = useOverdueReviews();
+  const items = reviews.data?.items;
+  return (
+    <section className="mt-5" aria-labelledby="overdue-reviews-title">
+      <h2 id="overdue-reviews-title" className="h4">
+        {t("caseload.overdueReviews.title")}
+      </h2>
+      <p className="small text-secondary">{t("caseload.overdueReviews.intro")}</p>
+      {reviews.error ? <ErrorAlert error={reviews.error} onRetry={() => reviews.refetch()} /> : null}
+      {reviews.isPending ? <Loading /> : null}
+      {items && items.length === 0 ? <p>{t("caseload.overdueReviews.empty")}</p> : null}
+      {items && items.length > 0 ? (
+        <div className="table-responsive">
+          <table className="table" data-testid="overdue-reviews">
+            <caption className="visually-hidden">{t("caseload.overdueReviews.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("households.fields.reference")}</th>
+                <th scope="col">{t("caseload.columns.nextReview")}</th>
+                <th scope="col">{t("caseload.overdueReviews.late")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((r) => (
+                <tr key={r.planId} className="is-overdue">
+                  <th scope="row" className="text-nowrap">
+                    <Link to={householdHref(r.householdId, "progetto")}>{r.householdReference}</Link>
+                  </th>
+                  <td className="text-nowrap">{format.date(r.nextReviewDate)}</td>
+                  <td>
+                    <LateCount text={t("caseload.reviewLate", { count: r.daysOverdue })} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function DueFollowUps() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const due = useDueFollowUps();
+  const items = due.data?.items;
+  return (
+    <section className="mt-5" aria-labelledby="follow-ups-due-title">
+      <h2 id="follow-ups-due-title" className="h4">
+        {t("caseload.followUps.title")}
+      </h2>
+      <p className="small text-secondary">{t("caseload.followUps.intro")}</p>
+      {due.error ? <ErrorAlert error={due.error} onRetry={() => due.refetch()} /> : null}
+      {due.isPending ? <Loading /> : null}
+      {items && items.length === 0 ? <p>{t("caseload.followUps.empty")}</p> : null}
+      {items && items.length > 0 ? (
+        <div className="table-responsive">
+          <table className="table" data-testid="follow-ups-due">
+            <caption className="visually-hidden">{t("caseload.followUps.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("households.fields.reference")}</th>
+                <th scope="col">{t("exit.followUps.when")}</th>
+                <th scope="col">{t("exit.followUps.dueDate")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((f) => (
+                <tr key={`${f.householdId}-${f.months}`} className={f.overdue ? "is-overdue" : undefined}>
+                  <th scope="row" className="text-nowrap">
+                    <Link to={householdHref(f.householdId, "uscita")}>{f.householdReference}</Link>
+                  </th>
+                  <td>{t("exit.followUps.atMonths", { months: f.months })}</td>
+                  <td className="text-nowrap">
+                    {format.date(f.dueDate)}
+                    {f.overdue ? (
+                      <div className="mt-1">
+                        <OverdueFlag />
+                      </div>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** I miei nuclei: the households whose team I am on, what is late, and the follow-ups to make. */
+export function CaseloadPage() {
+  const { t } = useTranslation();
+  const caseload = useCaseload();
+  const items = caseload.data?.items;
+  const lateReviews = items?.filter((e) => e.reviewDaysOverdue > 0).length ?? 0;
+  const lateActions = items?.filter((e) => e.overdueActions > 0).length ?? 0;
+  return (
+    <>
+      <PageTitle title={t("caseload.title")} lead={t("caseload.lead")} />
+      <section aria-labelledby="caseload-title">
+        <h2 id="caseload-title" className="h4">
+          {t("caseload.listTitle")}
+        </h2>
+        {caseload.error ? <ErrorAlert error={caseload.error} onRetry={() => caseload.refetch()} /> : null}
+        {caseload.isPending ? <Loading /> : null}
+        {items ? (
+          <p>
+            {t("caseload.count", { count: items.length })}{" "}
+            {lateReviews > 0 ? t("caseload.lateReviewsCount", { count: lateReviews }) : ""}{" "}
+            {lateActions > 0 ? t("caseload.lateActionsCount", { count: lateActions }) : ""}
+          </p>
+        ) : null}
+        {items && items.length === 0 ? <p>{t("caseload.empty")}</p> : null}
+        {items && items.length > 0 ? <CaseloadTable items={items} /> : null}
+      </section>
+      <OverdueReviews />
+      <DueFollowUps />
+    </>
+  );
+}
