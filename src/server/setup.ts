@@ -15,7 +15,9 @@ export async function prepareDatabase(
 ) {
   await database.migrate();
   if (options.demoSeed && (await seedDemoProgramme({ db: database.db }))) {
-    logger.info("demo programme seeded: 488 units, 299 households, 5 organisations, one account per role");
+    logger.info(
+      "demo programme seeded: 488 units, 299 households with 238 support plans, 5 organisations, one account per role",
+    );
   }
   if (options.admin && (await findUserByEmail(database.db, options.admin.email)) === null) {
     if ((await findOrganisationByCode(database.db, COMUNE_CODE)) === null) {

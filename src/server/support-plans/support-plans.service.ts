@@ -22,6 +22,7 @@ import type { Db } from "../db/client.ts";
 import { AppError, fieldError } from "../errors.ts";
 import { caseAccessOf } from "../households/household-team.ts";
 import { findHouseholdOrFail, householdScopeOf, romeDate } from "../households/households.service.ts";
+import { findPendingReferralRow } from "../households/referrals.repository.ts";
 import {
   findActivePlanRow,
   findTeamAccounts,
@@ -160,6 +161,10 @@ export async function saveSupportPlan(options: {
     const { version, ...fields } = input;
     const row = await findActivePlanRow(tx, household.id);
     if (row !== null) fullAccessOrFail(access, "change the support plan");
+    // A plan is the managing partner's to make: first a partner must have taken the household on.
+    if (household.managingPartnerId === null || (await findPendingReferralRow(tx, household.id)) !== null) {
+      throw fieldError("CONFLICT", "version", "The household has no partner that accepted its referral yet");
+    }
     if ((row?.version ?? 0) !== version) throw staleVersion(row?.version ?? 0, version);
     await checkTeamAccounts(tx, household, fields.team, row === null ? [] : teamOf(row));
     const reviews = row === null ? [] : await listPlanReviews(tx, row.id);

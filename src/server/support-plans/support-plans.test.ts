@@ -69,8 +69,15 @@ async function newPlan(
 
 describe("a household's support plan", () => {
   it("is created with version 0, reviews every 3 months by default, the next due end-of-month safe", async () => {
-    const { household } = await ctx.newHousehold();
+    const { household, referral } = await ctx.newHousehold();
     expect((await manager.get(`/households/${household.id}/plan`)).status).toBe(404);
+    // Not before a partner takes the household on.
+    const early = await put(educator, household.reference, PLAN);
+    expect(early.status).toBe(409);
+    expect(((await early.json()) as Problem).errors).toEqual([
+      { path: "version", message: "The household has no partner that accepted its referral yet" },
+    ]);
+    expect((await manager.post(`/referrals/${referral.id}/accept`)).status).toBe(200);
     const res = await put(educator, household.reference, PLAN);
     expect(res.status).toBe(200);
     const plan = (await res.json()) as SupportPlan;
