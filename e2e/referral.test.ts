@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
+import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { fiscalCodeCheckCharacter } from "../src/domain/households/fiscal-code.ts";
-import { expectAccessible, launchBrowser, signedInPage, tabTo, tick } from "./support/browser.ts";
+import { apiJson, expectAccessible, launchBrowser, signedInPage, tabTo, tick } from "./support/browser.ts";
 
 const baseUrl = inject("baseUrl");
 const SOCIAL_WORKER = "comune.social.worker@demo.casacomune.example";
@@ -21,9 +22,18 @@ const MISTYPED_CODE = HEAD_CODE.slice(0, 15) + (HEAD_CODE.endsWith("A") ? "B" : 
 /** An ISEE of a month ago: never in the future, whatever the day the journey runs. */
 const ISEE_DATE = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
 
+/** A small PDF, made here: what the server checks is its first bytes. */
+const pdf = (name: string) => ({
+  name,
+  mimeType: "application/pdf",
+  buffer: Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"),
+});
+const REPORT_FILE = "relazione-sociale-esempio.pdf";
+
 let browser: Browser;
 let reference = "";
 let householdPath = "";
+let referralId = "";
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -51,7 +61,7 @@ async function fillMember(
 }
 
 describe("referring a household and taking it on", () => {
-  test("the social worker refers a household; a mistyped fiscal code is refused beside the field", async () => {
+  test("the social worker refers a household with attachments; a mistyped fiscal code and a text file are refused beside their fields", async () => {
     const page = await signedInPage(browser, baseUrl, SOCIAL_WORKER);
     await page.goto("/invii");
     await page.getByRole("heading", { level: 1, name: "Invii", exact: true }).waitFor();
@@ -143,12 +153,106 @@ describe("referring a household and taking it on", () => {
     expect(new URL(page.url()).pathname).toBe("/invii/nuovo");
 
     await code.fill(HEAD_CODE);
+
+    // Attachments, added by keyboard: the social report, then a record of the meeting.
+    const addAttachment = page.getByRole("button", { name: "Aggiungi un allegato" });
+    await tabTo(page, addAttachment);
+    await page.keyboard.press("Enter");
+    const report = page.getByRole("group", { name: "Allegato 1", exact: true });
+    await report.waitFor();
+    expect(await focusedId(page)).toBe("referral-attachments-0-kind");
+    const reportKind = report.getByRole("combobox", { name: "Tipo di documento", exact: true });
+    expect(await reportKind.inputValue()).toBe("social_report");
+    // A social report has no expiry: no date to give.
+    expect(await report.locator('input[type="date"]').count()).toBe(0);
+    await report.locator('input[type="file"]').setInputFiles(pdf(REPORT_FILE));
+    // The title is the file's name unless the worker writes another.
+    expect(await report.getByRole("textbox", { name: "Titolo", exact: true }).inputValue()).toBe(REPORT_FILE);
+
+    await addAttachment.click();
+    const minutes = page.getByRole("group", { name: "Allegato 2", exact: true });
+    const minutesKind = minutes.getByRole("combobox", { name: "Tipo di documento", exact: true });
+    // An identity document has an expiry: the date appears with the kind, and goes with it.
+    await minutesKind.selectOption("identity_document");
+    await minutes.locator("#referral-attachments-1-expiresOn").waitFor();
+    await minutesKind.selectOption("other");
+    expect(await minutes.locator('input[type="date"]').count()).toBe(0);
+    await minutes.locator('input[type="file"]').setInputFiles(pdf("verbale-incontro.pdf"));
+    await minutes.getByRole("textbox", { name: "Titolo", exact: true }).fill("Verbale dell'incontro");
+
+    // A text file is refused in the browser, beside its field, before anything is sent.
+    await addAttachment.click();
+    const note = page.getByRole("group", { name: "Allegato 3", exact: true });
+    const noteFile = note.locator('input[type="file"]');
+    expect(await noteFile.getAttribute("accept")).toBe(
+      ".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg",
+    );
+    await noteFile.setInputFiles({
+      name: "appunti.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from("appunti"),
+    });
+    const noteError = page.locator("#referral-attachments-2-file-error");
+    await noteError.waitFor();
+    expect(await noteError.textContent()).toBe("Allega un file PDF, PNG o JPEG");
+    expect(await noteFile.getAttribute("aria-invalid")).toBe("true");
+    expect((await noteFile.getAttribute("aria-describedby"))?.split(" ")).toContain(
+      "referral-attachments-2-file-error",
+    );
     await submit.click();
+    await expect.poll(() => focusedId(page)).toBe("referral-attachments-2-file");
+    expect(await page.locator(".error-summary").textContent()).toContain(
+      "Allegato 3 · File: Allega un file PDF, PNG o JPEG",
+    );
+    await expectAccessible(page);
+    expect(new URL(page.url()).pathname).toBe("/invii/nuovo");
+    const removeNote = page.getByRole("button", { name: "Rimuovi l'allegato 3" });
+    await removeNote.focus();
+    await page.keyboard.press("Enter");
+    expect(await note.count()).toBe(0);
+    expect(await focusedId(page)).toBe("add-attachment");
+
+    // The meeting's record fails on the server (answered here): the referral stays, the failure is said.
+    const documentsApi = "**/api/v1/households/*/documents";
+    await page.route(documentsApi, async (route) => {
+      if (!route.request().postDataBuffer()?.includes("verbale-incontro.pdf")) return route.continue();
+      return route.fulfill({
+        status: 422,
+        contentType: "application/problem+json",
+        body: JSON.stringify({
+          title: "Unprocessable",
+          status: 422,
+          detail: "The document breaks a rule",
+          errors: [{ path: "file", message: "The file's content does not match its type (application/pdf)" }],
+        }),
+      });
+    });
+    const answer = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === "/api/v1/referrals" && r.request().method() === "POST",
+    );
+    await submit.click();
+    referralId = ((await (await answer).json()) as { referral: { id: string } }).referral.id;
     const created = page.getByRole("heading", { name: /^Invio registrato: nucleo NUC-\d{4}-\d{5}$/ });
     await created.waitFor();
     reference = (await created.textContent())?.replace("Invio registrato: nucleo ", "") ?? "";
     expect(await created.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.getByText(/Il nucleo è stato inviato a .+, che dovrà rispondere entro il/).waitFor();
+
+    const uploaded = page.getByRole("list", { name: "Allegati all'invio" });
+    await expect
+      .poll(() => uploaded.getByRole("listitem").allTextContents())
+      .toEqual([
+        `«${REPORT_FILE}» (Relazione sociale): allegato`,
+        "«Verbale dell'incontro» (Altro): non caricato",
+      ]);
+    const failed = page.getByRole("alert").filter({ hasText: "1 allegato non è stato caricato" });
+    await failed.waitFor();
+    expect(await failed.getByRole("listitem").allTextContents()).toEqual([
+      "«Verbale dell'incontro»: File: Il contenuto del file non corrisponde al suo tipo (application/pdf)",
+    ]);
+    const retry = failed.getByRole("link", { name: "vai ai documenti del nucleo" });
+    expect(await retry.getAttribute("href")).toMatch(/^\/nuclei\/[0-9a-f-]{36}\?sezione=documenti$/);
+    await page.unroute(documentsApi);
     await expectAccessible(page);
 
     await page.getByRole("link", { name: "Apri la scheda del nucleo" }).click();
@@ -166,6 +270,37 @@ describe("referring a household and taking it on", () => {
     expect(await refused.textContent()).toBe(
       "Nessun ente partner ha ancora accettato l'invio di questo nucleo",
     );
+    await expectAccessible(page);
+
+    // The social report is among the household's documents, linked to the referral, and the social
+    // worker downloads it; the failed one is not there.
+    await page.getByRole("tab", { name: "Documenti" }).click();
+    expect(`${new URL(page.url()).pathname}${new URL(page.url()).search}`).toBe(
+      `${householdPath}?sezione=documenti`,
+    );
+    const documents = page.getByRole("table", { name: "Documenti del nucleo con la loro validità" });
+    const attached = documents.getByRole("row").filter({ hasText: REPORT_FILE });
+    await attached.waitFor();
+    expect(await attached.getByRole("cell").first().textContent()).toBe("Relazione sociale");
+    expect(await attached.getByRole("rowheader").textContent()).toContain(
+      "Allegato all'invio dei servizi sociali",
+    );
+    expect(await documents.getByRole("row").filter({ hasText: "Verbale dell'incontro" }).count()).toBe(0);
+    const householdId = householdPath.split("/").pop() ?? "";
+    const listed = await apiJson<{ items: { title: string; kind: string; referralId: string | null }[] }>(
+      page,
+      "GET",
+      `/households/${householdId}/documents`,
+    );
+    expect(listed.items.filter((d) => d.referralId === referralId)).toMatchObject([
+      { title: REPORT_FILE, kind: "social_report" },
+    ]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      attached.getByRole("link", { name: `Scarica «${REPORT_FILE}»` }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(REPORT_FILE);
+    expect((await readFile(await download.path())).subarray(0, 8).toString("latin1")).toBe("%PDF-1.4");
     await expectAccessible(page);
 
     // The Comune follows the referral in its inbox, with its partner and state.

@@ -287,7 +287,12 @@ export function DocumentsTab({ household }: { household: HouseholdDetail }) {
               <tbody>
                 {items.map((d) => (
                   <tr key={d.id} className={d.validity === "expired" ? "is-overdue" : undefined}>
-                    <th scope="row">{d.title}</th>
+                    <th scope="row">
+                      {d.title}
+                      {d.referralId !== null && (
+                        <span className="d-block small fw-normal">{t("documents.referralAttachment")}</span>
+                      )}
+                    </th>
                     <td>{labels.documentKind(d.kind)}</td>
                     <td>{d.number || "—"}</td>
                     <td className="text-nowrap">{d.issuedOn ? format.date(d.issuedOn) : "—"}</td>

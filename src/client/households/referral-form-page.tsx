@@ -23,7 +23,9 @@ import { useOrganisations } from "../units/units-api.ts";
 import { PRIORITY_FACTS, useHouseholdLabels } from "./household-labels.ts";
 import { useHouseholdMessage } from "./household-messages.ts";
 import { useCreateReferral } from "./households-api.ts";
+import { AttachmentsFieldset, AttachmentUploads } from "./referral-attachments.tsx";
 import {
+  type AttachmentOutput,
   asCentsOrNull,
   asChoice,
   asNumber,
@@ -67,7 +69,10 @@ function flattenErrors(errors: unknown, prefix = ""): FieldIssue[] {
   return issues;
 }
 
-function Created({ created }: { created: ReferralCreated }) {
+/** A referral just recorded, and the attachments still to upload with it. */
+type Submitted = { created: ReferralCreated; attachments: AttachmentOutput[] };
+
+function Created({ created, attachments }: Submitted) {
   const { t } = useTranslation();
   const message = useHouseholdMessage();
   const format = useFormat();
@@ -105,6 +110,9 @@ function Created({ created }: { created: ReferralCreated }) {
           </ul>
         </div>
       ) : null}
+      {attachments.length > 0 ? (
+        <AttachmentUploads householdId={household.id} referralId={referral.id} attachments={attachments} />
+      ) : null}
       <div className="d-flex flex-wrap gap-2">
         <Link to={`/nuclei/${household.id}`} className="btn btn-primary">
           {t("referrals.form.created.open")}
@@ -117,7 +125,7 @@ function Created({ created }: { created: ReferralCreated }) {
   );
 }
 
-function ReferralForm({ onCreated }: { onCreated: (created: ReferralCreated) => void }) {
+function ReferralForm({ onCreated }: { onCreated: (submitted: Submitted) => void }) {
   const { t } = useTranslation();
   const labels = useHouseholdLabels();
   const unitLabels = useUnitLabels();
@@ -127,6 +135,10 @@ function ReferralForm({ onCreated }: { onCreated: (created: ReferralCreated) => 
   const [otherErrors, setOtherErrors] = useState<string[]>([]);
   const summaryRef = useRef<HTMLDivElement>(null);
 
+  const form = useForm<ReferralFormValues, unknown, ReferralFormOutput>({
+    resolver: referralResolver,
+    defaultValues: EMPTY_REFERRAL,
+  });
   const {
     register,
     control,
@@ -137,10 +149,7 @@ function ReferralForm({ onCreated }: { onCreated: (created: ReferralCreated) => 
     setError,
     setFocus,
     formState: { errors, isSubmitting, submitCount },
-  } = useForm<ReferralFormValues, unknown, ReferralFormOutput>({
-    resolver: referralResolver,
-    defaultValues: EMPTY_REFERRAL,
-  });
+  } = form;
   const members = useFieldArray({ control, name: "household.members" });
 
   const category = watch("household.category");
@@ -191,6 +200,8 @@ function ReferralForm({ onCreated }: { onCreated: (created: ReferralCreated) => 
       return t(`households.fields.${money[second] ?? second}`);
     }
     if (head === "report" && second !== undefined) return t(`referrals.fields.${second}`);
+    if (head === "attachments" && second !== undefined && third !== undefined)
+      return `${t("referrals.form.attachmentN", { n: Number(second) + 1 })} · ${t(`documents.fields.${third}`)}`;
     if (head === "partnerCode") return t("referrals.fields.partner");
     return t(`referrals.fields.${head}`, { defaultValue: path });
   };
@@ -215,10 +226,11 @@ function ReferralForm({ onCreated }: { onCreated: (created: ReferralCreated) => 
   };
 
   const submit = handleSubmit(
-    async (values) => {
+    async ({ attachments, ...referral }) => {
       setOtherErrors([]);
       try {
-        onCreated(await create.mutateAsync(values));
+        // The attachments go once the referral exists: they name it.
+        onCreated({ created: await create.mutateAsync(referral), attachments });
       } catch (e) {
         showServerErrors(e);
       }
@@ -583,6 +595,8 @@ function ReferralForm({ onCreated }: { onCreated: (created: ReferralCreated) => 
         </div>
       </FieldSet>
 
+      <AttachmentsFieldset form={form} errorOf={errorOf} />
+
       <div className="d-flex flex-wrap gap-2">
         <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
           {isSubmitting ? t("form.saving") : t("referrals.form.submit")}
@@ -595,11 +609,14 @@ function ReferralForm({ onCreated }: { onCreated: (created: ReferralCreated) => 
   );
 }
 
-/** Nuovo invio: the social worker describes the household, chooses the partner and writes the report. */
+/**
+ * Nuovo invio: the social worker describes the household, chooses the partner, writes the report and
+ * attaches documents.
+ */
 export function ReferralFormPage() {
   const { t } = useTranslation();
   const canRefer = useCan("referrals:create");
-  const [created, setCreated] = useState<ReferralCreated | null>(null);
+  const [submitted, setSubmitted] = useState<Submitted | null>(null);
   return (
     <>
       <PageTitle title={t("referrals.form.title")} lead={t("referrals.form.lead")} />
@@ -607,10 +624,10 @@ export function ReferralFormPage() {
         <div className="alert alert-warning" role="alert">
           {t("errors.forbidden")}
         </div>
-      ) : created ? (
-        <Created created={created} />
+      ) : submitted ? (
+        <Created {...submitted} />
       ) : (
-        <ReferralForm onCreated={setCreated} />
+        <ReferralForm onCreated={setSubmitted} />
       )}
     </>
   );

@@ -1,14 +1,31 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { toNestErrors } from "@hookform/resolvers";
 import { zodResolver } from "@hookform/resolvers/zod";
-import type { DefaultValues, FieldErrors, FieldPath, Resolver } from "react-hook-form";
+import type { DefaultValues, FieldErrors, FieldPath, Resolver, ResolverOptions } from "react-hook-form";
 import type { z } from "zod";
+import {
+  DOCUMENT_MAX_BYTES,
+  DocumentFields,
+  type DocumentKind,
+  documentFileProblems,
+  documentProblems,
+} from "../../domain/households/document.schema.ts";
 import { householdProblems } from "../../domain/households/household.schema.ts";
 import { DEFAULT_REFERRAL_DUE_DAYS, ReferralCreate } from "../../domain/households/household-api.schema.ts";
+import type { FieldIssue } from "../../domain/shared/issue.ts";
 import { parseLocaleNumber } from "../../domain/units/unit-file.ts";
 
-export type ReferralFormValues = z.input<typeof ReferralCreate>;
-export type ReferralFormOutput = z.output<typeof ReferralCreate>;
+/**
+ * An attachment (allegato) as the form holds it: a document of the household and its file, uploaded
+ * once the referral exists. The expiry counts only for the kinds that have one.
+ */
+export type AttachmentValues = { kind: DocumentKind; title: string; expiresOn: string; file: File | null };
+/** An attachment checked: the document's fields (its referral is not there yet) and its file. */
+export type AttachmentOutput = { fields: DocumentFields; file: File };
+
+type ReferralInput = z.input<typeof ReferralCreate>;
+export type ReferralFormValues = ReferralInput & { attachments: AttachmentValues[] };
+export type ReferralFormOutput = z.output<typeof ReferralCreate> & { attachments: AttachmentOutput[] };
 export type ReferralFormPath = FieldPath<ReferralFormValues>;
 export type MemberValues = ReferralFormValues["household"]["members"][number];
 
@@ -51,7 +68,25 @@ export const EMPTY_REFERRAL = {
   partnerCode: "",
   report: { situation: "", reasons: "", servicesInvolved: "", urgency: "ordinary" },
   dueDays: DEFAULT_DUE_DAYS,
+  attachments: [],
 } as unknown as DefaultValues<ReferralFormValues>;
+
+export const emptyAttachment = (): AttachmentValues => ({
+  kind: "social_report",
+  title: "",
+  expiresOn: "",
+  file: null,
+});
+
+/**
+ * Whether a kind of document has an expiry date (identity document, residence permit, ISEE): asked
+ * of the document rules themselves, so the form never disagrees with the server.
+ */
+export const kindNeedsExpiry = (kind: DocumentKind) =>
+  documentProblems(
+    { kind, title: "-", number: "", issuedOn: null, expiresOn: null, referralId: null },
+    "2000-01-01",
+  ).some((issue) => issue.path === "expiresOn");
 
 // What the inputs hold is text; the schema wants numbers, cents and nulls. Amounts are typed in euro
 // the Italian or the English way (1.250,50 or 1250.50); anything unreadable stays text, so the schema
@@ -84,7 +119,7 @@ const schemaResolver = zodResolver(ReferralCreate);
  * The shared schema first, then the household's cross-field rules (one head, birth date and sex as
  * the fiscal code says, …): the same checks the server makes, shown before the form is sent.
  */
-export const referralResolver: Resolver<ReferralFormValues, unknown, ReferralFormOutput> = async (
+const referralOnlyResolver: Resolver<ReferralInput, unknown, z.output<typeof ReferralCreate>> = async (
   values,
   context,
   options,
@@ -99,6 +134,70 @@ export const referralResolver: Resolver<ReferralFormValues, unknown, ReferralFor
     if (flat[path] === undefined) flat[path] = { type: "rule", message: problem.message };
   }
   return { values: {}, errors: toNestErrors(flat, options) };
+};
+
+// Messages of the file's checks in the browser, as the `messages` namespace knows them; the server
+// answers the same for a file too large.
+export const FILE_MISSING = "Choose the file to attach";
+export const FILE_TOO_LARGE = `A file may be at most ${DOCUMENT_MAX_BYTES / 1024 / 1024} MiB`;
+
+/**
+ * An attachment's problems, before anything is sent: the document's fields and rules (today where
+ * the browser is), then its file — there, not over 10 MiB, and a PDF, PNG or JPEG by its type and by
+ * its first bytes, as the server checks it.
+ */
+async function attachmentProblems(
+  attachment: AttachmentValues,
+  today: string,
+): Promise<{ issues: FieldIssue[]; output: AttachmentOutput | null }> {
+  const issues: FieldIssue[] = [];
+  const needsExpiry = kindNeedsExpiry(attachment.kind);
+  const parsed = DocumentFields.safeParse({
+    kind: attachment.kind,
+    title: attachment.title,
+    expiresOn: needsExpiry && attachment.expiresOn !== "" ? attachment.expiresOn : null,
+  });
+  if (parsed.success) issues.push(...documentProblems(parsed.data, today));
+  else issues.push(...parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  const file = attachment.file ?? null;
+  if (file === null) issues.push({ path: "file", message: FILE_MISSING });
+  else if (file.size > DOCUMENT_MAX_BYTES) issues.push({ path: "file", message: FILE_TOO_LARGE });
+  else {
+    const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
+    issues.push(...documentFileProblems({ contentType: file.type, bytes: head }));
+  }
+  const output =
+    parsed.success && file !== null && issues.length === 0 ? { fields: parsed.data, file } : null;
+  return { issues, output };
+}
+
+/** The referral's checks and each attachment's, together: every problem shows at once. */
+export const referralResolver: Resolver<ReferralFormValues, unknown, ReferralFormOutput> = async (
+  values,
+  context,
+  options,
+) => {
+  const { attachments = [], ...referral } = values;
+  const today = localToday();
+  const [result, checked] = await Promise.all([
+    referralOnlyResolver(referral, context, options as unknown as ResolverOptions<ReferralInput>),
+    Promise.all(attachments.map((a) => attachmentProblems(a, today))),
+  ]);
+  const flat: FieldErrors = {};
+  for (const [index, { issues }] of checked.entries()) {
+    for (const issue of issues)
+      flat[`attachments.${index}.${issue.path}`] ??= { type: "rule", message: issue.message };
+  }
+  const errors = {
+    ...result.errors,
+    ...(Object.keys(flat).length > 0 ? toNestErrors(flat, options) : {}),
+  } as FieldErrors<ReferralFormValues>;
+  const outputs = checked.flatMap(({ output }) => (output === null ? [] : [output]));
+  if (Object.keys(errors).length > 0 || outputs.length < checked.length) return { values: {}, errors };
+  return {
+    values: { ...(result.values as z.output<typeof ReferralCreate>), attachments: outputs },
+    errors: {},
+  };
 };
 
 const HOUSEHOLD_FIELDS = new Set([
@@ -123,6 +222,7 @@ const FORM_PATHS = [
   /^partnerCode$/,
   /^report\.(situation|reasons|servicesInvolved|urgency)$/,
   /^dueDays$/,
+  /^attachments\.\d+\.(kind|title|expiresOn|file)$/,
 ];
 
 /**
