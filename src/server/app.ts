@@ -4,6 +4,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { getCookie } from "hono/cookie";
 import { HTTPException } from "hono/http-exception";
+import { allocationRulesRoutes } from "./allocation/rules.routes.ts";
 import { auditRequests } from "./audit/audit.middleware.ts";
 import { auditRoutes } from "./audit/audit.routes.ts";
 import { authRoutes, sessionCookieName } from "./auth/auth.routes.ts";
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
   api.route("/", staffRoutes(deps));
   api.route("/", organisationRoutes(deps));
   api.route("/", auditRoutes(deps));
+  api.route("/", allocationRulesRoutes(deps));
 
   const document = () =>
     api.getOpenAPI31Document({

@@ -28,12 +28,15 @@ export const PERMISSIONS = [
   "referrals:create",
   "referrals:answer",
   "consents:write",
+  "allocation:rules",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /**
  * Role × action matrix. `units:write` lets a role create and edit units and move their status;
  * Area B roles act only on the units their own organisation manages (see `scopeOfRole`).
+ * `allocation:rules` saves and previews versions of the allocation rules; every signed-in role reads
+ * the active version and its published criteria.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   comune_admin: [
@@ -46,6 +49,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "households:write",
     "referrals:create",
     "consents:write",
+    "allocation:rules",
   ],
   comune_housing_officer: ["units:read", "units:write", "units:import", "stock:read"],
   comune_social_worker: [

@@ -548,3 +548,30 @@ export const householdFollowUps = pgTable(
     ),
   ],
 );
+
+/**
+ * A version of the allocation rules (regole di assegnazione), as the Comune's admin saved it: the rules
+ * document validated by the domain's `RulesVersion`, who, when and why. Append-only: a change is a new
+ * version; the active one is the latest.
+ */
+export const allocationRulesVersions = pgTable(
+  "allocation_rules_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    version: integer("version").notNull().unique(),
+    rules: jsonb("rules").notNull(),
+    reason: text("reason").notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    /**
+     * The author's name as it was when the version was saved: the record of who decided stays
+     * readable by every role, though row-level security hides the Comune's accounts from partners.
+     */
+    createdByName: text("created_by_name").notNull(),
+    createdAt: createdAt(),
+    activeFrom: timestamp("active_from", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    check("allocation_rules_versions_version_check", sql`${t.version} >= 1`),
+    check("allocation_rules_versions_reason_check", sql`length(trim(${t.reason})) > 0`),
+  ],
+);

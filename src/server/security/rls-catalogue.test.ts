@@ -39,6 +39,7 @@ describe("row-level security in the catalogue", () => {
 
   it("finds today's partner tables (a new one must be added here knowingly)", async () => {
     expect(await partnerTables(ctx.db)).toEqual([
+      "allocation_rules_versions",
       "audit_events",
       "household_consents",
       "household_documents",

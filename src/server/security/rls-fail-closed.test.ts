@@ -4,6 +4,7 @@ import { type SQL, sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ORGANISATIONS } from "../../domain/demo/demo-programme.ts";
+import { DEFAULT_RULES } from "../../domain/eligibility/rules.schema.ts";
 import { APP_ROLE, appRoleUrl, type Db, type DbScope } from "../db/client.ts";
 import { listOrganisations } from "../organisations/organisations.repository.ts";
 import { acceptedHousehold } from "../support-plans/care-fixtures.ts";
@@ -82,6 +83,13 @@ beforeAll(async () => {
         throw new Error(`fixture ${method} ${path} failed: ${res.status} ${await res.text()}`);
     }
   }
+  // A version of the allocation rules, saved by the Comune's admin (its author is an account).
+  const { version: _version, reason: _reason, ...rules } = DEFAULT_RULES;
+  const saved = await (await ctx.loginAs("comune_admin")).post("/allocation/rules", {
+    rules,
+    reason: "Prova",
+  });
+  if (saved.status !== 201) throw new Error(`fixture rules version failed: ${saved.status}`);
   tables = await partnerTables(ctx.db);
 });
 afterAll(() => ctx.close());
