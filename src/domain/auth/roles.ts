@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   "referrals:answer",
   "consents:write",
   "allocation:rules",
+  "allocation:run",
+  "offers:answer",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -50,8 +52,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "referrals:create",
     "consents:write",
     "allocation:rules",
+    "allocation:run",
+    "offers:answer",
   ],
-  comune_housing_officer: ["units:read", "units:write", "units:import", "stock:read"],
+  comune_housing_officer: [
+    "units:read",
+    "units:write",
+    "units:import",
+    "stock:read",
+    "allocation:run",
+    "offers:answer",
+  ],
   comune_social_worker: [
     "units:read",
     "stock:read",
@@ -72,6 +83,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "households:write",
     "referrals:answer",
     "consents:write",
+    "offers:answer",
   ],
   area_b_educator: ["units:read", "stock:read", "households:read", "households:write", "consents:write"],
   steering_board: ["stock:read"],

@@ -575,3 +575,81 @@ export const allocationRulesVersions = pgTable(
     check("allocation_rules_versions_reason_check", sql`length(trim(${t.reason})) > 0`),
   ],
 );
+
+/**
+ * An allocation run (abbinamento): the rules version, the seed, the hash of its input and the input
+ * itself (units, households, pairs with their weights and score components, bounds), and the result
+ * with its proof. Replaying the snapshot must give the identical result. The Comune's.
+ */
+export const allocationRuns = pgTable(
+  "allocation_runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    rulesVersion: integer("rules_version").notNull(),
+    seed: text("seed").notNull(),
+    inputHash: text("input_hash").notNull(),
+    snapshot: jsonb("snapshot").notNull(),
+    status: text("status").notNull(),
+    objective: numeric("objective", { mode: "number" }),
+    dualBound: numeric("dual_bound", { mode: "number" }),
+    result: jsonb("result").notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("allocation_runs_created_idx").on(t.createdAt),
+    check("allocation_runs_status_check", sql`${t.status} in ('optimal', 'infeasible')`),
+  ],
+);
+
+/**
+ * An offer (proposta) of a unit to a household, from a run or made by hand with a reason: deadline,
+ * visit, partner confirmation, the answer with a structured reason tagged household or provider. A
+ * unit is in at most one pending offer, and a household too (partial unique indexes).
+ */
+export const allocationOffers = pgTable(
+  "allocation_offers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    runId: uuid("run_id").references(() => allocationRuns.id),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    status: text("status").notNull().default("pending"),
+    offeredBy: uuid("offered_by").references(() => users.id),
+    offeredAt: timestamp("offered_at", { withTimezone: true }).notNull(),
+    dueOn: date("due_on").notNull(),
+    /** A manual offer, or a step back or reopening, says why. */
+    reason: text("reason").notNull().default(""),
+    visitOn: date("visit_on"),
+    partnerConfirmedAt: timestamp("partner_confirmed_at", { withTimezone: true }),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+    answeredBy: uuid("answered_by").references(() => users.id),
+    declineReason: text("decline_reason"),
+    /** Who the refusal is down to: the household, or the provider (the unit, the partner). */
+    declinedBy: text("declined_by"),
+    /** A reasonable refusal keeps the household's place. */
+    reasonable: boolean("reasonable"),
+    note: text("note").notNull().default(""),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex("allocation_offers_unit_pending_key").on(t.unitId).where(sql`${t.status} = 'pending'`),
+    uniqueIndex("allocation_offers_household_pending_key")
+      .on(t.householdId)
+      .where(sql`${t.status} = 'pending'`),
+    index("allocation_offers_household_idx").on(t.householdId),
+    index("allocation_offers_run_idx").on(t.runId),
+    check(
+      "allocation_offers_status_check",
+      sql`${t.status} in ('pending', 'accepted', 'declined', 'expired', 'withdrawn')`,
+    ),
+    check(
+      "allocation_offers_declined_by_check",
+      sql`${t.declinedBy} is null or ${t.declinedBy} in ('household', 'provider')`,
+    ),
+  ],
+);

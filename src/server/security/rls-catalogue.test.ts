@@ -39,7 +39,9 @@ describe("row-level security in the catalogue", () => {
 
   it("finds today's partner tables (a new one must be added here knowingly)", async () => {
     expect(await partnerTables(ctx.db)).toEqual([
+      "allocation_offers",
       "allocation_rules_versions",
+      "allocation_runs",
       "audit_events",
       "household_consents",
       "household_documents",

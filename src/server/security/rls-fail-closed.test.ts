@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ORGANISATIONS } from "../../domain/demo/demo-programme.ts";
 import { DEFAULT_RULES } from "../../domain/eligibility/rules.schema.ts";
 import { APP_ROLE, appRoleUrl, type Db, type DbScope } from "../db/client.ts";
+import { allocationOffers, allocationRuns } from "../db/schema.ts";
 import { listOrganisations } from "../organisations/organisations.repository.ts";
 import { acceptedHousehold } from "../support-plans/care-fixtures.ts";
 import { createTestContext, type TestContext } from "../testing/test-context.ts";
@@ -90,6 +91,28 @@ beforeAll(async () => {
     reason: "Prova",
   });
   if (saved.status !== 201) throw new Error(`fixture rules version failed: ${saved.status}`);
+  // An allocation run and, for each partner, an offer of one of its units to its household: rows
+  // written as the owner, the policies under test being the ones that read them.
+  const [run] = await ctx.db
+    .insert(allocationRuns)
+    .values({
+      rulesVersion: 1,
+      seed: "prova",
+      inputHash: "0".repeat(64),
+      snapshot: {},
+      status: "optimal",
+      result: {},
+    })
+    .returning({ id: allocationRuns.id });
+  for (const partner of AREA_B) {
+    await ctx.db.insert(allocationOffers).values({
+      runId: run?.id,
+      unitId: unitIds.get(partner.code)?.[0] as string,
+      householdId: householdIds.get(partner.code) as string,
+      offeredAt: new Date("2026-11-22T09:00:00Z"),
+      dueOn: "2026-11-29",
+    });
+  }
   tables = await partnerTables(ctx.db);
 });
 afterAll(() => ctx.close());
