@@ -4,7 +4,9 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { getCookie } from "hono/cookie";
 import { HTTPException } from "hono/http-exception";
+import { offerRoutes } from "./allocation/offers.routes.ts";
 import { allocationRulesRoutes } from "./allocation/rules.routes.ts";
+import { allocationRunRoutes } from "./allocation/runs.routes.ts";
 import { auditRequests } from "./audit/audit.middleware.ts";
 import { auditRoutes } from "./audit/audit.routes.ts";
 import { authRoutes, sessionCookieName } from "./auth/auth.routes.ts";
@@ -80,6 +82,8 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
   api.route("/", organisationRoutes(deps));
   api.route("/", auditRoutes(deps));
   api.route("/", allocationRulesRoutes(deps));
+  api.route("/", allocationRunRoutes(deps));
+  api.route("/", offerRoutes(deps));
 
   const document = () =>
     api.getOpenAPI31Document({

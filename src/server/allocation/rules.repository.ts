@@ -49,8 +49,14 @@ export async function insertRulesVersionRow(
   return row ?? null;
 }
 
-/** The households the allocation is about: assessed or waiting, with their size and who referred them. */
-export async function listWaitingHouseholdRows(db: Db) {
+/**
+ * The households the allocation is about: assessed or waiting (or the `statuses` given), with their
+ * size, who referred them and when they entered the programme.
+ */
+export async function listWaitingHouseholdRows(
+  db: Db,
+  statuses: readonly string[] = ["assessed", "waiting"],
+) {
   const managing = sql<
     string | null
   >`(select o.code from organisations o where o.id = ${households.managingPartnerId})`;
@@ -68,18 +74,20 @@ export async function listWaitingHouseholdRows(db: Db) {
       referringKind: organisations.kind,
       managingPartnerCode: managing,
       size: sql<number>`(select count(*)::int from household_members m where m.household_id = ${households.id})`,
+      referredAt: households.createdAt,
     })
     .from(households)
     .innerJoin(organisations, eq(organisations.id, households.referringOrganisationId))
-    .where(inArray(households.status, ["assessed", "waiting"]))
+    .where(inArray(households.status, [...statuses]))
     .orderBy(households.reference);
 }
 
-/** The units that can be offered now or soon: available, or being vacated. */
-export async function listOfferableUnitRows(db: Db) {
+/** The units that can be offered now or soon: available, or being vacated (or the `statuses` given). */
+export async function listOfferableUnitRows(db: Db, statuses: readonly string[] = ["available", "vacating"]) {
   return db
     .select({
       id: units.id,
+      code: units.code,
       category: units.category,
       rooms: units.rooms,
       bedrooms: units.bedrooms,
@@ -92,6 +100,6 @@ export async function listOfferableUnitRows(db: Db) {
     })
     .from(units)
     .leftJoin(organisations, eq(organisations.id, units.managingPartnerId))
-    .where(inArray(units.status, ["available", "vacating"]))
+    .where(inArray(units.status, [...statuses]))
     .orderBy(units.code);
 }

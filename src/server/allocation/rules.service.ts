@@ -54,7 +54,7 @@ const DEFAULT_VIEW: AllocationRules = {
 };
 
 /** The rules in force and their number: the latest stored version, or the starting rules as 0. */
-async function activeRules(
+export async function activeRules(
   db: Db,
 ): Promise<{ version: number; rules: RulesVersion; row: RulesVersionRow | null }> {
   const row = await findLatestRulesVersionRow(db);
@@ -115,8 +115,8 @@ export async function getPublishedRules(options: { db: Db; lang: Lang }): Promis
   };
 }
 
-type HouseholdRow = Awaited<ReturnType<typeof listWaitingHouseholdRows>>[number];
-type UnitRow = Awaited<ReturnType<typeof listOfferableUnitRows>>[number];
+export type HouseholdRow = Awaited<ReturnType<typeof listWaitingHouseholdRows>>[number];
+export type UnitRow = Awaited<ReturnType<typeof listOfferableUnitRows>>[number];
 
 const accessibilityOf = (value: string): EligibilityHousehold["accessibilityNeed"] =>
   (ACCESSIBILITY_NEEDS as readonly string[]).includes(value)
@@ -124,7 +124,7 @@ const accessibilityOf = (value: string): EligibilityHousehold["accessibilityNeed
     : "none";
 
 /** A household row as the rules read it; the Comune referring it means the social services did. */
-function eligibilityHousehold(row: HouseholdRow): EligibilityHousehold {
+export function eligibilityHousehold(row: HouseholdRow): EligibilityHousehold {
   return {
     id: row.id,
     category: row.category as UnitCategory,
@@ -142,7 +142,7 @@ function eligibilityHousehold(row: HouseholdRow): EligibilityHousehold {
   };
 }
 
-const eligibilityUnit = (row: UnitRow): EligibilityUnit => ({
+export const eligibilityUnit = ({ code: _code, ...row }: UnitRow): EligibilityUnit => ({
   ...row,
   category: row.category as UnitCategory,
 });

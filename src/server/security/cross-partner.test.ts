@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { asc } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Role } from "../../domain/auth/roles.ts";
+import { hasPermission, PERMISSIONS, type Permission, type Role } from "../../domain/auth/roles.ts";
 import { DEMO_ORGANISATIONS } from "../../domain/demo/demo-programme.ts";
 import type {
   HouseholdDetail,
@@ -13,6 +13,9 @@ import type { OverdueReview } from "../../domain/support-plans/support-plan.sche
 import type { Unit, UnitCategory, UnitStatus } from "../../domain/units/unit.schema.ts";
 import { UNIT_FILE_COLUMNS, unitFileHeader, unitToRow } from "../../domain/units/unit-file.ts";
 import {
+  allocationOffers,
+  allocationRulesVersions,
+  allocationRuns,
   householdConsents,
   householdDocuments,
   householdEvents,
@@ -49,6 +52,7 @@ type JsonSchema = {
 type Operation = {
   parameters?: { in: string; name: string; schema?: JsonSchema }[];
   requestBody?: { content: Record<string, { schema: JsonSchema }> };
+  "x-permission"?: string;
 };
 type OpenApiDocument = {
   paths: Record<string, Record<string, Operation>>;
@@ -68,6 +72,8 @@ type Partner = {
   households: HouseholdDetail[];
   /** The ids of the records below each household, by path parameter (`documentId`, `consentId`). */
   records: Map<string, Record<string, string>>;
+  /** Offers of the partner's units to its households, made by the Comune (one, pending). */
+  offers: string[];
   referrals: ReferralView[];
   accounts: Account[];
 };
@@ -124,6 +130,9 @@ async function snapshot() {
     documents: await ctx.db.select().from(householdDocuments).orderBy(asc(householdDocuments.id)),
     exits: await ctx.db.select().from(householdExits).orderBy(asc(householdExits.id)),
     followUps: await ctx.db.select().from(householdFollowUps).orderBy(asc(householdFollowUps.id)),
+    offers: await ctx.db.select().from(allocationOffers).orderBy(asc(allocationOffers.id)),
+    runs: await ctx.db.select().from(allocationRuns).orderBy(asc(allocationRuns.id)),
+    rules: await ctx.db.select().from(allocationRulesVersions).orderBy(asc(allocationRulesVersions.id)),
   };
 }
 
@@ -192,9 +201,29 @@ async function householdsOf(code: string, categories: UnitCategory[], manager: T
   return { households: own, referrals: referred, records };
 }
 
+/** The Comune offers one of the partner's available units to one of its households, made waiting. */
+async function offersOf(
+  partner: Pick<Partner, "units" | "households">,
+  comune: TestClient,
+  manager: TestClient,
+) {
+  const household = partner.households.at(-1) as HouseholdDetail;
+  const unit = partner.units.find((u) => u.status === "available") as Unit;
+  const waiting = await manager.post(`/households/${household.id}/transitions`, { to: "waiting" });
+  const offer = await comune.post("/offers", {
+    unitId: unit.id,
+    householdId: household.id,
+    reason: "Proposta di prova",
+  });
+  if (waiting.status !== 200 || offer.status !== 201)
+    throw new Error(`offer fixture failed: ${waiting.status} ${offer.status} ${await offer.text()}`);
+  return [((await offer.json()) as { id: string }).id];
+}
+
 beforeAll(async () => {
   ctx = await createTestContext();
   partners = [];
+  const comune = await ctx.loginAs("comune_housing_officer");
   for (const organisation of AREA_B) {
     const categories = [...organisation.categories];
     const own: Unit[] = [];
@@ -217,13 +246,18 @@ beforeAll(async () => {
       accounts.push({ role, partner: organisation.code, client, userId: me.id });
     }
     const manager = accounts.find((a) => a.role === "area_b_manager")?.client as TestClient;
-    partners.push({
-      code: organisation.code,
-      categories,
-      units: own,
-      ...(await householdsOf(organisation.code, categories, manager)),
-      accounts,
-    });
+    const cases = await householdsOf(organisation.code, categories, manager);
+    const offers = await offersOf({ units: own, households: cases.households }, comune, manager);
+    // The offer moved a unit and a household on: read them again, as they now stand.
+    const units = await Promise.all(
+      own.map(async (u) => (await (await manager.get(`/units/${u.id}`)).json()) as Unit),
+    );
+    const households = await Promise.all(
+      cases.households.map(
+        async (h) => (await (await manager.get(`/households/${h.id}`)).json()) as HouseholdDetail,
+      ),
+    );
+    partners.push({ code: organisation.code, categories, units, ...cases, households, offers, accounts });
   }
   const doc = (await (
     await partners[0]?.accounts[0]?.client.get("/openapi.json")
@@ -251,7 +285,7 @@ const resourceOf = (path: string) => path.split("/")[1] ?? "";
 /** Collections whose every record belongs to a partner: listing them is partner-scoped. */
 const PARTNER_COLLECTIONS = new Set(["households", "referrals", "support-plans"]);
 /** Lists of case records and people that carry no partner field: judged by what they mention. */
-const CASE_COLLECTIONS = new Set(["caseload", "follow-ups", "staff"]);
+const CASE_COLLECTIONS = new Set(["caseload", "follow-ups", "staff", "offers"]);
 
 /**
  * Partner-scoped: a record in the path, a `partner` filter, a body naming a partner, a list of
@@ -292,6 +326,14 @@ function targetsOf(resource: string, operation: string, partner: Partner): Targe
           category: h.category,
           params: { months: "6", ...partner.records.get(h.id) },
         }));
+    case "offers":
+      return partner.offers.map((id) => ({
+        name: `offer ${id}`,
+        keys: { uuid: id },
+        version: 1,
+        category: partner.categories[0] as UnitCategory,
+        params: {},
+      }));
     case "referrals":
       return partner.referrals.map((r) => ({
         name: `${r.status} referral of ${r.householdReference}`,
@@ -354,6 +396,9 @@ function bodiesFor(
       { date: "2020-01-01", autonomy: {} },
     ];
   }
+  if ("declinedBy" in props) {
+    return [{ reason: "cross-partner attempt", declinedBy: "household", reasonable: false }];
+  }
   if ("reason" in props) return [{ reason: "cross-partner attempt" }];
   if ("purpose" in props)
     return [{ purpose: "processing", givenOn: "2026-11-22", note: "cross-partner attempt" }];
@@ -364,6 +409,8 @@ function bodiesFor(
   }
   if ("destination" in props) return [{ date: "2026-11-22", planned: true, destination: "market_rent" }];
   if ("contactedOn" in props) return [{ contactedOn: "2026-11-22", situation: "same_home" }];
+  if ("visitOn" in props) return [{ visitOn: "2026-11-25" }];
+  if ("note" in props && Object.keys(props).length === 1) return [{ note: "cross-partner attempt" }];
   if ("partnerCode" in props && "report" in props) {
     return [attacker.code, victim.code].map((partnerCode) => ({ partnerCode, report: REPORT }));
   }
@@ -379,6 +426,7 @@ const MISSING_KEYS: Record<string, Record<string, string>> = {
     "reference in lower case": "nuc-2026-99999",
   },
   referrals: { uuid: randomUUID() },
+  offers: { uuid: randomUUID() },
 };
 
 const requestOf = (client: TestClient, method: string, path: string, body: object | undefined) =>
@@ -746,6 +794,40 @@ async function importAttacks(operation: string, path: string): Promise<Attack[]>
   return attacks;
 }
 
+/** An operation whose permission no Area B role holds: every partner account must get 403. */
+const comuneOnly = (op: Operation) => {
+  const permission = op["x-permission"];
+  return (
+    (PERMISSIONS as readonly unknown[]).includes(permission) &&
+    ACCOUNT_ROLES.every((role) => !hasPermission(role, permission as Permission))
+  );
+};
+
+function comuneOnlyAttacks(operation: string, method: string, path: string, op: Operation): Attack[] {
+  const attacks: Attack[] = [];
+  for (const attacker of partners) {
+    const victim = partners.find((p) => p !== attacker) as Partner;
+    const target = targetsForAnyResource(victim);
+    const concrete = path.replace(/\{(\w+)\}/g, (_whole, name: string) =>
+      encodeURIComponent(name === "id" ? target : "6"),
+    );
+    const body = op.requestBody === undefined ? undefined : {};
+    for (const account of attacker.accounts) {
+      attacks.push({
+        operation,
+        label: `${account.role} of ${attacker.code}: ${operation} (Comune only)`,
+        send: () => requestOf(account.client, method, concrete, body),
+        judge: async (res) => (res.status === 403 ? null : `answered ${res.status}: ${await res.text()}`),
+      });
+    }
+  }
+  return attacks;
+}
+
+/** Some id of the other partner's, for a Comune-only path with one. */
+const targetsForAnyResource = (victim: Partner) =>
+  victim.offers[0] ?? victim.households[0]?.id ?? randomUUID();
+
 async function planAttacks(doc: OpenApiDocument) {
   components = doc.components?.schemas ?? {};
   const operations: string[] = [];
@@ -753,6 +835,12 @@ async function planAttacks(doc: OpenApiDocument) {
   const pending: Promise<Attack[]>[] = [];
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(item)) {
+      if (comuneOnly(op)) {
+        const operation = `${method.toUpperCase()} ${path}`;
+        operations.push(operation);
+        attacks.push(...comuneOnlyAttacks(operation, method, path, op));
+        continue;
+      }
       if (!isPartnerScoped(method, path, op)) continue;
       const operation = `${method.toUpperCase()} ${path}`;
       operations.push(operation);
@@ -820,6 +908,14 @@ describe("partner A against partner B's records, for every partner-scoped operat
         "GET /follow-ups/due",
         "GET /caseload",
         "GET /staff",
+        "GET /offers",
+        "GET /offers/{id}",
+        "POST /offers/{id}/decline",
+        "POST /offers/{id}/accept",
+        "POST /offers",
+        "POST /allocation/runs",
+        "GET /allocation/runs/{id}",
+        "POST /allocation/rules",
       ]),
     );
   });

@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_RULES } from "../eligibility/rules.schema.ts";
+import type { AllocationBounds } from "./assignment.ts";
+import { explainPair } from "./explain.ts";
+import {
+  buildRunSnapshot,
+  canonicalJson,
+  defaultRunBounds,
+  type RunHousehold,
+  type RunSnapshot,
+  type RunUnit,
+  replayRun,
+  sameOutcome,
+} from "./run-snapshot.ts";
+
+const TODAY = "2026-06-01";
+const NO_FACTS = {
+  knownToSocialServices: false,
+  completedPreviousPath: false,
+  prospectOfAutonomy: false,
+  ableToCoPay: false,
+  difficultyAccessingPublicHousing: false,
+};
+
+const unit = (code: string, overrides: Partial<RunUnit> = {}): RunUnit => ({
+  id: `u-${code}`,
+  code,
+  category: "calmierato",
+  rooms: 3,
+  bedrooms: 2,
+  surfaceM2: 60,
+  floor: 1,
+  lift: true,
+  stepFree: false,
+  wheelchairAdapted: false,
+  managingPartnerCode: "ETS-B1",
+  ...overrides,
+});
+
+type HouseholdInput = Omit<RunHousehold, "score" | "tieBreakerSeed">;
+const household = (reference: string, overrides: Partial<HouseholdInput> = {}): HouseholdInput => ({
+  id: `h-${reference}`,
+  reference,
+  referredOn: "2026-01-01",
+  category: "calmierato",
+  referralType: "social_services",
+  targetGroup: "monoparentale",
+  size: 2,
+  needs: ["economic_fragility"],
+  accessibilityNeed: "none",
+  priority: NO_FACTS,
+  incomeCents: 3_000_000,
+  iseeCents: 800_000,
+  managingPartnerCode: "ETS-B1",
+  ...overrides,
+});
+
+const snapshotOf = (units: RunUnit[], households: HouseholdInput[], bounds: AllocationBounds = {}) =>
+  buildRunSnapshot({
+    rulesVersion: 0,
+    rules: DEFAULT_RULES,
+    today: TODAY,
+    seed: "",
+    units,
+    households,
+    bounds,
+  });
+
+const explain = (snapshot: RunSnapshot, reference: string, code: string) => {
+  const outcome = replayRun(snapshot);
+  return explainPair(
+    snapshot,
+    outcome,
+    snapshot.households.findIndex((h) => h.reference === reference),
+    snapshot.units.findIndex((u) => u.code === code),
+  );
+};
+
+const urgent = { ...NO_FACTS, knownToSocialServices: true };
+
+describe("explainPair", () => {
+  it.each<[string, () => RunSnapshot, string, string, string, RegExp]>([
+    ["an offer", () => snapshotOf([unit("A")], [household("H1")]), "H1", "A", "matched", /^matched$/],
+    [
+      "a household too large for the unit",
+      () => snapshotOf([unit("A")], [household("H1"), household("H2", { size: 6 })]),
+      "H2",
+      "A",
+      "not_eligible",
+      /^not eligible: surface$/,
+    ],
+    [
+      "a unit that went to a household of higher priority",
+      () => snapshotOf([unit("A")], [household("H1", { priority: urgent }), household("H2")]),
+      "H2",
+      "A",
+      "unit_taken",
+      /^unit went to H1 \(weight [\d.]+ ≥ [\d.]+\)$/,
+    ],
+    [
+      "a household placed in another unit",
+      () => snapshotOf([unit("A"), unit("B", { rooms: 2, surfaceM2: 40 })], [household("H1")]),
+      "H1",
+      "A",
+      "household_placed",
+      /^the household got B instead/,
+    ],
+    [
+      "a category at its max",
+      () => snapshotOf([unit("A")], [household("H1")], { category: { calmierato: { max: 0 } } }),
+      "H1",
+      "A",
+      "bound_binding",
+      /^category bound calmierato binding$/,
+    ],
+    [
+      "a target group at its max",
+      () => snapshotOf([unit("A")], [household("H1")], { targetGroup: { monoparentale: { max: 0 } } }),
+      "H1",
+      "A",
+      "bound_binding",
+      /^target-group bound monoparentale binding$/,
+    ],
+    [
+      "an infeasible run",
+      () => snapshotOf([unit("A")], [household("H1")], { category: { calmierato: { min: 2 } } }),
+      "H1",
+      "A",
+      "run_infeasible",
+      /bounds could not be met/,
+    ],
+  ])("explains %s", (_name, make, reference, code, kind, text) => {
+    const explanation = explain(make(), reference, code);
+    expect(explanation.outcome.kind).toBe(kind);
+    expect(explanation.text).toMatch(text);
+    expect(explanation.checks).toHaveLength(9);
+  });
+
+  it("gives each rule, the priority components, the rank by weight and a reduced cost ≥ 0", () => {
+    const snapshot = snapshotOf(
+      [unit("A")],
+      [household("H1", { priority: urgent }), household("H2"), household("H3", { size: 6 })],
+    );
+    const first = explain(snapshot, "H1", "A");
+    const second = explain(snapshot, "H2", "A");
+    const third = explain(snapshot, "H3", "A");
+    expect([first.rank, second.rank, third.rank]).toEqual([1, 2, null]);
+    expect(first.rankOf).toBe(2);
+    expect(first.reducedCost).toBe(0);
+    expect(second.reducedCost).toBeGreaterThanOrEqual(0);
+    expect(third.weight).toBeNull();
+    expect(first.priority.components.map((c) => [c.kind, c.name])).toEqual([
+      ["base", "base"],
+      ["fact", "knownToSocialServices"],
+      ["need", "economic_fragility"],
+      ["waiting", "waiting"],
+      ["tie_breaker", "tie_breaker"],
+    ]);
+    expect(third.checks.filter((c) => !c.passed).map((c) => c.rule)).toEqual(["surface"]);
+  });
+});
+
+describe("a run's snapshot", () => {
+  const snapshot = snapshotOf(
+    [unit("A"), unit("B", { rooms: 2, surfaceM2: 40 }), unit("C", { rooms: 4, surfaceM2: 80 })],
+    [household("H1", { priority: urgent }), household("H2", { size: 4 }), household("H3", { size: 1 })],
+  );
+  const hash = (s: RunSnapshot) => createHash("sha256").update(canonicalJson(s)).digest("hex");
+
+  it("replays to the identical result from its JSON alone", () => {
+    const first = replayRun(snapshot);
+    const again = replayRun(JSON.parse(JSON.stringify(snapshot)) as RunSnapshot);
+    expect(first.status).toBe("optimal");
+    expect(first.certificate.valid).toBe(true);
+    expect(sameOutcome(first, again)).toBe(true);
+    expect(again).toEqual(first);
+    expect(hash(JSON.parse(JSON.stringify(snapshot)) as RunSnapshot)).toBe(hash(snapshot));
+  });
+
+  it("hashes to something else once a weight is tampered with", () => {
+    const tampered = structuredClone(snapshot);
+    const pair = tampered.pairs[0] as [number, number, number];
+    pair[2] += 0.001;
+    expect(hash(tampered)).not.toBe(hash(snapshot));
+  });
+
+  it("hashes the same whatever the order of keys", () => {
+    expect(canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] })).toBe('{"a":[{"c":3,"d":2}],"b":1}');
+  });
+});
+
+describe("defaultRunBounds", () => {
+  it.each([
+    [10, { calmierato: [2, 5], calmierato_ridotto: [1, 4], fragilita: [2, 5] }],
+    [100, { calmierato: [29, 49], calmierato_ridotto: [16, 36], fragilita: [25, 45] }],
+    [1, { calmierato: [0, 1], calmierato_ridotto: [0, 1], fragilita: [0, 1] }],
+  ])("keeps %i units within 39/26/35 ± 10 points", (units, expected) => {
+    const bounds = defaultRunBounds(units).category ?? {};
+    expect(Object.fromEntries(Object.entries(bounds).map(([c, b]) => [c, [b?.min, b?.max]]))).toEqual(
+      expected,
+    );
+  });
+});

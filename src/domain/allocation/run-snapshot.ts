@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: EUPL-1.2
+import {
+  type EligibilityHousehold,
+  type EligibilityUnit,
+  isEligible,
+  type PairContext,
+  type PriorityScore,
+  pairWeight,
+  priorityScore,
+  unitFit,
+} from "../eligibility/eligibility.ts";
+import type { RulesVersion } from "../eligibility/rules.schema.ts";
+import { CATEGORY_TARGET_SHARE } from "../units/stock-summary.ts";
+import { UNIT_CATEGORIES, type UnitCategory } from "../units/unit.schema.ts";
+import {
+  type AllocationBounds,
+  type AllocationCounts,
+  type AllocationInstance,
+  type BoundViolation,
+  MAX_WEIGHT,
+  solveAllocation,
+} from "./assignment.ts";
+import { verifyCertificate } from "./assignment-certificate.ts";
+import { greedyAllocation } from "./assignment-greedy.ts";
+
+/*
+ * A run of the joint assignment as data: the snapshot holds everything the solver and the explanation
+ * read (the rules document, the day, the units and households as the rules saw them, each household's
+ * priority score, every eligible pair with its weight, the bounds), so replaying it needs nothing else.
+ */
+
+/** A unit (alloggio) as the run saw it. */
+export type RunUnit = EligibilityUnit & { code: string };
+/** A household (nucleo) as the run saw it, with its priority score (punteggio) on the run's day. */
+export type RunHousehold = EligibilityHousehold & {
+  reference: string;
+  /** `YYYY-MM-DD`: entered the programme (start of the waiting time). */
+  referredOn: string;
+  score: PriorityScore;
+};
+
+export type RunSnapshot = {
+  rulesVersion: number;
+  rules: RulesVersion;
+  /** `YYYY-MM-DD`: the day the rules were applied. */
+  today: string;
+  /** Mixed into each household's tie-breaker seed ("" → the household id alone). */
+  seed: string;
+  units: RunUnit[];
+  households: RunHousehold[];
+  /** Eligible pairs as [unit index, household index, weight = priority × fit]. */
+  pairs: [number, number, number][];
+  bounds: AllocationBounds;
+};
+
+/** One offer of a run, with the human names of both sides. */
+export type RunAssignment = {
+  unitId: string;
+  unitCode: string;
+  householdId: string;
+  householdReference: string;
+  weight: number;
+};
+
+/** What a run stores as its result: everything a replay compares and an explanation reads. */
+export type RunOutcome = {
+  status: "optimal" | "infeasible";
+  /** The optimal offers; empty when infeasible (see `closest`). */
+  assignments: RunAssignment[];
+  /** Infeasible runs: the assignment closest to meeting the mins. */
+  closest: RunAssignment[];
+  objective: number | null;
+  dualBound: number | null;
+  gap: number | null;
+  counts: AllocationCounts;
+  greedyObjective: number;
+  certificate: { valid: boolean; problems: string[] };
+  violations: BoundViolation[];
+  /** Dual prices in integer micro-units, indexed as the snapshot's units and households. */
+  dual: {
+    unit: number[];
+    household: number[];
+    category: Record<string, number>;
+    targetGroup: Record<string, number>;
+  } | null;
+  iterations: number;
+  pairsConsidered: number;
+};
+
+/** The rules context of a run: nothing refused or held is stored yet, rents are at the category's cap. */
+export const runPairContext = (today: string): PairContext => ({
+  today,
+  refusedUnitIds: [],
+  holds: [],
+  rentCentsPerMonth: null,
+});
+
+/** A household's tie-breaker seed in a run: its id, prefixed by the run's seed when one is given. */
+export const runTieBreakerSeed = (seed: string, householdId: string) =>
+  seed === "" ? householdId : `${seed}:${householdId}`;
+
+/**
+ * Default bounds: per category, the 39/26/35 mix ± 10 percentage points of the units offered (min
+ * rounded down, max rounded up, never below 0 or above all of them).
+ */
+export function defaultRunBounds(unitsOffered: number): AllocationBounds {
+  const category: Partial<Record<UnitCategory, { min: number; max: number }>> = {};
+  for (const c of UNIT_CATEGORIES) {
+    const share = CATEGORY_TARGET_SHARE[c];
+    category[c] = {
+      min: Math.max(0, Math.floor((share - 0.1) * unitsOffered + 1e-9)),
+      max: Math.min(unitsOffered, Math.ceil((share + 0.1) * unitsOffered - 1e-9)),
+    };
+  }
+  return { category };
+}
+
+/** The snapshot of a run: priority scores and every eligible pair weighted priority × fit. */
+export function buildRunSnapshot(input: {
+  rulesVersion: number;
+  rules: RulesVersion;
+  today: string;
+  seed: string;
+  units: readonly RunUnit[];
+  households: readonly (Omit<RunHousehold, "score" | "tieBreakerSeed"> & { tieBreakerSeed?: string })[];
+  bounds: AllocationBounds;
+}): RunSnapshot {
+  const { rules, today, seed } = input;
+  const households: RunHousehold[] = input.households.map((h) => {
+    const household = { ...h, tieBreakerSeed: runTieBreakerSeed(seed, h.id) };
+    return { ...household, score: priorityScore(rules, household, { today, referredOn: h.referredOn }) };
+  });
+  const context = runPairContext(today);
+  const pairs: [number, number, number][] = [];
+  input.units.forEach((unit, u) => {
+    households.forEach((household, h) => {
+      if (!isEligible(rules, household, unit, context)) return;
+      const weight = Math.min(MAX_WEIGHT, pairWeight(household.score.total, unitFit(rules, household, unit)));
+      if (weight > 0) pairs.push([u, h, weight]);
+    });
+  });
+  return {
+    rulesVersion: input.rulesVersion,
+    rules,
+    today,
+    seed,
+    units: [...input.units],
+    households,
+    pairs,
+    bounds: input.bounds,
+  };
+}
+
+/** The solver's instance of a snapshot. */
+export function instanceOfSnapshot(snapshot: RunSnapshot): AllocationInstance {
+  return {
+    units: snapshot.units.map((u) => ({
+      id: u.id,
+      category: u.category,
+      partner: u.managingPartnerCode ?? "",
+    })),
+    households: snapshot.households.map((h) => ({
+      id: h.id,
+      targetGroup: h.targetGroup,
+      priority: h.score.total,
+    })),
+    pairs: {
+      unit: Int32Array.from(snapshot.pairs, (p) => p[0]),
+      household: Int32Array.from(snapshot.pairs, (p) => p[1]),
+      weight: Float64Array.from(snapshot.pairs, (p) => p[2]),
+    },
+    bounds: snapshot.bounds,
+  };
+}
+
+/** Solve a snapshot: the optimum with its certificate checked, and the greedy baseline for comparison. */
+export function replayRun(snapshot: RunSnapshot): RunOutcome {
+  const instance = instanceOfSnapshot(snapshot);
+  const result = solveAllocation(instance);
+  const certificate = verifyCertificate(instance, result);
+  const greedy = greedyAllocation(instance);
+  const unitById = new Map(snapshot.units.map((u) => [u.id, u]));
+  const householdById = new Map(snapshot.households.map((h) => [h.id, h]));
+  const named = (list: readonly { unit: string; household: string; weight: number }[]) =>
+    list.map((a) => ({
+      unitId: a.unit,
+      unitCode: unitById.get(a.unit)?.code ?? a.unit,
+      householdId: a.household,
+      householdReference: householdById.get(a.household)?.reference ?? a.household,
+      weight: a.weight,
+    }));
+  const common = {
+    greedyObjective: greedy.objective,
+    certificate: { valid: certificate.valid, problems: certificate.problems },
+    iterations: result.iterations,
+    pairsConsidered: result.pairsConsidered,
+  };
+  if (result.status === "optimal") {
+    return {
+      status: "optimal",
+      assignments: named(result.assignments),
+      closest: [],
+      objective: result.objective,
+      dualBound: result.dualBound,
+      gap: result.gap,
+      counts: result.counts,
+      violations: [],
+      dual: {
+        unit: Array.from(result.dual.unit),
+        household: Array.from(result.dual.household),
+        category: result.dual.category,
+        targetGroup: result.dual.targetGroup,
+      },
+      ...common,
+    };
+  }
+  return {
+    status: "infeasible",
+    assignments: [],
+    closest: named(result.closest.assignments),
+    objective: null,
+    dualBound: null,
+    gap: null,
+    counts: result.closest.counts,
+    violations: result.violations,
+    dual: null,
+    ...common,
+  };
+}
+
+/** JSON with every object's keys sorted, so equal snapshots give equal text (and equal hashes). */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v ?? null)).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/** Two outcomes give the same offers and the same objective (and status). */
+export function sameOutcome(a: RunOutcome, b: RunOutcome): boolean {
+  const key = (list: readonly RunAssignment[]) =>
+    list
+      .map((x) => `${x.unitId}>${x.householdId}:${x.weight}`)
+      .sort()
+      .join("|");
+  return (
+    a.status === b.status &&
+    a.objective === b.objective &&
+    key(a.assignments) === key(b.assignments) &&
+    key(a.closest) === key(b.closest)
+  );
+}

@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { createHash } from "node:crypto";
+import type { AllocationBounds } from "../../domain/allocation/assignment.ts";
+import { explainPair } from "../../domain/allocation/explain.ts";
+import type {
+  AllocationRun,
+  AllocationRunExplainQuery,
+  AllocationRunExplanation,
+  AllocationRunInput,
+  AllocationRunList,
+  AllocationRunListQuery,
+  AllocationRunReplay,
+  AllocationRunSummary,
+} from "../../domain/allocation/run.schema.ts";
+import {
+  buildRunSnapshot,
+  canonicalJson,
+  defaultRunBounds,
+  type RunOutcome,
+  type RunSnapshot,
+  replayRun,
+  sameOutcome,
+} from "../../domain/allocation/run-snapshot.ts";
+import type { Actor } from "../auth/auth.service.ts";
+import type { Db } from "../db/client.ts";
+import { AppError } from "../errors.ts";
+import { romeDate } from "../households/households.service.ts";
+import { listOfferableUnitRows, listWaitingHouseholdRows } from "./rules.repository.ts";
+import { activeRules, eligibilityHousehold, eligibilityUnit } from "./rules.service.ts";
+import {
+  type AllocationRunRow,
+  countAllocationRunRows,
+  findAllocationRunRow,
+  insertAllocationRunRow,
+  listAllocationRunRows,
+} from "./runs.repository.ts";
+
+/** What a run stores as its result: the outcome, plus the sizes and bounds its list shows. */
+type StoredResult = RunOutcome & {
+  units: number;
+  households: number;
+  pairs: number;
+  bounds: AllocationBounds;
+};
+
+/** SHA-256 (hex) of the snapshot's canonical JSON. */
+export const snapshotHash = (snapshot: RunSnapshot) =>
+  createHash("sha256").update(canonicalJson(snapshot)).digest("hex");
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type SummaryRow = Pick<
+  AllocationRunRow,
+  "id" | "rulesVersion" | "seed" | "inputHash" | "status" | "objective" | "dualBound" | "result" | "createdAt"
+>;
+
+function summaryOf(row: SummaryRow): AllocationRunSummary {
+  const result = row.result as StoredResult;
+  return {
+    id: row.id,
+    rulesVersion: row.rulesVersion,
+    seed: row.seed,
+    inputHash: row.inputHash,
+    status: row.status as AllocationRunSummary["status"],
+    objective: row.objective === null ? null : Number(row.objective),
+    dualBound: row.dualBound === null ? null : Number(row.dualBound),
+    gap: result.gap,
+    greedyObjective: result.greedyObjective,
+    certificateValid: result.certificate.valid,
+    counts: result.counts,
+    violations: result.violations,
+    bounds: { category: result.bounds.category ?? {}, targetGroup: result.bounds.targetGroup },
+    units: result.units,
+    households: result.households,
+    pairs: result.pairs,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+function viewOf(row: SummaryRow): AllocationRun {
+  const result = row.result as StoredResult;
+  return {
+    ...summaryOf(row),
+    assignments: result.assignments,
+    certificateProblems: result.certificate.problems,
+  };
+}
+
+/**
+ * Run the joint assignment over the waiting households and the available units under the rules in
+ * force, and store it with its snapshot: an infeasible run is stored too, naming the bounds.
+ */
+export async function createAllocationRun(options: {
+  db: Db;
+  actor: Actor;
+  input: AllocationRunInput;
+  now: Date;
+}): Promise<AllocationRun> {
+  const { db, actor, input, now } = options;
+  const active = await activeRules(db);
+  const householdRows = await listWaitingHouseholdRows(db, ["waiting"]);
+  const unitRows = await listOfferableUnitRows(db, ["available"]);
+  const seed = input.seed ?? "";
+  const snapshot = buildRunSnapshot({
+    rulesVersion: active.version,
+    rules: active.rules,
+    today: romeDate(now),
+    seed,
+    units: unitRows.map((row) => ({ ...eligibilityUnit(row), code: row.code })),
+    households: householdRows.map((row) => ({
+      ...eligibilityHousehold(row),
+      reference: row.reference,
+      referredOn: romeDate(row.referredAt),
+    })),
+    bounds: input.bounds ?? defaultRunBounds(unitRows.length),
+  });
+  const outcome = replayRun(snapshot);
+  const result: StoredResult = {
+    ...outcome,
+    units: snapshot.units.length,
+    households: snapshot.households.length,
+    pairs: snapshot.pairs.length,
+    bounds: snapshot.bounds,
+  };
+  const row = await insertAllocationRunRow(db, {
+    rulesVersion: active.version,
+    seed,
+    inputHash: snapshotHash(snapshot),
+    snapshot,
+    status: outcome.status,
+    objective: outcome.objective,
+    dualBound: outcome.dualBound,
+    result,
+    createdBy: actor.userId,
+    at: now,
+  });
+  return viewOf(row);
+}
+
+export async function listAllocationRuns(options: {
+  db: Db;
+  query: AllocationRunListQuery;
+}): Promise<AllocationRunList> {
+  const { db, query } = options;
+  const rows = await listAllocationRunRows(db, query);
+  return { items: rows.map(summaryOf), total: await countAllocationRunRows(db) };
+}
+
+async function findRunOrFail(db: Db, id: string): Promise<AllocationRunRow> {
+  const row = UUID.test(id) ? await findAllocationRunRow(db, id) : null;
+  if (row === null) throw new AppError("NOT_FOUND", `No allocation run ${id}`);
+  return row;
+}
+
+export async function getAllocationRun(options: { db: Db; id: string }): Promise<AllocationRun> {
+  return viewOf(await findRunOrFail(options.db, options.id));
+}
+
+/** Re-solve a run from its snapshot alone and compare hash, offers and objective with the stored ones. */
+export async function replayAllocationRun(options: { db: Db; id: string }): Promise<AllocationRunReplay> {
+  const row = await findRunOrFail(options.db, options.id);
+  const snapshot = row.snapshot as RunSnapshot;
+  const inputHash = snapshotHash(snapshot);
+  const outcome = replayRun(snapshot);
+  const identical = inputHash === row.inputHash && sameOutcome(outcome, row.result as StoredResult);
+  return { identical, inputHash, storedInputHash: row.inputHash, objective: outcome.objective };
+}
+
+/** Why a household × unit pair was, or was not, an offer of a run. */
+export async function explainAllocationRun(options: {
+  db: Db;
+  id: string;
+  query: AllocationRunExplainQuery;
+}): Promise<AllocationRunExplanation> {
+  const { db, id, query } = options;
+  const row = await findRunOrFail(db, id);
+  const snapshot = row.snapshot as RunSnapshot;
+  const h = snapshot.households.findIndex((x) => x.id === query.household || x.reference === query.household);
+  if (h < 0) throw new AppError("NOT_FOUND", `Household ${query.household} was not in run ${id}`);
+  const u = snapshot.units.findIndex((x) => x.id === query.unit || x.code === query.unit);
+  if (u < 0) throw new AppError("NOT_FOUND", `Unit ${query.unit} was not in run ${id}`);
+  const household = snapshot.households[h] as RunSnapshot["households"][number];
+  const unit = snapshot.units[u] as RunSnapshot["units"][number];
+  const explanation = explainPair(snapshot, row.result as StoredResult, h, u);
+  return {
+    runId: row.id,
+    rulesVersion: row.rulesVersion,
+    household: { id: household.id, reference: household.reference },
+    unit: { id: unit.id, code: unit.code },
+    ...explanation,
+    outcome: explanation.outcome.kind,
+  };
+}
