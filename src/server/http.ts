@@ -166,6 +166,18 @@ export function securedRoute<R extends Omit<RouteConfig, "middleware">>(
   };
 }
 
+/** An OpenAPI response whose body is JSON of `schema`. */
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+/** A required JSON request body of `schema`, for a route's `request.body`. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  content: { "application/json": { schema } },
+  required: true,
+});
+
 export const IdParam = z.object({
   id: z.string().min(1).openapi({ description: "Unit id (uuid) or unit code", example: "MI1-0001" }),
 });

@@ -13,7 +13,15 @@ import {
   OfferWithdrawal,
 } from "../../domain/offers/offer.schema.ts";
 import { AppError } from "../errors.ts";
-import { type AppDeps, type AppEnv, actorOf, inActorScope, securedRoute } from "../http.ts";
+import {
+  type AppDeps,
+  type AppEnv,
+  actorOf,
+  jsonBody as body,
+  inActorScope,
+  jsonResponse as json,
+  securedRoute,
+} from "../http.ts";
 import {
   acceptOffer,
   confirmOffer,
@@ -24,15 +32,6 @@ import {
   recordOfferVisit,
   withdrawOffer,
 } from "./offers.service.ts";
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  content: { "application/json": { schema } },
-  required: true,
-});
 
 const OfferDoc = Offer.openapi("Offer");
 const OfferListDoc = OfferList.openapi("OfferList");

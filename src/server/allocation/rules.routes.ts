@@ -8,7 +8,14 @@ import {
   AllocationRulesPreviewInput,
   PublishedRules,
 } from "../../domain/eligibility/rules-api.schema.ts";
-import { type AppDeps, type AppEnv, inActorScope, securedRoute } from "../http.ts";
+import {
+  type AppDeps,
+  type AppEnv,
+  jsonBody as body,
+  inActorScope,
+  jsonResponse as json,
+  securedRoute,
+} from "../http.ts";
 import {
   getActiveRules,
   getPublishedRules,
@@ -16,15 +23,6 @@ import {
   previewRules,
   saveRulesVersion,
 } from "./rules.service.ts";
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  content: { "application/json": { schema } },
-  required: true,
-});
 
 const AllocationRulesDoc = AllocationRules.openapi("AllocationRules");
 const AllocationRulesListDoc = AllocationRulesList.openapi("AllocationRulesList");

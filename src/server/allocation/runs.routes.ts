@@ -9,7 +9,7 @@ import {
   AllocationRunListQuery,
   AllocationRunReplay,
 } from "../../domain/allocation/run.schema.ts";
-import { type AppDeps, type AppEnv, inActorScope, securedRoute } from "../http.ts";
+import { type AppDeps, type AppEnv, inActorScope, jsonResponse as json, securedRoute } from "../http.ts";
 import {
   createAllocationRun,
   explainAllocationRun,
@@ -17,11 +17,6 @@ import {
   listAllocationRuns,
   replayAllocationRun,
 } from "./runs.service.ts";
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 
 const AllocationRunDoc = AllocationRun.openapi("AllocationRun");
 const AllocationRunInputDoc = AllocationRunInput.openapi("AllocationRunInput");

@@ -7,18 +7,16 @@ import {
   ConsentRecord,
   ConsentWithdrawal,
 } from "../../domain/households/consent.schema.ts";
-import { type AppDeps, type AppEnv, inActorScope, securedRoute } from "../http.ts";
+import {
+  type AppDeps,
+  type AppEnv,
+  jsonBody as body,
+  inActorScope,
+  jsonResponse as json,
+  securedRoute,
+} from "../http.ts";
 import { grantConsent, listConsents, withdrawConsent } from "./consents.service.ts";
 import { HouseholdIdParam } from "./referrals.routes.ts";
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  content: { "application/json": { schema } },
-  required: true,
-});
 
 const ConsentRecordDoc = ConsentRecord.openapi("ConsentRecord");
 const ConsentListDoc = ConsentList.openapi("ConsentList");

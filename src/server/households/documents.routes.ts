@@ -8,14 +8,9 @@ import {
   DocumentRecord,
 } from "../../domain/households/document.schema.ts";
 import { fieldError } from "../errors.ts";
-import { type AppDeps, type AppEnv, inActorScope, securedRoute } from "../http.ts";
+import { type AppDeps, type AppEnv, inActorScope, jsonResponse as json, securedRoute } from "../http.ts";
 import { addDocument, getDocumentFile, listDocuments, type UploadedFile } from "./documents.service.ts";
 import { HouseholdIdParam } from "./referrals.routes.ts";
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 
 const DocumentRecordDoc = DocumentRecord.openapi("DocumentRecord");
 const DocumentListDoc = DocumentList.openapi("DocumentList");

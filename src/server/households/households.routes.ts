@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { createRoute, OpenAPIHono, type z } from "@hono/zod-openapi";
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import {
   HouseholdDetail,
@@ -9,7 +9,7 @@ import {
   HouseholdUpdate,
   Timeline,
 } from "../../domain/households/household-api.schema.ts";
-import { type AppDeps, type AppEnv, inActorScope, securedRoute } from "../http.ts";
+import { type AppDeps, type AppEnv, inActorScope, jsonResponse as json, securedRoute } from "../http.ts";
 import {
   getHousehold,
   getHouseholdTimeline,
@@ -18,11 +18,6 @@ import {
   updateHousehold,
 } from "./households.service.ts";
 import { HouseholdIdParam, referralRoutes } from "./referrals.routes.ts";
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 
 // Component names for the OpenAPI document; the domain schemas stay plain zod, which the browser runs too.
 const HouseholdDetailDoc = HouseholdDetail.openapi("HouseholdDetail");

@@ -10,7 +10,15 @@ import {
   ReferralReturn,
   ReferralView,
 } from "../../domain/households/household-api.schema.ts";
-import { type AppDeps, type AppEnv, inActorScope, SYSTEM_SCOPE, securedRoute } from "../http.ts";
+import {
+  type AppDeps,
+  type AppEnv,
+  jsonBody as body,
+  inActorScope,
+  jsonResponse as json,
+  SYSTEM_SCOPE,
+  securedRoute,
+} from "../http.ts";
 import { findKnownFiscalCodes } from "./households.repository.ts";
 import {
   acceptReferral,
@@ -20,15 +28,6 @@ import {
   referHouseholdAgain,
   returnReferral,
 } from "./referrals.service.ts";
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  content: { "application/json": { schema } },
-  required: true,
-});
 
 const ReferralViewDoc = ReferralView.openapi("Referral");
 const ReferralCreateDoc = ReferralCreate.openapi("ReferralCreate");

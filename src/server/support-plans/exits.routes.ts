@@ -8,17 +8,15 @@ import {
   type FollowUpMonths,
 } from "../../domain/households/exit.ts";
 import { HouseholdIdParam } from "../households/referrals.routes.ts";
-import { type AppDeps, type AppEnv, inActorScope, securedRoute } from "../http.ts";
+import {
+  type AppDeps,
+  type AppEnv,
+  jsonBody as body,
+  inActorScope,
+  jsonResponse as json,
+  securedRoute,
+} from "../http.ts";
 import { getExit, listDueFollowUps, recordExit, recordFollowUp } from "./exits.service.ts";
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  content: { "application/json": { schema } },
-  required: true,
-});
 
 const FollowUpParams = HouseholdIdParam.extend({
   months: z

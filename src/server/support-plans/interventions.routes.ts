@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { createRoute, OpenAPIHono, type z } from "@hono/zod-openapi";
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { HouseholdListQuery } from "../../domain/households/household-api.schema.ts";
 import {
   InterventionInput,
@@ -7,13 +7,8 @@ import {
   InterventionRecord,
 } from "../../domain/support-plans/intervention.schema.ts";
 import { HouseholdIdParam } from "../households/referrals.routes.ts";
-import { type AppDeps, type AppEnv, inActorScope, securedRoute } from "../http.ts";
+import { type AppDeps, type AppEnv, inActorScope, jsonResponse as json, securedRoute } from "../http.ts";
 import { listInterventions, recordIntervention } from "./interventions.service.ts";
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 
 /** The page of the interventions log: the same limit and offset as every list. */
 const InterventionListQuery = HouseholdListQuery.pick({ limit: true, offset: true });

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { createRoute, OpenAPIHono, type z } from "@hono/zod-openapi";
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import {
   OverdueReviewList,
@@ -8,18 +8,13 @@ import {
   SupportPlanReviewInput,
 } from "../../domain/support-plans/support-plan.schema.ts";
 import { HouseholdIdParam } from "../households/referrals.routes.ts";
-import { type AppDeps, type AppEnv, inActorScope, securedRoute } from "../http.ts";
+import { type AppDeps, type AppEnv, inActorScope, jsonResponse as json, securedRoute } from "../http.ts";
 import {
   addSupportPlanReview,
   getSupportPlan,
   listOverdueReviews,
   saveSupportPlan,
 } from "./support-plans.service.ts";
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 
 const SupportPlanDoc = SupportPlan.openapi("SupportPlan");
 const SupportPlanInputDoc = SupportPlanInput.openapi("SupportPlanInput");

@@ -21,6 +21,7 @@ import {
   asActor,
   IdParam,
   inActorScope,
+  jsonResponse as json,
   SYSTEM_SCOPE,
   scopeOfActor,
   securedRoute,
@@ -40,11 +41,6 @@ import {
   transitionUnit,
   updateUnit,
 } from "./units.service.ts";
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 
 const UnitDetail = Unit.extend({ allowedTransitions: z.array(UnitStatus) });
 const ImportResult = z.object({
