@@ -17,6 +17,7 @@ import { ErrorAlert } from "../components/error-alert.tsx";
 import { focusOnMount } from "../components/focus-on-mount.ts";
 import { SelectField, TextAreaField, TextField } from "../components/form-field.tsx";
 import { Loading } from "../components/loading.tsx";
+import { showServerErrors } from "../components/server-errors.ts";
 import { useFormat } from "../format.ts";
 import { useMessage } from "../i18n/translate-message.ts";
 import { navigate } from "../router.tsx";
@@ -161,14 +162,7 @@ function GrantForm({ householdId }: { householdId: string }) {
         reset(empty());
         setDone(values.purpose);
       } catch (e) {
-        if (!isApiError(e)) return;
-        let first: Name | null = null;
-        for (const issue of e.errors) {
-          if (!isName(issue.path)) continue;
-          setError(issue.path, { type: "server", message: issue.message });
-          first ??= issue.path;
-        }
-        if (first) setFocus(first);
+        showServerErrors(e, isName, setError, setFocus);
       }
     },
     (invalid) => {

@@ -19,6 +19,7 @@ import { ErrorAlert } from "../components/error-alert.tsx";
 import { focusOnMount } from "../components/focus-on-mount.ts";
 import { SelectField, TextField } from "../components/form-field.tsx";
 import { Loading } from "../components/loading.tsx";
+import { showServerErrors } from "../components/server-errors.ts";
 import { useFormat } from "../format.ts";
 import { useMessage } from "../i18n/translate-message.ts";
 import { documentFileHref, useDocuments, useUploadDocument } from "./household-care-api.ts";
@@ -123,14 +124,7 @@ function UploadForm({ householdId }: { householdId: string }) {
         reset(EMPTY);
         setDone(fields.title);
       } catch (e) {
-        if (!isApiError(e)) return;
-        let first: FieldName | null = null;
-        for (const issue of e.errors) {
-          if (!isField(issue.path)) continue;
-          setError(issue.path, { type: "server", message: issue.message });
-          first ??= issue.path;
-        }
-        if (first !== null) setFocus(first);
+        showServerErrors(e, isField, setError, setFocus);
       }
     },
     (invalid) => {

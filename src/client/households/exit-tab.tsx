@@ -22,6 +22,7 @@ import { ErrorAlert } from "../components/error-alert.tsx";
 import { focusOnMount } from "../components/focus-on-mount.ts";
 import { SelectField, TextAreaField, TextField } from "../components/form-field.tsx";
 import { Loading } from "../components/loading.tsx";
+import { showServerErrors } from "../components/server-errors.ts";
 import { useFormat } from "../format.ts";
 import { useMessage } from "../i18n/translate-message.ts";
 import { OverdueFlag } from "./household-badges.tsx";
@@ -92,14 +93,7 @@ function ExitForm({ household }: { household: HouseholdDetail }) {
       try {
         await record.mutateAsync(values);
       } catch (e) {
-        if (!isApiError(e)) return;
-        let first: ExitField | null = null;
-        for (const issue of e.errors) {
-          if (!isExitField(issue.path)) continue;
-          setError(issue.path, { type: "server", message: issue.message });
-          first ??= issue.path;
-        }
-        if (first) setFocus(first);
+        showServerErrors(e, isExitField, setError, setFocus);
       }
     },
     (invalid) => {
@@ -245,14 +239,7 @@ function FollowUpForm({
         await record.mutateAsync({ months: followUp.months as FollowUpMonths, input });
         onDone();
       } catch (e) {
-        if (!isApiError(e)) return;
-        let first: FollowUpField | null = null;
-        for (const issue of e.errors) {
-          if (!isFollowUpField(issue.path)) continue;
-          setError(issue.path, { type: "server", message: issue.message });
-          first ??= issue.path;
-        }
-        if (first) setFocus(first);
+        showServerErrors(e, isFollowUpField, setError, setFocus);
       }
     },
     (invalid) => {

@@ -8,6 +8,7 @@ import { isApiError } from "../api.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { focusOnMount } from "../components/focus-on-mount.ts";
 import { TextAreaField, TextField } from "../components/form-field.tsx";
+import { showServerErrors } from "../components/server-errors.ts";
 import { useFormat } from "../format.ts";
 import { useMessage } from "../i18n/translate-message.ts";
 import {
@@ -18,6 +19,8 @@ import {
 } from "./plan-form-values.ts";
 import { AUTONOMY_SCORES, useSupportPlanLabels } from "./support-plan-labels.ts";
 import { useAddReview } from "./support-plans-api.ts";
+
+const isReviewField = (path: string): path is "date" | "notes" => path === "date" || path === "notes";
 
 /** Una verifica: its date, notes and the autonomy in each domain, 1 to 5 or not assessed. */
 export function ReviewForm({ household, plan }: { household: HouseholdDetail; plan: SupportPlan }) {
@@ -49,16 +52,8 @@ export function ReviewForm({ household, plan }: { household: HouseholdDetail; pl
         reset(emptyReview());
         setDone(values.date);
       } catch (e) {
-        if (!isApiError(e)) return;
-        let first: "date" | "notes" | null = null;
-        for (const issue of e.errors) {
-          if (issue.path === "date" || issue.path === "notes") {
-            setError(issue.path, { type: "server", message: issue.message });
-            first ??= issue.path;
-          }
-        }
-        if (first !== null) setFocus(first);
-        else setLoose(e.status === 403 ? t("errors.forbidden") : message(e.errors[0]?.message ?? e.detail));
+        if (!isApiError(e) || showServerErrors(e, isReviewField, setError, setFocus)) return;
+        setLoose(e.status === 403 ? t("errors.forbidden") : message(e.errors[0]?.message ?? e.detail));
       }
     },
     (invalid) => {
