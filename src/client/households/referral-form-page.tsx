@@ -13,6 +13,7 @@ import { canManageCategory } from "../../domain/organisations/organisation.schem
 import { isApiError } from "../api.ts";
 import { useCan } from "../auth/session.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
+import { ErrorSummary } from "../components/error-summary.tsx";
 import { CheckboxField, FieldSet, SelectField, TextAreaField, TextField } from "../components/form-field.tsx";
 import { Icon } from "../components/icon.tsx";
 import { PageTitle } from "../components/page-title.tsx";
@@ -275,35 +276,25 @@ function ReferralForm({ onCreated }: { onCreated: (submitted: Submitted) => void
         {t("form.requiredNote")}
       </p>
       {unexpected ? <ErrorAlert error={unexpected} /> : null}
-      {submitCount > 0 && (issues.length > 0 || otherErrors.length > 0) ? (
-        <div className="alert alert-danger error-summary" tabIndex={-1} ref={summaryRef} id="form-errors">
-          <h2 className="h5">{t("form.errorSummary", { count: issues.length + otherErrors.length })}</h2>
-          <ul className="mb-0">
-            {issues.map((issue) => {
+      {submitCount > 0 ? (
+        <ErrorSummary
+          summaryRef={summaryRef}
+          id="form-errors"
+          items={[
+            ...issues.map((issue) => {
               const path = formPathOf(issue.path);
-              return (
-                <li key={issue.path}>
-                  {path ? (
-                    <a
-                      href={`#${fieldId(path)}`}
-                      onClick={(e) => {
-                        e.preventDefault();
-                        setFocus(path);
-                      }}
-                    >
-                      {labelOf(path)}: {errorOf(path) ?? message(issue.message)}
-                    </a>
-                  ) : (
-                    message(issue.message)
-                  )}
-                </li>
-              );
-            })}
-            {otherErrors.map((text) => (
-              <li key={text}>{message(text)}</li>
-            ))}
-          </ul>
-        </div>
+              return path
+                ? {
+                    key: issue.path,
+                    href: `#${fieldId(path)}`,
+                    focus: () => setFocus(path),
+                    text: `${labelOf(path)}: ${errorOf(path) ?? message(issue.message)}`,
+                  }
+                : { key: issue.path, text: message(issue.message) };
+            }),
+            ...otherErrors.map((text) => ({ key: text, text: message(text) })),
+          ]}
+        />
       ) : null}
 
       <FieldSet legend={t("referrals.form.sections.household")}>

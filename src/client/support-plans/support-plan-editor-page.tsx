@@ -16,6 +16,7 @@ import type { SupportPlan, TeamRole } from "../../domain/support-plans/support-p
 import { isApiError } from "../api.ts";
 import { useCan } from "../auth/session.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
+import { ErrorSummary } from "../components/error-summary.tsx";
 import { focusOnMount } from "../components/focus-on-mount.ts";
 import { SelectField, TextField } from "../components/form-field.tsx";
 import { Loading } from "../components/loading.tsx";
@@ -470,35 +471,24 @@ function PlanForm({
         </div>
       ) : null}
       {unexpected ? <ErrorAlert error={unexpected} /> : null}
-      {submitCount > 0 && (issues.length > 0 || otherErrors.length > 0) ? (
-        <div className="alert alert-danger error-summary" tabIndex={-1} ref={summaryRef}>
-          <h2 className="h5">{t("form.errorSummary", { count: issues.length + otherErrors.length })}</h2>
-          <ul className="mb-0">
-            {issues.map((issue) => {
+      {submitCount > 0 ? (
+        <ErrorSummary
+          summaryRef={summaryRef}
+          items={[
+            ...issues.map((issue) => {
               const path = planFormPathOf(issue.path);
-              return (
-                <li key={issue.path}>
-                  {path ? (
-                    <a
-                      href={`#${planFieldId(path)}`}
-                      onClick={(e) => {
-                        e.preventDefault();
-                        setFocus(path);
-                      }}
-                    >
-                      {labelOf(path)}: {errorOf(path) ?? message(issue.message)}
-                    </a>
-                  ) : (
-                    message(issue.message)
-                  )}
-                </li>
-              );
-            })}
-            {otherErrors.map((text) => (
-              <li key={text}>{message(text)}</li>
-            ))}
-          </ul>
-        </div>
+              return path
+                ? {
+                    key: issue.path,
+                    href: `#${planFieldId(path)}`,
+                    focus: () => setFocus(path),
+                    text: `${labelOf(path)}: ${errorOf(path) ?? message(issue.message)}`,
+                  }
+                : { key: issue.path, text: message(issue.message) };
+            }),
+            ...otherErrors.map((text) => ({ key: text, text: message(text) })),
+          ]}
+        />
       ) : null}
 
       <fieldset className="form-section mb-4">

@@ -11,6 +11,7 @@ import { ENERGY_CLASSES, UnitCreate } from "../../domain/units/unit.schema.ts";
 import { isApiError } from "../api.ts";
 import { useCan, useMe } from "../auth/session.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
+import { ErrorSummary } from "../components/error-summary.tsx";
 import { CheckboxField, FieldSet, SelectField, TextAreaField, TextField } from "../components/form-field.tsx";
 import { Loading } from "../components/loading.tsx";
 import { PageTitle } from "../components/page-title.tsx";
@@ -154,28 +155,20 @@ function UnitForm({ unit }: { unit?: UnitDetail }) {
         </div>
       ) : null}
       {unexpected ? <ErrorAlert error={unexpected} /> : null}
-      {submitCount > 0 && (invalid.length > 0 || otherErrors.length > 0) ? (
-        <div className="alert alert-danger error-summary" tabIndex={-1} ref={summaryRef} id="form-errors">
-          <h2 className="h5">{t("form.errorSummary", { count: invalid.length + otherErrors.length })}</h2>
-          <ul className="mb-0">
-            {invalid.map((name) => (
-              <li key={name}>
-                <a
-                  href={`#unit-${name}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    setFocus(name);
-                  }}
-                >
-                  {errorOf(name)}
-                </a>
-              </li>
-            ))}
-            {otherErrors.map((text) => (
-              <li key={text}>{message(text)}</li>
-            ))}
-          </ul>
-        </div>
+      {submitCount > 0 ? (
+        <ErrorSummary
+          summaryRef={summaryRef}
+          id="form-errors"
+          items={[
+            ...invalid.map((name) => ({
+              key: name,
+              href: `#unit-${name}`,
+              focus: () => setFocus(name),
+              text: errorOf(name) ?? "",
+            })),
+            ...otherErrors.map((text) => ({ key: text, text: message(text) })),
+          ]}
+        />
       ) : null}
 
       <FieldSet legend={t("form.sections.identity")}>
