@@ -2,6 +2,7 @@
 import { lazy, type ReactNode, Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { Permission } from "../domain/auth/roles.ts";
+import { PUBLISHED_CRITERIA_PATH, PublishedCriteriaPage } from "./allocation/published-criteria-page.tsx";
 import { ACCESS_REGISTER_PATH, AccessRegisterPage } from "./audit/access-register-page.tsx";
 import { LoginPage } from "./auth/login-page.tsx";
 import { useCan, useMe } from "./auth/session.ts";
@@ -89,6 +90,7 @@ function Page({ pathname }: { pathname: string }) {
         <HouseholdListPage />
       </Requires>
     );
+  if (pathname === PUBLISHED_CRITERIA_PATH) return <PublishedCriteriaPage />;
   if (pathname === "/casi")
     return (
       <Requires permission="households:write">

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { useTranslation } from "react-i18next";
+import { PUBLISHED_CRITERIA_PATH } from "../allocation/published-criteria-page.tsx";
+import { Link } from "../router.tsx";
 
 export function Footer() {
   const { t } = useTranslation();
@@ -18,6 +20,11 @@ export function Footer() {
                   <a href="/api/docs" className="text-white">
                     {t("footer.apiDocs")}
                   </a>
+                </li>
+                <li className="mt-1">
+                  <Link to={PUBLISHED_CRITERIA_PATH} className="text-white">
+                    {t("criteria.link")}
+                  </Link>
                 </li>
                 <li className="mt-1">{t("footer.licence")}</li>
               </ul>
