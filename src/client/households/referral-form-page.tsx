@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { useEffect, useMemo, useRef, useState } from "react";
-import { type FieldErrors, get, useFieldArray, useForm } from "react-hook-form";
+import { type FieldErrors, useFieldArray, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import {
   fiscalCodeBirth,
@@ -14,6 +14,7 @@ import { isApiError } from "../api.ts";
 import { useCan } from "../auth/session.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { ErrorSummary } from "../components/error-summary.tsx";
+import { flattenErrors, messageAt } from "../components/form-errors.ts";
 import { CheckboxField, FieldSet, SelectField, TextAreaField, TextField } from "../components/form-field.tsx";
 import { Icon } from "../components/icon.tsx";
 import { PageTitle } from "../components/page-title.tsx";
@@ -42,33 +43,9 @@ import {
   referralResolver,
 } from "./referral-form-values.ts";
 
-type FieldIssue = { path: string; message: string };
-
 /** The fields chosen from a list: left empty, they say "choose one". */
 const CHOICE_PATH =
   /^(household\.(targetGroup|category|housingSituation|accessibilityNeed)|household\.members\.\d+\.(sex|relationship)|partnerCode)$/;
-
-/** The message of one field in the form's error tree, if any. */
-const messageAt = (errors: FieldErrors, path: string): string | undefined => {
-  const found: unknown = get(errors, path);
-  if (typeof found !== "object" || found === null || !("message" in found)) return undefined;
-  return typeof found.message === "string" ? found.message : undefined;
-};
-
-/** Every message in the form's error tree, with the path of its field, in the order of the form. */
-function flattenErrors(errors: unknown, prefix = ""): FieldIssue[] {
-  if (typeof errors !== "object" || errors === null) return [];
-  const record = errors as Record<string, unknown>;
-  const issues: FieldIssue[] = [];
-  if (typeof record.message === "string" && typeof record.type === "string" && prefix !== "") {
-    issues.push({ path: prefix.replace(/\.root$/, ""), message: record.message });
-  }
-  for (const [key, value] of Object.entries(record)) {
-    if (key === "ref" || key === "message" || key === "type" || key === "types") continue;
-    issues.push(...flattenErrors(value, prefix === "" ? key : `${prefix}.${key}`));
-  }
-  return issues;
-}
 
 /** A referral just recorded, and the attachments still to upload with it. */
 type Submitted = { created: ReferralCreated; attachments: AttachmentOutput[] };

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import "./support-plans.css";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { HOUSEHOLD_STATUSES, type HouseholdStatus } from "../../domain/households/household-status.ts";
 import type { CaseloadEntry } from "../../domain/support-plans/support-plan.schema.ts";
@@ -93,44 +94,39 @@ function CaseloadTable({ items }: { items: CaseloadEntry[] }) {
   );
 }
 
-function OverdueReviews() {
+/**
+ * A list of the caseload page in its section: the heading, what it holds, and the table once loaded
+ * (or why not, or that there is nothing to do).
+ */
+function CaseSection({
+  id,
+  keys,
+  query,
+  count,
+  children,
+}: {
+  id: string;
+  /** Under `caseload.<keys>`: title, intro, empty, caption. */
+  keys: "overdueReviews" | "followUps";
+  query: { error: Error | null; isPending: boolean; refetch: () => unknown };
+  count: number | undefined;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
-  const format = useFormat();
-  const reviews = useOverdueReviews();
-  const items = reviews.data?.items;
   return (
-    <section className="mt-5" aria-labelledby="overdue-reviews-title">
-      <h2 id="overdue-reviews-title" className="h4">
-        {t("caseload.overdueReviews.title")}
+    <section className="mt-5" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="h4">
+        {t(`caseload.${keys}.title`)}
       </h2>
-      <p className="small text-secondary">{t("caseload.overdueReviews.intro")}</p>
-      {reviews.error ? <ErrorAlert error={reviews.error} onRetry={() => reviews.refetch()} /> : null}
-      {reviews.isPending ? <Loading /> : null}
-      {items && items.length === 0 ? <p>{t("caseload.overdueReviews.empty")}</p> : null}
-      {items && items.length > 0 ? (
+      <p className="small text-secondary">{t(`caseload.${keys}.intro`)}</p>
+      {query.error ? <ErrorAlert error={query.error} onRetry={() => query.refetch()} /> : null}
+      {query.isPending ? <Loading /> : null}
+      {count === 0 ? <p>{t(`caseload.${keys}.empty`)}</p> : null}
+      {count !== undefined && count > 0 ? (
         <div className="table-responsive">
-          <table className="table" data-testid="overdue-reviews">
-            <caption className="visually-hidden">{t("caseload.overdueReviews.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("households.fields.reference")}</th>
-                <th scope="col">{t("caseload.columns.nextReview")}</th>
-                <th scope="col">{t("caseload.overdueReviews.late")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((r) => (
-                <tr key={r.planId} className="is-overdue">
-                  <th scope="row" className="text-nowrap">
-                    <Link to={householdHref(r.householdId, "progetto")}>{r.householdReference}</Link>
-                  </th>
-                  <td className="text-nowrap">{format.date(r.nextReviewDate)}</td>
-                  <td>
-                    <LateCount text={t("caseload.reviewLate", { count: r.daysOverdue })} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
+          <table className="table" data-testid={id}>
+            <caption className="visually-hidden">{t(`caseload.${keys}.caption`)}</caption>
+            {children}
           </table>
         </div>
       ) : null}
@@ -138,53 +134,75 @@ function OverdueReviews() {
   );
 }
 
+function OverdueReviews() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const reviews = useOverdueReviews();
+  const items = reviews.data?.items ?? [];
+  return (
+    <CaseSection
+      id="overdue-reviews"
+      keys="overdueReviews"
+      query={reviews}
+      count={reviews.data?.items.length}
+    >
+      <thead>
+        <tr>
+          <th scope="col">{t("households.fields.reference")}</th>
+          <th scope="col">{t("caseload.columns.nextReview")}</th>
+          <th scope="col">{t("caseload.overdueReviews.late")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((r) => (
+          <tr key={r.planId} className="is-overdue">
+            <th scope="row" className="text-nowrap">
+              <Link to={householdHref(r.householdId, "progetto")}>{r.householdReference}</Link>
+            </th>
+            <td className="text-nowrap">{format.date(r.nextReviewDate)}</td>
+            <td>
+              <LateCount text={t("caseload.reviewLate", { count: r.daysOverdue })} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </CaseSection>
+  );
+}
+
 function DueFollowUps() {
   const { t } = useTranslation();
   const format = useFormat();
   const due = useDueFollowUps();
-  const items = due.data?.items;
+  const items = due.data?.items ?? [];
   return (
-    <section className="mt-5" aria-labelledby="follow-ups-due-title">
-      <h2 id="follow-ups-due-title" className="h4">
-        {t("caseload.followUps.title")}
-      </h2>
-      <p className="small text-secondary">{t("caseload.followUps.intro")}</p>
-      {due.error ? <ErrorAlert error={due.error} onRetry={() => due.refetch()} /> : null}
-      {due.isPending ? <Loading /> : null}
-      {items && items.length === 0 ? <p>{t("caseload.followUps.empty")}</p> : null}
-      {items && items.length > 0 ? (
-        <div className="table-responsive">
-          <table className="table" data-testid="follow-ups-due">
-            <caption className="visually-hidden">{t("caseload.followUps.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("households.fields.reference")}</th>
-                <th scope="col">{t("exit.followUps.when")}</th>
-                <th scope="col">{t("exit.followUps.dueDate")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((f) => (
-                <tr key={`${f.householdId}-${f.months}`} className={f.overdue ? "is-overdue" : undefined}>
-                  <th scope="row" className="text-nowrap">
-                    <Link to={householdHref(f.householdId, "uscita")}>{f.householdReference}</Link>
-                  </th>
-                  <td>{t("exit.followUps.atMonths", { months: f.months })}</td>
-                  <td className="text-nowrap">
-                    {format.date(f.dueDate)}
-                    {f.overdue ? (
-                      <div className="mt-1">
-                        <OverdueFlag />
-                      </div>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-    </section>
+    <CaseSection id="follow-ups-due" keys="followUps" query={due} count={due.data?.items.length}>
+      <thead>
+        <tr>
+          <th scope="col">{t("households.fields.reference")}</th>
+          <th scope="col">{t("exit.followUps.when")}</th>
+          <th scope="col">{t("exit.followUps.dueDate")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((f) => (
+          <tr key={`${f.householdId}-${f.months}`} className={f.overdue ? "is-overdue" : undefined}>
+            <th scope="row" className="text-nowrap">
+              <Link to={householdHref(f.householdId, "uscita")}>{f.householdReference}</Link>
+            </th>
+            <td>{t("exit.followUps.atMonths", { months: f.months })}</td>
+            <td className="text-nowrap">
+              {format.date(f.dueDate)}
+              {f.overdue ? (
+                <div className="mt-1">
+                  <OverdueFlag />
+                </div>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </CaseSection>
   );
 }
 

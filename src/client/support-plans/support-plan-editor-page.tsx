@@ -2,14 +2,7 @@
 import "./support-plans.css";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import {
-  type Control,
-  type FieldErrors,
-  get,
-  type UseFormRegister,
-  useFieldArray,
-  useForm,
-} from "react-hook-form";
+import { type Control, type UseFormRegister, useFieldArray, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { HouseholdDetail } from "../../domain/households/household-api.schema.ts";
 import type { SupportPlan, TeamRole } from "../../domain/support-plans/support-plan.schema.ts";
@@ -18,6 +11,7 @@ import { useCan } from "../auth/session.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { ErrorSummary } from "../components/error-summary.tsx";
 import { focusOnMount } from "../components/focus-on-mount.ts";
+import { flattenErrors, messageAt } from "../components/form-errors.ts";
 import { SelectField, TextField } from "../components/form-field.tsx";
 import { Loading } from "../components/loading.tsx";
 import { PageTitle } from "../components/page-title.tsx";
@@ -49,30 +43,6 @@ import {
   useStaff,
   useSupportPlan,
 } from "./support-plans-api.ts";
-
-type FieldIssue = { path: string; message: string };
-
-/** The message of one field in the form's error tree, if any. */
-const messageAt = (errors: FieldErrors, path: string): string | undefined => {
-  const found: unknown = get(errors, path);
-  if (typeof found !== "object" || found === null || !("message" in found)) return undefined;
-  return typeof found.message === "string" ? found.message : undefined;
-};
-
-/** Every message in the form's error tree with the path of its field, in the order of the form. */
-function flattenErrors(errors: unknown, prefix = ""): FieldIssue[] {
-  if (typeof errors !== "object" || errors === null) return [];
-  const record = errors as Record<string, unknown>;
-  const issues: FieldIssue[] = [];
-  if (typeof record.message === "string" && typeof record.type === "string" && prefix !== "") {
-    issues.push({ path: prefix.replace(/\.root$/, ""), message: record.message });
-  }
-  for (const [key, value] of Object.entries(record)) {
-    if (key === "ref" || key === "message" || key === "type" || key === "types") continue;
-    issues.push(...flattenErrors(value, prefix === "" ? key : `${prefix}.${key}`));
-  }
-  return issues;
-}
 
 /** The team role an account most likely has in a team, from its role on the platform. */
 const teamRoleOf = (staff: StaffMember): TeamRole | "" => {

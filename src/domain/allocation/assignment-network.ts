@@ -133,17 +133,9 @@ export function solveFlow(net: FlowNetwork, phase: FlowPhase, options: FlowOptio
   const unitWeight = new Float64Array(nU);
   const householdUnit = new Int32Array(nH).fill(NONE);
 
-  // Matched households per pool and free (unused) units per category, as slices of one array each.
-  const poolStart = new Int32Array(nP + 1);
-  for (let p = 0; p < nP; p++) poolStart[p + 1] = (poolStart[p] as number) + (net.poolSize[p] as number);
-  const poolLen = new Int32Array(nP);
-  const poolItems = new Int32Array(nH);
-  const householdSlot = new Int32Array(nH);
-  const catStart = new Int32Array(nC + 1);
-  for (let c = 0; c < nC; c++) catStart[c + 1] = (catStart[c] as number) + (net.categorySize[c] as number);
-  const catLen = new Int32Array(nC);
-  const catItems = new Int32Array(nU);
-  const unitSlot = new Int32Array(nU);
+  // Matched households per pool and free (unused) units per category.
+  const pools = new GroupedSlots(householdPool, net.poolSize, nH);
+  const freeUnits = new GroupedSlots(unitCategory, net.categorySize, nU);
 
   const yxCap = new Int32Array(nC);
   const yxHard = new Int32Array(nC);
@@ -322,10 +314,10 @@ export function solveFlow(net: FlowNetwork, phase: FlowPhase, options: FlowOptio
       if ((xpSoft[p] as number) > 0) relax(X, dv - 1 + pv - (pot[X] as number), v);
       else if ((xpHard[p] as number) > 0) relax(X, dv + pv - (pot[X] as number), v);
       if (early >= 0) return;
-      const start = poolStart[p] as number;
-      const end = start + (poolLen[p] as number);
+      const start = pools.start[p] as number;
+      const end = start + (pools.len[p] as number);
       for (let i = start; i < end; i++) {
-        const node = H0 + (poolItems[i] as number);
+        const node = H0 + (pools.items[i] as number);
         relax(node, dv + pv - (pot[node] as number), v);
       }
     } else if (v < X) {
@@ -333,10 +325,10 @@ export function solveFlow(net: FlowNetwork, phase: FlowPhase, options: FlowOptio
       if ((yxHard[c] as number) < (yxCap[c] as number)) relax(X, dv + pv - (pot[X] as number), v);
       else if (soft) relax(X, dv + 1 + pv - (pot[X] as number), v);
       if (early >= 0) return;
-      const start = catStart[c] as number;
-      const end = start + (catLen[c] as number);
+      const start = freeUnits.start[c] as number;
+      const end = start + (freeUnits.len[c] as number);
       for (let i = start; i < end; i++) {
-        const u = catItems[i] as number;
+        const u = freeUnits.items[i] as number;
         relax(u, dv + pv - (pot[u] as number), v);
       }
     } else {
@@ -351,39 +343,6 @@ export function solveFlow(net: FlowNetwork, phase: FlowPhase, options: FlowOptio
         else if ((yxHard[c] as number) > 0) relax(node, dv + pv - (pot[node] as number), v);
       }
     }
-  };
-
-  const addToPool = (h: number) => {
-    const p = householdPool[h] as number;
-    const slot = (poolStart[p] as number) + (poolLen[p] as number);
-    poolItems[slot] = h;
-    householdSlot[h] = slot;
-    poolLen[p] = (poolLen[p] as number) + 1;
-  };
-  const removeFromPool = (h: number) => {
-    const p = householdPool[h] as number;
-    poolLen[p] = (poolLen[p] as number) - 1;
-    const last = (poolStart[p] as number) + (poolLen[p] as number);
-    const slot = householdSlot[h] as number;
-    const moved = poolItems[last] as number;
-    poolItems[slot] = moved;
-    householdSlot[moved] = slot;
-  };
-  const addToCategory = (u: number) => {
-    const c = unitCategory[u] as number;
-    const slot = (catStart[c] as number) + (catLen[c] as number);
-    catItems[slot] = u;
-    unitSlot[u] = slot;
-    catLen[c] = (catLen[c] as number) + 1;
-  };
-  const removeFromCategory = (u: number) => {
-    const c = unitCategory[u] as number;
-    catLen[c] = (catLen[c] as number) - 1;
-    const last = (catStart[c] as number) + (catLen[c] as number);
-    const slot = unitSlot[u] as number;
-    const moved = catItems[last] as number;
-    catItems[slot] = moved;
-    unitSlot[moved] = slot;
   };
 
   // One arc of an augmenting path; the kinds of its two ends name it.
@@ -401,11 +360,11 @@ export function solveFlow(net: FlowNetwork, phase: FlowPhase, options: FlowOptio
         unitHousehold[a] = h;
         unitWeight[a] = rowWeight[k] as number;
         householdUnit[h] = a;
-        addToPool(h);
+        pools.add(h);
         pot[H0 + h] = pot[b] as number;
       } else {
         unitHousehold[a] = UNUSED;
-        addToCategory(a);
+        freeUnits.add(a);
       }
     } else if (a < P0) {
       unitHousehold[b] = NONE;
@@ -413,7 +372,7 @@ export function solveFlow(net: FlowNetwork, phase: FlowPhase, options: FlowOptio
       if (b < P0) {
         const h = b - H0;
         householdUnit[h] = NONE;
-        removeFromPool(h);
+        pools.remove(h);
       } else {
         const p = a - P0;
         if ((xpSoft[p] as number) > 0) xpSoft[p] = (xpSoft[p] as number) - 1;
@@ -422,7 +381,7 @@ export function solveFlow(net: FlowNetwork, phase: FlowPhase, options: FlowOptio
     } else if (a < X) {
       const c = a - Y0;
       if (b < H0) {
-        removeFromCategory(b);
+        freeUnits.remove(b);
         unitHousehold[b] = NONE;
       } else if ((yxHard[c] as number) < (yxCap[c] as number)) yxHard[c] = (yxHard[c] as number) + 1;
       else yxSoft[c] = (yxSoft[c] as number) + 1;
@@ -619,4 +578,46 @@ function swap(household: Int32Array, weight: Float64Array, i: number, j: number)
   const h = household[i] as number;
   household[i] = household[j] as number;
   household[j] = h;
+}
+
+/**
+ * Members of groups kept as slices of one array: group g holds `items[start[g] .. start[g] + len[g])`,
+ * with room for `sizes[g]` members. Adding and removing (by swapping in the group's last) take O(1).
+ */
+class GroupedSlots {
+  readonly start: Int32Array;
+  readonly len: Int32Array;
+  readonly items: Int32Array;
+  private readonly slot: Int32Array;
+
+  constructor(
+    private readonly groupOf: Int32Array,
+    sizes: Int32Array,
+    members: number,
+  ) {
+    this.start = new Int32Array(sizes.length + 1);
+    for (let g = 0; g < sizes.length; g++)
+      this.start[g + 1] = (this.start[g] as number) + (sizes[g] as number);
+    this.len = new Int32Array(sizes.length);
+    this.items = new Int32Array(members);
+    this.slot = new Int32Array(members);
+  }
+
+  add(x: number) {
+    const g = this.groupOf[x] as number;
+    const slot = (this.start[g] as number) + (this.len[g] as number);
+    this.items[slot] = x;
+    this.slot[x] = slot;
+    this.len[g] = (this.len[g] as number) + 1;
+  }
+
+  remove(x: number) {
+    const g = this.groupOf[x] as number;
+    this.len[g] = (this.len[g] as number) - 1;
+    const last = (this.start[g] as number) + (this.len[g] as number);
+    const slot = this.slot[x] as number;
+    const moved = this.items[last] as number;
+    this.items[slot] = moved;
+    this.slot[moved] = slot;
+  }
 }
