@@ -75,7 +75,17 @@ describe("publishedRequirements", () => {
       "Superficie minima: 28 m² per 1 persona, 38 m² per 2, 42 m² per 3, 56 m² per 4, 10 m² in più per ogni persona oltre.",
       "Il canone mensile non supera il 30 % del reddito netto mensile (non si applica a: fragilità; la compartecipazione è fissata dal progetto individualizzato).",
       "Chi ha bisogno di un accesso senza gradini riceve solo alloggi senza barriere; chi usa la sedia a rotelle, solo alloggi adattati.",
+      "Ogni proposta di alloggio si accetta o si rifiuta entro 7 giorni; fino a 2 rifiuti per motivi riconosciuti validi mantengono la posizione; un rifiuto in più, o senza un motivo valido, fa ripartire l'attesa dal giorno del rifiuto; una proposta senza risposta entro il termine conta come rifiuto senza motivo valido. Un rifiuto dovuto all'alloggio o all'ente gestore non conta mai.",
     ]);
+  });
+
+  it("states the offer rules of the version", () => {
+    const rules = rulesWith((r) => {
+      r.offers = { dueDays: 10, reasonableRefusalsKept: 0, expiryIsReasonable: true };
+    });
+    expect(publishedRequirements(rules, "en").at(-1)).toBe(
+      "Each offer of a home is accepted or refused within 10 days; any refusal by the household restarts its waiting time from the day of the refusal; an offer left unanswered by its due date counts as a refusal for a valid reason. A refusal down to the home or the managing partner never counts.",
+    );
   });
 
   it("follows changed bands, waivers and the floor-or-lift rule", () => {

@@ -220,5 +220,29 @@ export function publishedRequirements(rules: RulesVersion, lang: Lang): string[]
       ? `Chi ha bisogno di un accesso senza gradini riceve solo alloggi senza barriere${floorOrLift}; chi usa la sedia a rotelle, solo alloggi adattati.`
       : `A household that needs step-free access is offered only step-free homes${floorOrLift}; a wheelchair user, only adapted homes.`,
   );
+  out.push(offerWords(rules.offers, lang));
   return out;
+}
+
+/** The offer rules in one sentence: time to answer, the refusals that keep the place, silence. */
+function offerWords(o: RulesVersion["offers"], lang: Lang): string {
+  const it = lang === "it";
+  const kept =
+    o.reasonableRefusalsKept === 0
+      ? it
+        ? "ogni rifiuto da parte del nucleo fa ripartire l'attesa dal giorno del rifiuto"
+        : "any refusal by the household restarts its waiting time from the day of the refusal"
+      : it
+        ? `fino a ${o.reasonableRefusalsKept} rifiuti per motivi riconosciuti validi mantengono la posizione; un rifiuto in più, o senza un motivo valido, fa ripartire l'attesa dal giorno del rifiuto`
+        : `up to ${o.reasonableRefusalsKept} refusals for reasons accepted as valid keep the household's place; one more, or one without a valid reason, restarts its waiting time from the day of the refusal`;
+  const silence = o.expiryIsReasonable
+    ? it
+      ? "una proposta senza risposta entro il termine conta come rifiuto per un motivo valido"
+      : "an offer left unanswered by its due date counts as a refusal for a valid reason"
+    : it
+      ? "una proposta senza risposta entro il termine conta come rifiuto senza motivo valido"
+      : "an offer left unanswered by its due date counts as a refusal without a valid reason";
+  return it
+    ? `Ogni proposta di alloggio si accetta o si rifiuta entro ${o.dueDays} giorni; ${kept}; ${silence}. Un rifiuto dovuto all'alloggio o all'ente gestore non conta mai.`
+    : `Each offer of a home is accepted or refused within ${o.dueDays} days; ${kept}; ${silence}. A refusal down to the home or the managing partner never counts.`;
 }

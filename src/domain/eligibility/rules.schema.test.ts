@@ -32,9 +32,31 @@ describe("RulesVersion", () => {
     expect(r.sizeStandards.extraSurfaceM2PerPerson).toBe(10);
     expect(r.affordability).toEqual({ maxRentShareOfIncome: 0.3, exemptCategories: ["fragilita"] });
     expect(r.priority.waiting).toEqual({ pointsPerMonth: 1, maxPoints: 24 });
+    expect(r.offers).toEqual({ dueDays: 7, reasonableRefusalsKept: 2, expiryIsReasonable: false });
+  });
+
+  it("reads a version saved before the offer rules were data with the offer rules then in force", () => {
+    const { offers: _, ...older } = structuredClone(DEFAULT_RULES);
+    expect(RulesVersion.parse(older).offers).toEqual(DEFAULT_RULES.offers);
   });
 
   it.each<[string, string, string, (r: RulesVersion & Draft) => void]>([
+    [
+      "no day to answer an offer",
+      "offers.dueDays",
+      "offers.dueDays must be from 1 to 90",
+      (r) => {
+        r.offers.dueDays = 0;
+      },
+    ],
+    [
+      "a negative number of refusals kept",
+      "offers.reasonableRefusalsKept",
+      "offers.reasonableRefusalsKept must be from 0 to 10",
+      (r) => {
+        r.offers.reasonableRefusalsKept = -1;
+      },
+    ],
     [
       "an ISEE band whose max is below its min",
       "categories.calmierato.isee.maxCents",

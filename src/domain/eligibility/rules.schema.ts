@@ -215,6 +215,26 @@ const PriorityWeights = z.object({
 });
 export type PriorityWeights = z.infer<typeof PriorityWeights>;
 
+/** The rules of offers (proposte): answer time, refusals and unanswered offers. */
+const OfferRules = z.object({
+  /** Days a household has to answer when the offer gives no due date. */
+  dueDays: Count("offers.dueDays", 1, 90),
+  /**
+   * Reasonable refusals by the household that keep its place; one more, or any unreasonable refusal,
+   * loses it. Refusals down to the provider never count.
+   */
+  reasonableRefusalsKept: Count("offers.reasonableRefusalsKept", 0, 10),
+  /** Whether an offer left unanswered past its due date counts as a reasonable refusal (else not). */
+  expiryIsReasonable: z.boolean({ error: "offers.expiryIsReasonable must be yes or no" }),
+});
+export type OfferRules = z.infer<typeof OfferRules>;
+
+export const DEFAULT_OFFER_RULES: OfferRules = {
+  dueDays: 7,
+  reasonableRefusalsKept: 2,
+  expiryIsReasonable: false,
+};
+
 /** One version of the allocation rules (regole di assegnazione), as the Comune's admin saves it. */
 export const RulesVersion = z.object({
   version: z
@@ -254,6 +274,8 @@ export const RulesVersion = z.object({
     }),
   }),
   priority: PriorityWeights,
+  /** Versions saved before the offer rules were data read the defaults (the rules then in code). */
+  offers: OfferRules.default(DEFAULT_OFFER_RULES),
 });
 export type RulesVersion = z.infer<typeof RulesVersion>;
 
@@ -265,7 +287,9 @@ const EUR = 100;
  * social-services referral whatever the ISEE), the surface minimums (after the Italian standards of
  * DM 5 July 1975: 28 m² for one person, 38 for two, then 42, 56 and +10 m² per further person) and
  * rooms at most size + 1, the 30 % affordability share, the partner rule (fragilità stays with the
- * partner that supports the household, whose plan joins the tenancy), and all the priority weights.
+ * partner that supports the household, whose plan joins the tenancy), all the priority weights, and
+ * the offer rules (7 days to answer, 2 reasonable refusals keep the place, an unanswered offer is an
+ * unreasonable refusal).
  */
 export const DEFAULT_RULES: RulesVersion = {
   version: 1,
@@ -328,4 +352,5 @@ export const DEFAULT_RULES: RulesVersion = {
     tieBreakerPoints: 0.01,
     fitWeight: 0.5,
   },
+  offers: DEFAULT_OFFER_RULES,
 };

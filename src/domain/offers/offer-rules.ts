@@ -1,18 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
+import { DEFAULT_OFFER_RULES, type OfferRules } from "../eligibility/rules.schema.ts";
 import type { DeclinedBy, OfferStatus } from "./offer.schema.ts";
 
-/** The rules of offers, as data: changing them is changing these numbers (and their test table). */
-export type OfferRules = {
-  /** Days a household has to answer when the offer gives no due date. */
-  dueDays: number;
-  /**
-   * Reasonable refusals by the household that keep its place; one more, or any unreasonable
-   * refusal, loses it. Refusals down to the provider never count.
-   */
-  reasonableRefusalsKept: number;
-};
-
-export const DEFAULT_OFFER_RULES: OfferRules = { dueDays: 7, reasonableRefusalsKept: 2 };
+/*
+ * The rules of offers are part of each allocation rules version (`RulesVersion.offers`): changing them
+ * is a new version, never a change of code.
+ */
+export { DEFAULT_OFFER_RULES, type OfferRules };
 
 /** A past refusal of the household, oldest first. */
 export type Refusal = { declinedBy: DeclinedBy; reasonable: boolean; on: string };

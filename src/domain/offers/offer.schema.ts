@@ -59,6 +59,18 @@ export type OfferDecline = z.infer<typeof OfferDecline>;
 export const OfferWithdrawal = z.object({ reason: RequiredReason });
 export type OfferWithdrawal = z.infer<typeof OfferWithdrawal>;
 
+/** Step back from an acceptance (the tenancy draft is cancelled, the offer is pending again). */
+export const OfferStepBack = z.object({ reason: RequiredReason });
+export type OfferStepBack = z.infer<typeof OfferStepBack>;
+
+/**
+ * Reopen a declined, expired or withdrawn offer (an answer recorded by mistake, a deadline missed for
+ * a reason outside the household's control): pending again until `dueOn` (default: today + the rule's
+ * days); a refusal reopened no longer counts against the household.
+ */
+export const OfferReopen = z.object({ reason: RequiredReason, dueOn: IsoDate.optional() });
+export type OfferReopen = z.infer<typeof OfferReopen>;
+
 /** The answer to an offer, as the rules see it. */
 export type OfferAnswer = { kind: "accept" } | ({ kind: "decline" } & OfferDecline);
 
@@ -95,9 +107,17 @@ export const Offer = z.object({
   declinedBy: DeclinedBy.nullable(),
   reasonable: z.boolean().nullable(),
   note: z.string(),
+  /** Pending past its due date: the next expiry sweep closes it. */
+  overdue: z.boolean(),
+  /** The tenancy draft an accepted offer opened; null otherwise. */
+  tenancyId: z.uuid().nullable(),
   version: z.number().int(),
 });
 export type Offer = z.infer<typeof Offer>;
 
 export const OfferList = z.object({ items: z.array(Offer), total: z.number().int() });
 export type OfferList = z.infer<typeof OfferList>;
+
+/** What an expiry sweep closed: the pending offers past their due date, now expired. */
+export const OfferExpiry = z.object({ expired: z.array(Offer) });
+export type OfferExpiry = z.infer<typeof OfferExpiry>;

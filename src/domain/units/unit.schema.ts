@@ -21,6 +21,7 @@ export const UNIT_STATUSES = [
   "renovating",
   "available",
   "offered",
+  "let_pending",
   "let",
   "vacating",
   "unavailable",

@@ -6,9 +6,12 @@ import {
   Offer,
   OfferConfirmation,
   OfferDecline,
+  OfferExpiry,
   OfferInput,
   OfferList,
   OfferListQuery,
+  OfferReopen,
+  OfferStepBack,
   OfferVisit,
   OfferWithdrawal,
 } from "../../domain/offers/offer.schema.ts";
@@ -26,10 +29,13 @@ import {
   acceptOffer,
   confirmOffer,
   declineOffer,
+  expireOverdueOffers,
   getOffer,
   listOffers,
   makeOffer,
   recordOfferVisit,
+  reopenOffer,
+  stepBackOffer,
   withdrawOffer,
 } from "./offers.service.ts";
 
@@ -99,7 +105,8 @@ const routes = {
       method: "post",
       path: "/offers/{id}/accept",
       tags: ["offers"],
-      summary: "The household accepts; unit and household stay offered until the tenancy is drafted",
+      summary:
+        "The household accepts: the unit moves to let-pending and the tenancy draft opens; the household stays offered until the tenancy starts",
       request: { params: OfferIdParam },
       responses: { 200: json(OfferDoc, "The offer") },
     }),
@@ -113,8 +120,30 @@ const routes = {
   withdraw: offerAction(
     "allocation:run",
     "withdraw",
-    "The Comune withdraws a pending or accepted offer, with a reason",
+    "The Comune withdraws a pending or accepted offer, with a reason (an accepted offer's tenancy draft is cancelled)",
     OfferWithdrawal,
+  ),
+  stepBack: offerAction(
+    "allocation:run",
+    "step-back",
+    "The Comune steps back from an acceptance, with a reason: tenancy draft cancelled, unit offered again, offer pending",
+    OfferStepBack,
+  ),
+  reopen: offerAction(
+    "allocation:run",
+    "reopen",
+    "The Comune reopens a declined, expired or withdrawn offer, with a reason; the refusal it recorded no longer counts",
+    OfferReopen,
+  ),
+  expire: createRoute(
+    securedRoute("allocation:run", {
+      method: "post",
+      path: "/offers/expire",
+      tags: ["offers"],
+      summary:
+        "Close every pending offer past its due date as a refusal by the household (reasonable or not as the offer rules say)",
+      responses: { 200: json(OfferExpiry.openapi("OfferExpiry"), "The offers expired") },
+    }),
   ),
 };
 
@@ -139,19 +168,25 @@ export function offerRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
     .openapi(routes.list, async (c) => {
       canReadOffers(c);
       return c.json(
-        await inActorScope(deps, c, (db) => listOffers({ db, query: c.req.valid("query") })),
+        await inActorScope(deps, c, (db) => listOffers({ db, query: c.req.valid("query"), now: deps.now() })),
         200,
       );
     })
     .openapi(routes.get, async (c) => {
       canReadOffers(c);
-      return c.json(await inActorScope(deps, c, (db) => getOffer({ db, id: c.req.valid("param").id })), 200);
+      return c.json(
+        await inActorScope(deps, c, (db) => getOffer({ db, id: c.req.valid("param").id, now: deps.now() })),
+        200,
+      );
     })
     .openapi(routes.visit, async (c) => {
       const { id } = c.req.valid("param");
       subject(c, id);
       const input = c.req.valid("json");
-      return c.json(await inActorScope(deps, c, (db) => recordOfferVisit({ db, id, input })), 200);
+      return c.json(
+        await inActorScope(deps, c, (db) => recordOfferVisit({ db, id, input, now: deps.now() })),
+        200,
+      );
     })
     .openapi(routes.confirm, async (c) => {
       const { id } = c.req.valid("param");
@@ -187,5 +222,29 @@ export function offerRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
         await inActorScope(deps, c, (db, actor) => withdrawOffer({ db, actor, id, input, now: deps.now() })),
         200,
       );
+    })
+    .openapi(routes.stepBack, async (c) => {
+      const { id } = c.req.valid("param");
+      subject(c, id);
+      const input = c.req.valid("json");
+      return c.json(
+        await inActorScope(deps, c, (db, actor) => stepBackOffer({ db, actor, id, input, now: deps.now() })),
+        200,
+      );
+    })
+    .openapi(routes.reopen, async (c) => {
+      const { id } = c.req.valid("param");
+      subject(c, id);
+      const input = c.req.valid("json");
+      return c.json(
+        await inActorScope(deps, c, (db, actor) => reopenOffer({ db, actor, id, input, now: deps.now() })),
+        200,
+      );
+    })
+    .openapi(routes.expire, async (c) => {
+      const expired = await inActorScope(deps, c, (db, actor) =>
+        expireOverdueOffers({ db, actor, now: deps.now() }),
+      );
+      return c.json({ expired }, 200);
     });
 }

@@ -7,7 +7,9 @@ import type {
   OfferDecline,
   OfferInput,
   OfferListQuery,
+  OfferReopen,
   OfferStatus,
+  OfferStepBack,
   OfferVisit,
   OfferWithdrawal,
 } from "../../domain/offers/offer.schema.ts";
@@ -15,6 +17,7 @@ import {
   DEFAULT_OFFER_RULES,
   defaultDueOn,
   isOpen,
+  type OfferRules,
   type Refusal,
   refusalKeepsPlace,
   type Standing,
@@ -28,19 +31,26 @@ import { updateHouseholdRow } from "../households/households.repository.ts";
 import { findHouseholdOrFail, insertHouseholdEventFor, romeDate } from "../households/households.service.ts";
 import { getUnit, transitionUnit } from "../units/units.service.ts";
 import {
+  cancelTenancyDraft,
   countOfferRows,
   findOfferRow,
   insertOfferRow,
+  insertTenancyDraft,
   listOfferRows,
+  listOverdueOfferIds,
   listRefusalRows,
   type OfferRow,
   type OfferValues,
   updateOfferRow,
 } from "./offers.repository.ts";
+import { activeRules } from "./rules.service.ts";
 
-const rules = DEFAULT_OFFER_RULES;
+/** The offer rules of the rules version in force (a version saved before they were data: the defaults). */
+async function offerRules(db: Db): Promise<OfferRules> {
+  return (await activeRules(db)).rules.offers ?? DEFAULT_OFFER_RULES;
+}
 
-function toOffer(row: OfferRow): Offer {
+function toOffer(row: OfferRow, today: string): Offer {
   return {
     id: row.id,
     runId: row.runId,
@@ -57,6 +67,8 @@ function toOffer(row: OfferRow): Offer {
     declinedBy: row.declinedBy as DeclinedBy | null,
     reasonable: row.reasonable,
     note: row.note,
+    overdue: row.status === "pending" && row.dueOn < today,
+    tenancyId: row.tenancyId,
     version: row.version,
   };
 }
@@ -111,16 +123,17 @@ async function moveHousehold(options: {
   await insertHouseholdEventFor(db, { householdId: row.id, actor, from, to, note, at: now });
 }
 
-export async function getOffer(options: { db: Db; id: string }): Promise<Offer> {
-  return toOffer(await findOfferOrFail(options.db, options.id));
+export async function getOffer(options: { db: Db; id: string; now: Date }): Promise<Offer> {
+  return toOffer(await findOfferOrFail(options.db, options.id), romeDate(options.now));
 }
 
-export async function listOffers(options: { db: Db; query: OfferListQuery }) {
-  const { db, query } = options;
+export async function listOffers(options: { db: Db; query: OfferListQuery; now: Date }) {
+  const { db, query, now } = options;
   // One request transaction, one connection: the two queries run in turn.
   const rows = await listOfferRows(db, query);
   const total = await countOfferRows(db, query);
-  return { items: rows.map(toOffer), total };
+  const today = romeDate(now);
+  return { items: rows.map((row) => toOffer(row, today)), total };
 }
 
 /**
@@ -130,6 +143,8 @@ export async function listOffers(options: { db: Db; query: OfferListQuery }) {
  */
 export async function makeOffer(options: { db: Db; actor: Actor; input: OfferInput; now: Date }) {
   const { db, actor, input, now } = options;
+  if (input.dueOn !== undefined && input.dueOn < romeDate(now))
+    throw fieldError("UNPROCESSABLE", "dueOn", `The due date ${input.dueOn} is already past`);
   try {
     const id = await db.transaction(async (tx) => {
       const unit = await getUnit({ db: tx, actor, idOrCode: input.unitId }).catch((e: unknown) => {
@@ -157,7 +172,7 @@ export async function makeOffer(options: { db: Db; actor: Actor; input: OfferInp
         householdId: household.id,
         offeredBy: actor.userId,
         offeredAt: now,
-        dueOn: input.dueOn ?? defaultDueOn(romeDate(now), rules),
+        dueOn: input.dueOn ?? defaultDueOn(romeDate(now), await offerRules(tx)),
         reason: input.reason,
       });
       const note = `Offer ${offerId}${input.reason ? `: ${input.reason}` : ""}`;
@@ -173,23 +188,28 @@ export async function makeOffer(options: { db: Db; actor: Actor; input: OfferInp
       });
       return offerId;
     });
-    return getOffer({ db, id });
+    return getOffer({ db, id, now });
   } catch (e) {
-    const violated = uniqueViolationOf(e);
-    if (violated === null) throw e;
-    if (violated.includes("household_pending"))
-      throw fieldError("CONFLICT", "householdId", "The household already has a pending offer");
-    throw fieldError("CONFLICT", "unitId", "The unit is already in a pending offer");
+    throw activeOfferConflict(e);
   }
 }
 
+/** A unique-index refusal named for the side it is about; any other error as it is. */
+function activeOfferConflict(e: unknown): unknown {
+  const violated = uniqueViolationOf(e);
+  if (violated === null) return e;
+  if (violated.includes("household_active"))
+    return fieldError("CONFLICT", "householdId", "The household already has a pending or accepted offer");
+  return fieldError("CONFLICT", "unitId", "The unit is already in a pending or accepted offer");
+}
+
 /** Record the date of the pre-assignment visit. */
-export async function recordOfferVisit(options: { db: Db; id: string; input: OfferVisit }) {
-  const { db, id, input } = options;
+export async function recordOfferVisit(options: { db: Db; id: string; input: OfferVisit; now: Date }) {
+  const { db, id, input, now } = options;
   await db.transaction(async (tx) => {
     await changeOffer(tx, await openOfferOrFail(tx, id), { visitOn: input.visitOn });
   });
-  return getOffer({ db, id });
+  return getOffer({ db, id, now });
 }
 
 /** The managing partner confirms it takes the household into the unit. */
@@ -199,20 +219,108 @@ export async function confirmOffer(options: { db: Db; id: string; input: OfferCo
     const row = await openOfferOrFail(tx, id);
     await changeOffer(tx, row, { partnerConfirmedAt: now, note: input.note || row.note });
   });
-  return getOffer({ db, id });
+  return getOffer({ db, id, now });
 }
 
 /**
- * The household accepts. Unit and household stay "offered": moving the unit to let-pending and
- * opening the tenancy draft is the tenancy area's (not built yet).
+ * The household accepts, in one transaction: the offer accepted, the unit offered → let-pending (its
+ * history says why) and the tenancy draft opened for the tenancy area to complete. The household
+ * stays "offered" until the tenancy starts.
  */
 export async function acceptOffer(options: { db: Db; actor: Actor; id: string; now: Date }) {
   const { db, actor, id, now } = options;
   await db.transaction(async (tx) => {
     const row = await openOfferOrFail(tx, id);
     await changeOffer(tx, row, { status: "accepted", answeredAt: now, answeredBy: actor.userId });
+    await moveUnit(tx, actor, row.unitId, "let_pending", `Offer ${row.id} accepted: tenancy draft opened`);
+    await insertTenancyDraft(tx, {
+      unitId: row.unitId,
+      householdId: row.householdId,
+      offerId: row.id,
+      createdBy: actor.userId,
+      at: now,
+    });
   });
-  return getOffer({ db, id });
+  return getOffer({ db, id, now });
+}
+
+/**
+ * Step back from an acceptance, with a reason: the tenancy draft cancelled, the unit let-pending →
+ * offered, the offer pending again (its answer cleared) until its due date.
+ */
+export async function stepBackOffer(options: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  input: OfferStepBack;
+  now: Date;
+}) {
+  const { db, actor, id, input, now } = options;
+  await db.transaction(async (tx) => {
+    const row = await findOfferOrFail(tx, id);
+    if (row.status !== "accepted")
+      throw fieldError("CONFLICT", "status", `The offer is ${row.status}: only an accepted offer steps back`);
+    const note = `Acceptance of offer ${row.id} stepped back: ${input.reason}`;
+    await changeOffer(tx, row, { status: "pending", answeredAt: null, answeredBy: null, note });
+    await cancelTenancyDraft(tx, row.id, input.reason, now);
+    await moveUnit(tx, actor, row.unitId, "offered", note);
+  });
+  return getOffer({ db, id, now });
+}
+
+/**
+ * Reopen a declined, expired or withdrawn offer, with a reason: pending again until `dueOn`, the unit
+ * available → offered and the household waiting → offered; the refusal it recorded no longer counts.
+ * The unique indexes refuse it when the unit or the household has another active offer meanwhile.
+ */
+export async function reopenOffer(options: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  input: OfferReopen;
+  now: Date;
+}) {
+  const { db, actor, id, input, now } = options;
+  const today = romeDate(now);
+  if (input.dueOn !== undefined && input.dueOn < today)
+    throw fieldError("UNPROCESSABLE", "dueOn", `The new due date ${input.dueOn} is already past`);
+  try {
+    await db.transaction(async (tx) => {
+      const row = await findOfferOrFail(tx, id);
+      if (row.status === "pending" || row.status === "accepted")
+        throw fieldError("CONFLICT", "status", `The offer is ${row.status}: it is still open`);
+      const was =
+        row.status === "declined"
+          ? `declined by the ${row.declinedBy}: ${row.declineReason}`
+          : row.status === "expired"
+            ? `expired on ${row.dueOn}`
+            : `withdrawn: ${row.note}`;
+      const note = `Offer ${row.id} reopened (was ${was}): ${input.reason}`;
+      await changeOffer(tx, row, {
+        status: "pending",
+        dueOn: input.dueOn ?? defaultDueOn(today, await offerRules(tx)),
+        answeredAt: null,
+        answeredBy: null,
+        declineReason: null,
+        declinedBy: null,
+        reasonable: null,
+        note,
+      });
+      await moveUnit(tx, actor, row.unitId, "offered", note);
+      await moveHousehold({
+        db: tx,
+        actor,
+        householdId: row.householdId,
+        from: "waiting",
+        to: "offered",
+        note,
+        now,
+      });
+    });
+  } catch (e) {
+    throw activeOfferConflict(e);
+  }
+  return getOffer({ db, id, now });
 }
 
 const toRefusals = (rows: Awaited<ReturnType<typeof listRefusalRows>>): Refusal[] =>
@@ -223,8 +331,51 @@ const toRefusals = (rows: Awaited<ReturnType<typeof listRefusalRows>>): Refusal[
   }));
 
 /** Where a household stands after its refusals: what the next run reads (see `Standing`). */
-export async function householdStandingOf(db: Db, householdId: string): Promise<Standing> {
+export async function householdStandingOf(db: Db, householdId: string, rules: OfferRules): Promise<Standing> {
   return standingAfter(toRefusals(await listRefusalRows(db, householdId)), rules);
+}
+
+/**
+ * Close an open offer as a refusal (answered by the household or left to expire): the unit back to
+ * available, the household back to waiting, and the refusal rule's verdict on its place in the note.
+ */
+async function closeAsRefusal(options: {
+  db: Db;
+  actor: Actor;
+  row: OfferRow;
+  status: "declined" | "expired";
+  refusal: OfferDecline;
+  now: Date;
+}) {
+  const { db, actor, row, status, refusal, now } = options;
+  const rules = await offerRules(db);
+  const standing = await householdStandingOf(db, row.householdId, rules);
+  const outcome = refusalKeepsPlace(standing, refusal, rules)
+    ? "place kept"
+    : `place lost: waiting time counts from ${romeDate(now)} (refusal rule: ${rules.reasonableRefusalsKept} reasonable refusals)`;
+  await changeOffer(db, row, {
+    status,
+    answeredAt: now,
+    answeredBy: status === "declined" ? actor.userId : null,
+    declineReason: refusal.reason,
+    declinedBy: refusal.declinedBy,
+    reasonable: refusal.reasonable,
+    note: outcome,
+  });
+  const note =
+    status === "declined"
+      ? `Offer ${row.id} declined by the ${refusal.declinedBy}: ${refusal.reason}; ${outcome}`
+      : `Offer ${row.id} expired unanswered on ${row.dueOn}; ${outcome}`;
+  await moveUnit(db, actor, row.unitId, "available", note);
+  await moveHousehold({
+    db,
+    actor,
+    householdId: row.householdId,
+    from: "offered",
+    to: "waiting",
+    note,
+    now,
+  });
 }
 
 /**
@@ -241,36 +392,39 @@ export async function declineOffer(options: {
   const { db, actor, id, input, now } = options;
   await db.transaction(async (tx) => {
     const row = await openOfferOrFail(tx, id);
-    const standing = await householdStandingOf(tx, row.householdId);
-    const kept = refusalKeepsPlace(standing, input, rules);
-    const outcome = kept
-      ? "place kept"
-      : `place lost: waiting time counts from ${romeDate(now)} (refusal rule: ${rules.reasonableRefusalsKept} reasonable refusals)`;
-    await changeOffer(tx, row, {
-      status: "declined",
-      answeredAt: now,
-      answeredBy: actor.userId,
-      declineReason: input.reason,
-      declinedBy: input.declinedBy,
-      reasonable: input.reasonable,
-      note: outcome,
-    });
-    const note = `Offer ${row.id} declined by the ${input.declinedBy}: ${input.reason}; ${outcome}`;
-    await moveUnit(tx, actor, row.unitId, "available", note);
-    await moveHousehold({
-      db: tx,
-      actor,
-      householdId: row.householdId,
-      from: "offered",
-      to: "waiting",
-      note,
-      now,
-    });
+    await closeAsRefusal({ db: tx, actor, row, status: "declined", refusal: input, now });
   });
-  return getOffer({ db, id });
+  return getOffer({ db, id, now });
 }
 
-/** The Comune takes back a pending or accepted offer: unit available, household waiting again. */
+/**
+ * Close every pending offer past its due date as a refusal by the household, reasonable or not as
+ * the offer rules say; each in its own transaction, so one that fails (changed meanwhile) leaves the
+ * others closed. Returns the offers it expired.
+ */
+export async function expireOverdueOffers(options: { db: Db; actor: Actor; now: Date }): Promise<Offer[]> {
+  const { db, actor, now } = options;
+  const rules = await offerRules(db);
+  const expired: Offer[] = [];
+  for (const id of await listOverdueOfferIds(db, romeDate(now))) {
+    await db.transaction(async (tx) => {
+      const row = await openOfferOrFail(tx, id);
+      const refusal: OfferDecline = {
+        reason: `No answer by ${row.dueOn}`,
+        declinedBy: "household",
+        reasonable: rules.expiryIsReasonable,
+      };
+      await closeAsRefusal({ db: tx, actor, row, status: "expired", refusal, now });
+    });
+    expired.push(await getOffer({ db, id, now }));
+  }
+  return expired;
+}
+
+/**
+ * The Comune takes back a pending or accepted offer: unit available, household waiting again, and an
+ * accepted offer's tenancy draft cancelled.
+ */
 export async function withdrawOffer(options: {
   db: Db;
   actor: Actor;
@@ -284,6 +438,7 @@ export async function withdrawOffer(options: {
     if (row.status !== "pending" && row.status !== "accepted")
       throw fieldError("CONFLICT", "status", `The offer is ${row.status}: it cannot be withdrawn`);
     await changeOffer(tx, row, { status: "withdrawn", note: input.reason });
+    if (row.status === "accepted") await cancelTenancyDraft(tx, row.id, input.reason, now);
     const note = `Offer ${row.id} withdrawn: ${input.reason}`;
     await moveUnit(tx, actor, row.unitId, "available", note);
     await moveHousehold({
@@ -296,5 +451,5 @@ export async function withdrawOffer(options: {
       now,
     });
   });
-  return getOffer({ db, id });
+  return getOffer({ db, id, now });
 }

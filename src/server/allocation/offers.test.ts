@@ -7,6 +7,7 @@ import {
   auditEvents,
   householdEvents,
   households,
+  tenancies,
   unitEvents,
   units,
 } from "../db/schema.ts";
@@ -194,16 +195,174 @@ describe("answering an offer", () => {
     expect(notes.map((n) => n.startsWith("place lost"))).toEqual([false, false, true, true]);
   });
 
-  it("accepting keeps unit and household offered (the tenancy takes it from there)", async () => {
+  it("accepting moves the unit to let-pending and opens the tenancy draft; the household stays offered", async () => {
     const unit = await ctx.newUnit();
     const household = await waitingHousehold();
     const made = await offer(unit.id, household.id);
     const res = await manager.post(`/offers/${made.id}/accept`);
     expect(res.status).toBe(200);
-    expect(((await res.json()) as Offer).status).toBe("accepted");
-    expect(await statusOf(unit.id, household.id)).toEqual({ unit: "offered", household: "offered" });
+    const accepted = (await res.json()) as Offer;
+    expect(accepted).toMatchObject({ status: "accepted", unit: { status: "let_pending" } });
+    expect(await statusOf(unit.id, household.id)).toEqual({ unit: "let_pending", household: "offered" });
+    const drafts = await ctx.db.select().from(tenancies).where(eq(tenancies.offerId, made.id));
+    expect(drafts.map((t) => [t.id, t.status, t.unitId, t.householdId])).toEqual([
+      [accepted.tenancyId, "draft", unit.id, household.id],
+    ]);
+    const unitHistory = await ctx.db.select().from(unitEvents).where(eq(unitEvents.unitId, unit.id));
+    expect(unitHistory.map((e) => [e.fromStatus, e.toStatus])).toContainEqual(["offered", "let_pending"]);
+    // An accepted offer is still active: the unit cannot be offered to anyone else.
+    const other = await quickWaitingHousehold();
+    const again = await officer.post("/offers", { unitId: unit.id, householdId: other.id, reason: "Prova" });
+    expect(again.status).toBe(409);
   });
 
+  it("a step back from an acceptance needs a reason, cancels the draft and leaves the offer pending", async () => {
+    const unit = await ctx.newUnit();
+    const household = await waitingHousehold();
+    const made = await offer(unit.id, household.id);
+    await manager.post(`/offers/${made.id}/accept`);
+    const noReason = await officer.post(`/offers/${made.id}/step-back`, {});
+    expect(noReason.status).toBe(400);
+    expect(await pathsOf(noReason)).toEqual(["reason"]);
+    expect((await manager.post(`/offers/${made.id}/step-back`, { reason: "x" })).status).toBe(403);
+    const res = await officer.post(`/offers/${made.id}/step-back`, { reason: "Firma rinviata dal nucleo" });
+    expect(res.status).toBe(200);
+    expect((await res.json()) as Offer).toMatchObject({
+      status: "pending",
+      tenancyId: null,
+      answeredAt: null,
+    });
+    expect(await statusOf(unit.id, household.id)).toEqual({ unit: "offered", household: "offered" });
+    const drafts = await ctx.db.select().from(tenancies).where(eq(tenancies.offerId, made.id));
+    expect(drafts.map((t) => [t.status, t.cancelReason])).toEqual([
+      ["cancelled", "Firma rinviata dal nucleo"],
+    ]);
+    // A pending offer has nothing to step back from; accepting again opens a new draft.
+    expect((await officer.post(`/offers/${made.id}/step-back`, { reason: "Di nuovo" })).status).toBe(409);
+    const reaccepted = (await (await manager.post(`/offers/${made.id}/accept`)).json()) as Offer;
+    expect(reaccepted.tenancyId).not.toBeNull();
+    expect(reaccepted.tenancyId).not.toBe(drafts[0]?.id);
+    const audit = await ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entity, "allocation_offer"), eq(auditEvents.entityId, made.id)));
+    expect(audit.map((a) => [a.action, a.outcome])).toContainEqual([
+      "POST /offers/{id}/step-back",
+      "success",
+    ]);
+  });
+
+  it("withdrawing an accepted offer frees the unit and cancels the draft", async () => {
+    const unit = await ctx.newUnit();
+    const household = await waitingHousehold();
+    const made = await offer(unit.id, household.id);
+    await manager.post(`/offers/${made.id}/accept`);
+    const res = await officer.post(`/offers/${made.id}/withdraw`, { reason: "Alloggio non più idoneo" });
+    expect(res.status).toBe(200);
+    expect(await statusOf(unit.id, household.id)).toEqual({ unit: "available", household: "waiting" });
+    const drafts = await ctx.db.select().from(tenancies).where(eq(tenancies.offerId, made.id));
+    expect(drafts.map((t) => t.status)).toEqual(["cancelled"]);
+  });
+
+  it("reopening a refusal needs a reason, makes the offer pending again and the refusal no longer counts", async () => {
+    const unit = await ctx.newUnit();
+    const household = await waitingHousehold();
+    const made = await offer(unit.id, household.id);
+    const declined = await manager.post(`/offers/${made.id}/decline`, {
+      reason: "Registrato per errore",
+      declinedBy: "household",
+      reasonable: false,
+    });
+    expect(((await declined.json()) as Offer).note).toMatch(/^place lost/);
+    expect((await officer.post(`/offers/${made.id}/reopen`, { reason: "" })).status).toBe(400);
+    const past = await officer.post(`/offers/${made.id}/reopen`, { reason: "Errore", dueOn: "2026-11-01" });
+    expect(past.status).toBe(422);
+    expect(await pathsOf(past)).toEqual(["dueOn"]);
+    const res = await officer.post(`/offers/${made.id}/reopen`, {
+      reason: "Rifiuto registrato per errore",
+      dueOn: "2026-12-05",
+    });
+    expect(res.status).toBe(200);
+    const reopened = (await res.json()) as Offer;
+    expect(reopened).toMatchObject({
+      status: "pending",
+      dueOn: "2026-12-05",
+      declinedBy: null,
+      reasonable: null,
+    });
+    expect(reopened.note).toContain("reopened (was declined by the household: Registrato per errore)");
+    expect(await statusOf(unit.id, household.id)).toEqual({ unit: "offered", household: "offered" });
+    // Its refusal is gone from the record a run reads.
+    const refusals = await ctx.db
+      .select()
+      .from(allocationOffers)
+      .where(and(eq(allocationOffers.householdId, household.id), eq(allocationOffers.status, "declined")));
+    expect(refusals).toEqual([]);
+    expect((await officer.post(`/offers/${made.id}/reopen`, { reason: "Ancora" })).status).toBe(409);
+  });
+
+  it("reopening is refused with 409 when the unit went to someone else meanwhile", async () => {
+    const unit = await ctx.newUnit();
+    const first = await waitingHousehold();
+    const made = await offer(unit.id, first.id);
+    await officer.post(`/offers/${made.id}/withdraw`, { reason: "Errore" });
+    const second = await quickWaitingHousehold();
+    await offer(unit.id, second.id);
+    const res = await officer.post(`/offers/${made.id}/reopen`, { reason: "Ripensamento" });
+    expect(res.status).toBe(409);
+    expect(await pathsOf(res)).toEqual(["unitId"]);
+    expect(await statusOf(unit.id, first.id)).toEqual({ unit: "offered", household: "waiting" });
+  });
+
+  it("an offer cannot be due in the past", async () => {
+    const unit = await ctx.newUnit();
+    const household = await quickWaitingHousehold();
+    const res = await officer.post("/offers", {
+      unitId: unit.id,
+      householdId: household.id,
+      reason: "Prova",
+      dueOn: "2026-11-21",
+    });
+    expect(res.status).toBe(422);
+    expect(await pathsOf(res)).toEqual(["dueOn"]);
+  });
+});
+
+describe("expiry of unanswered offers", () => {
+  it("closes the overdue pending offers as unreasonable refusals by the household, and no other", async () => {
+    const unit = await ctx.newUnit();
+    const household = await waitingHousehold();
+    const overdue = await offer(unit.id, household.id);
+    const stillDue = await offer((await ctx.newUnit()).id, (await quickWaitingHousehold()).id);
+    await ctx.db
+      .update(allocationOffers)
+      .set({ dueOn: "2026-11-21" })
+      .where(eq(allocationOffers.id, overdue.id));
+    const listed = (await (await officer.get(`/offers/${overdue.id}`)).json()) as Offer;
+    expect(listed.overdue).toBe(true);
+    expect((await manager.post("/offers/expire")).status).toBe(403);
+    const res = await officer.post("/offers/expire");
+    expect(res.status).toBe(200);
+    const { expired } = (await res.json()) as { expired: Offer[] };
+    expect(expired.map((o) => o.id)).toContain(overdue.id);
+    expect(expired.map((o) => o.id)).not.toContain(stillDue.id);
+    const closed = expired.find((o) => o.id === overdue.id);
+    expect(closed).toMatchObject({
+      status: "expired",
+      declinedBy: "household",
+      reasonable: false,
+      declineReason: "No answer by 2026-11-21",
+      overdue: false,
+    });
+    expect(closed?.note).toMatch(/^place lost/);
+    expect(await statusOf(unit.id, household.id)).toEqual({ unit: "available", household: "waiting" });
+    // A second sweep finds nothing more of these.
+    const again = (await (await officer.post("/offers/expire")).json()) as { expired: Offer[] };
+    expect(again.expired.map((o) => o.id)).not.toContain(overdue.id);
+  });
+});
+
+describe("withdrawing and listing offers", () => {
   it("withdrawing brings unit and household back and needs a reason", async () => {
     const unit = await ctx.newUnit();
     const household = await waitingHousehold();

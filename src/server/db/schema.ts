@@ -134,7 +134,7 @@ export const units = pgTable(
     check("units_category_check", sql`${t.category} in ('calmierato', 'calmierato_ridotto', 'fragilita')`),
     check(
       "units_status_check",
-      sql`${t.status} in ('to_renovate', 'renovating', 'available', 'offered', 'let', 'vacating', 'unavailable')`,
+      sql`${t.status} in ('to_renovate', 'renovating', 'available', 'offered', 'let_pending', 'let', 'vacating', 'unavailable')`,
     ),
     check("units_condition_check", sql`${t.condition} in ('good', 'fair', 'poor', 'uninhabitable')`),
     // Status, category, origin, municipio and partner have few distinct values: a scan beats an index
@@ -605,7 +605,8 @@ export const allocationRuns = pgTable(
 /**
  * An offer (proposta) of a unit to a household, from a run or made by hand with a reason: deadline,
  * visit, partner confirmation, the answer with a structured reason tagged household or provider. A
- * unit is in at most one pending offer, and a household too (partial unique indexes).
+ * unit is in at most one active (pending or accepted) offer, and a household too (partial unique
+ * indexes).
  */
 export const allocationOffers = pgTable(
   "allocation_offers",
@@ -637,10 +638,12 @@ export const allocationOffers = pgTable(
     version: integer("version").notNull().default(1),
   },
   (t) => [
-    uniqueIndex("allocation_offers_unit_pending_key").on(t.unitId).where(sql`${t.status} = 'pending'`),
-    uniqueIndex("allocation_offers_household_pending_key")
+    uniqueIndex("allocation_offers_unit_active_key")
+      .on(t.unitId)
+      .where(sql`${t.status} in ('pending', 'accepted')`),
+    uniqueIndex("allocation_offers_household_active_key")
       .on(t.householdId)
-      .where(sql`${t.status} = 'pending'`),
+      .where(sql`${t.status} in ('pending', 'accepted')`),
     index("allocation_offers_household_idx").on(t.householdId),
     index("allocation_offers_run_idx").on(t.runId),
     check(
@@ -651,5 +654,61 @@ export const allocationOffers = pgTable(
       "allocation_offers_declined_by_check",
       sql`${t.declinedBy} is null or ${t.declinedBy} in ('household', 'provider')`,
     ),
+  ],
+);
+
+/**
+ * A unit kept aside (riservato) until `expiresOn` included: for one household, which alone may still be
+ * offered it, or for nobody (`householdId` null). Released early with a reason. The Comune's.
+ */
+export const unitHolds = pgTable(
+  "unit_holds",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    householdId: uuid("household_id").references(() => households.id, { onDelete: "cascade" }),
+    expiresOn: date("expires_on").notNull(),
+    reason: text("reason").notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    releasedAt: timestamp("released_at", { withTimezone: true }),
+    releasedBy: uuid("released_by").references(() => users.id),
+    releaseReason: text("release_reason"),
+  },
+  (t) => [
+    index("unit_holds_unit_idx").on(t.unitId),
+    check("unit_holds_reason_check", sql`length(trim(${t.reason})) > 0`),
+  ],
+);
+
+/**
+ * A tenancy (contratto di locazione o di ospitalità). An accepted offer opens its draft; the tenancy
+ * area completes it. A unit has at most one draft or active tenancy (partial unique index).
+ */
+export const tenancies = pgTable(
+  "tenancies",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    offerId: uuid("offer_id").references(() => allocationOffers.id),
+    status: text("status").notNull().default("draft"),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    cancelReason: text("cancel_reason"),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex("tenancies_unit_open_key").on(t.unitId).where(sql`${t.status} in ('draft', 'active')`),
+    uniqueIndex("tenancies_offer_open_key").on(t.offerId).where(sql`${t.status} in ('draft', 'active')`),
+    index("tenancies_household_idx").on(t.householdId),
+    check("tenancies_status_check", sql`${t.status} in ('draft', 'active', 'ended', 'cancelled')`),
   ],
 );

@@ -55,7 +55,9 @@ describe("row-level security in the catalogue", () => {
       "support_interventions",
       "support_plan_reviews",
       "support_plans",
+      "tenancies",
       "unit_events",
+      "unit_holds",
       "units",
       "users",
     ]);

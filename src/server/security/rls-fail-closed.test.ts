@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ORGANISATIONS } from "../../domain/demo/demo-programme.ts";
 import { DEFAULT_RULES } from "../../domain/eligibility/rules.schema.ts";
 import { APP_ROLE, appRoleUrl, type Db, type DbScope } from "../db/client.ts";
-import { allocationOffers, allocationRuns } from "../db/schema.ts";
+import { allocationOffers, allocationRuns, tenancies, unitHolds } from "../db/schema.ts";
 import { listOrganisations } from "../organisations/organisations.repository.ts";
 import { acceptedHousehold } from "../support-plans/care-fixtures.ts";
 import { createTestContext, type TestContext } from "../testing/test-context.ts";
@@ -104,13 +104,28 @@ beforeAll(async () => {
       result: {},
     })
     .returning({ id: allocationRuns.id });
+  // For each partner, an offer of one of its units to its household, accepted with its tenancy
+  // draft, and a hold of another of its units for that household.
   for (const partner of AREA_B) {
-    await ctx.db.insert(allocationOffers).values({
-      runId: run?.id,
-      unitId: unitIds.get(partner.code)?.[0] as string,
-      householdId: householdIds.get(partner.code) as string,
-      offeredAt: new Date("2026-11-22T09:00:00Z"),
-      dueOn: "2026-11-29",
+    const unitId = unitIds.get(partner.code)?.[0] as string;
+    const householdId = householdIds.get(partner.code) as string;
+    const [offer] = await ctx.db
+      .insert(allocationOffers)
+      .values({
+        runId: run?.id,
+        unitId,
+        householdId,
+        offeredAt: new Date("2026-11-22T09:00:00Z"),
+        dueOn: "2026-11-29",
+        status: "accepted",
+      })
+      .returning({ id: allocationOffers.id });
+    await ctx.db.insert(tenancies).values({ unitId, householdId, offerId: offer?.id });
+    await ctx.db.insert(unitHolds).values({
+      unitId: unitIds.get(partner.code)?.[1] as string,
+      householdId,
+      expiresOn: "2026-12-31",
+      reason: "Prova",
     });
   }
   tables = await partnerTables(ctx.db);

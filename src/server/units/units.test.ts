@@ -192,7 +192,7 @@ describe("updating a unit", () => {
 describe("status transitions", () => {
   it("follows the allowed path and records who moved the unit", async () => {
     const unit = await ctx.newUnit({ status: "to_renovate" });
-    for (const to of ["renovating", "available", "offered", "let", "vacating", "available"]) {
+    for (const to of ["renovating", "available", "offered", "let_pending", "let", "vacating", "available"]) {
       const res = await admin.post(`/units/${unit.id}/transitions`, { to, note: `verso ${to}` });
       expect(res.status, to).toBe(200);
       expect(((await res.json()) as Unit).status).toBe(to);
@@ -200,7 +200,7 @@ describe("status transitions", () => {
     const history = (await (await admin.get(`/units/${unit.id}/history`)).json()) as {
       items: { kind: string; fromStatus: string; toStatus: string; note: string }[];
     };
-    expect(history.items.filter((e) => e.kind === "status")).toHaveLength(6);
+    expect(history.items.filter((e) => e.kind === "status")).toHaveLength(7);
     expect(history.items[0]).toMatchObject({
       fromStatus: "vacating",
       toStatus: "available",
