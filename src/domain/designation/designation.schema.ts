@@ -28,6 +28,15 @@ export const DesignationUnit = z.object({
   surfaceM2: z.number().gt(0, { error: "Surface must be greater than 0 m²" }).max(1000),
   /** The Comune does not want this designation changed (only meaningful with a category). */
   locked: z.boolean().default(false),
+  /**
+   * The categories this unit may take, e.g. the ambiti of its managing partner (an Area B partner
+   * manages units of its ambiti only); every category when absent. Ignored for a locked unit.
+   */
+  allowed: z
+    .array(UnitCategory)
+    .min(1, { error: "A unit must be allowed at least one category" })
+    .max(UNIT_CATEGORIES.length)
+    .optional(),
 });
 export type DesignationUnit = z.infer<typeof DesignationUnit>;
 
@@ -65,47 +74,54 @@ export const FitWeights = z.object({
 });
 export type FitWeights = z.infer<typeof FitWeights>;
 
+/**
+ * What the Comune may set for a designation: the mix (target shares and tolerance, or explicit counts)
+ * and the fit weights. Every field has a default (39/26/35 ± 3 points).
+ */
+export const DesignationSettings = z.object({
+  /** Target share of each category in percent of all units; they must add up to 100. */
+  targetPercent: z
+    .object({
+      calmierato: Percent("targetPercent.calmierato"),
+      calmierato_ridotto: Percent("targetPercent.calmierato_ridotto"),
+      fragilita: Percent("targetPercent.fragilita"),
+    })
+    .default(DEFAULT_TARGET_PERCENT)
+    .refine((t) => Math.abs(UNIT_CATEGORIES.reduce((s, c) => s + t[c], 0) - 100) < 1e-9, {
+      error: "targetPercent must add up to 100",
+    }),
+  /** Allowed deviation from the target, in percentage points, per category. */
+  tolerancePoints: Percent("tolerancePoints").default(DEFAULT_TOLERANCE_POINTS),
+  /** Explicit counts that replace the percentage bounds of a category. */
+  bounds: z
+    .object({
+      calmierato: CountBounds.optional(),
+      calmierato_ridotto: CountBounds.optional(),
+      fragilita: CountBounds.optional(),
+    })
+    .default({}),
+  weights: FitWeights.default({ tooSmallPerPerson: 2, tooLargePerPerson: 1, noDemand: 5 }),
+});
+export type DesignationSettings = z.input<typeof DesignationSettings>;
+export type DesignationSettingsParsed = z.output<typeof DesignationSettings>;
+
 /** The input of `proposeDesignation`: the stock, the waiting list by size, the mix and its tolerance. */
-export const DesignationInput = z
-  .object({
-    units: z.array(DesignationUnit).max(5000),
-    demand: z.array(DemandRow).default([]),
-    /** Target share of each category in percent of all units; they must add up to 100. */
-    targetPercent: z
-      .object({
-        calmierato: Percent("targetPercent.calmierato"),
-        calmierato_ridotto: Percent("targetPercent.calmierato_ridotto"),
-        fragilita: Percent("targetPercent.fragilita"),
-      })
-      .default(DEFAULT_TARGET_PERCENT)
-      .refine((t) => Math.abs(UNIT_CATEGORIES.reduce((s, c) => s + t[c], 0) - 100) < 1e-9, {
-        error: "targetPercent must add up to 100",
-      }),
-    /** Allowed deviation from the target, in percentage points, per category. */
-    tolerancePoints: Percent("tolerancePoints").default(DEFAULT_TOLERANCE_POINTS),
-    /** Explicit counts that replace the percentage bounds of a category. */
-    bounds: z
-      .object({
-        calmierato: CountBounds.optional(),
-        calmierato_ridotto: CountBounds.optional(),
-        fragilita: CountBounds.optional(),
-      })
-      .default({}),
-    weights: FitWeights.default({ tooSmallPerPerson: 2, tooLargePerPerson: 1, noDemand: 5 }),
-  })
-  .superRefine((input, ctx) => {
-    const seen = new Set<string>();
-    input.units.forEach((u, i) => {
-      if (seen.has(u.id))
-        ctx.addIssue({ code: "custom", path: ["units", i, "id"], message: "Duplicate unit id" });
-      seen.add(u.id);
-      if (u.locked && u.category === null)
-        ctx.addIssue({
-          code: "custom",
-          path: ["units", i, "locked"],
-          message: "Only a designated unit can be locked",
-        });
-    });
+export const DesignationInput = DesignationSettings.extend({
+  units: z.array(DesignationUnit).max(5000),
+  demand: z.array(DemandRow).default([]),
+}).superRefine((input, ctx) => {
+  const seen = new Set<string>();
+  input.units.forEach((u, i) => {
+    if (seen.has(u.id))
+      ctx.addIssue({ code: "custom", path: ["units", i, "id"], message: "Duplicate unit id" });
+    seen.add(u.id);
+    if (u.locked && u.category === null)
+      ctx.addIssue({
+        code: "custom",
+        path: ["units", i, "locked"],
+        message: "Only a designated unit can be locked",
+      });
   });
+});
 export type DesignationInput = z.input<typeof DesignationInput>;
 export type DesignationInputParsed = z.output<typeof DesignationInput>;

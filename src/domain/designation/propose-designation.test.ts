@@ -5,7 +5,7 @@ import { DEFAULT_RULES } from "../eligibility/rules.schema.ts";
 import { UNIT_CATEGORIES, type UnitCategory } from "../units/unit.schema.ts";
 import { type DemandRow, DesignationInput } from "./designation.schema.ts";
 import { demandByCategory, fitCost } from "./designation-fit.ts";
-import { designationBounds, proposeDesignation } from "./propose-designation.ts";
+import { designationBounds, designationMix, proposeDesignation } from "./propose-designation.ts";
 
 type UnitIn = {
   id: string;
@@ -13,6 +13,7 @@ type UnitIn = {
   rooms: number;
   surfaceM2: number;
   locked: boolean;
+  allowed?: UnitCategory[];
 };
 const unit = (
   id: string,
@@ -43,13 +44,16 @@ function bruteForce(raw: DesignationInput): { changes: number; fitMilli: number 
     let changes = 0;
     let fitMilli = 0;
     let rest = code;
+    let allowed = true;
     for (const u of free) {
       const c = UNIT_CATEGORIES[rest % 3] as UnitCategory;
       rest = Math.floor(rest / 3);
+      if (u.allowed !== undefined && !u.allowed.includes(c)) allowed = false;
       counts[c] += 1;
       if (u.category !== null && u.category !== c) changes += 1;
       fitMilli += fitCost(DEFAULT_RULES, input.weights, demand, u, c);
     }
+    if (!allowed) continue;
     if (!UNIT_CATEGORIES.every((c) => counts[c] >= bounds[c].min && counts[c] <= bounds[c].max)) continue;
     if (best === null || changes < best.changes || (changes === best.changes && fitMilli < best.fitMilli))
       best = { changes, fitMilli };
@@ -63,14 +67,21 @@ const categoryOrNull = fc.constantFrom<UnitCategory | null>(
   "calmierato_ridotto",
   "fragilita",
 );
+// Allowed categories: all (absent) half the time, else a non-empty subset (as a managing partner's ambiti).
+const arbAllowed = fc.oneof(fc.constant(undefined), fc.subarray([...UNIT_CATEGORIES], { minLength: 1 }));
 const arbUnit = fc
   .record({
     category: categoryOrNull,
     rooms: fc.integer({ min: 1, max: 6 }),
     surfaceM2: fc.integer({ min: 20, max: 120 }),
     locked: fc.boolean(),
+    allowed: arbAllowed,
   })
-  .map((u) => ({ ...u, locked: u.locked && u.category !== null }));
+  .map(({ allowed, ...u }) => ({
+    ...u,
+    locked: u.locked && u.category !== null,
+    ...(allowed === undefined ? {} : { allowed }),
+  }));
 const arbDemand: fc.Arbitrary<DemandRow[]> = fc.array(
   fc.record({
     category: fc.constantFrom<UnitCategory>(...UNIT_CATEGORIES),
@@ -141,6 +152,7 @@ describe("proposeDesignation against brute force (≤ 8 units)", () => {
           const p = result.proposals[i];
           expect(p?.unitId).toBe(u.id);
           if (u.locked) expect(p?.to).toBe(u.category);
+          else if (u.allowed) expect(u.allowed).toContain(p?.to);
           if (u.category === null) expect(p?.action).toBe("designate");
         });
         expect(result.changes).toBe(result.proposals.filter((p) => p.action === "change").length);
@@ -152,6 +164,8 @@ describe("proposeDesignation against brute force (≤ 8 units)", () => {
   it("changes no designated unit when the mix can be met by designating the others", () => {
     fc.assert(
       fc.property(arbInput, (input) => {
+        // A designated unit not allowed its own category must change whatever the mix: not this case.
+        fc.pre(input.units.every((u) => u.category === null || !u.allowed || u.allowed.includes(u.category)));
         const result = proposeDesignation(input);
         if (result.status !== "ok") return;
         const keepAll = proposeDesignation({
@@ -292,6 +306,111 @@ describe("proposeDesignation cases", () => {
     expect(result.before).toMatchObject({ total: 4, undesignated: 3 });
     expect(result.before.rows[0]).toMatchObject({ category: "calmierato", count: 1, percent: 25 });
     expect(result.after.rows.map((r) => r.percent).reduce((a, b) => a + b)).toBe(100);
+  });
+
+  it("never gives a unit a category it is not allowed, even when that fits better", () => {
+    // BIG fits the fragilità families best, but its partner manages calmierato and ridotto only.
+    const result = proposeDesignation({
+      units: [{ ...big, allowed: ["calmierato", "calmierato_ridotto"] }, small],
+      bounds: slots,
+      demand: [
+        { category: "fragilita", size: 5, households: 10 },
+        { category: "calmierato", size: 1, households: 10 },
+      ],
+    });
+    expect(result.status).toBe("ok");
+    if (result.status !== "ok") return;
+    expect(result.proposals.map((p) => [p.unitId, p.to])).toEqual([
+      ["BIG", "calmierato"],
+      ["SMALL", "fragilita"],
+    ]);
+    expect(result.proposals[0]?.reason).toMatch(
+      /would fit the fragilità households waiting .* better, but the unit may not be fragilità\.$/,
+    );
+  });
+
+  it("changes a designated unit its partner may not keep, and says so", () => {
+    const result = proposeDesignation({
+      units: [{ ...unit("A", "fragilita"), allowed: ["calmierato"] }],
+      bounds: { calmierato: { min: 0, max: 1 }, fragilita: { min: 0, max: 1 } },
+    });
+    expect(result.status).toBe("ok");
+    if (result.status !== "ok") return;
+    expect(result.proposals[0]).toMatchObject({ to: "calmierato", action: "change" });
+    expect(result.proposals[0]?.reason).toMatch(/may not stay fragilità/);
+  });
+
+  it.each([
+    {
+      case: "units limited to one category exceed its maximum",
+      units: [
+        { ...unit("A", null), allowed: ["fragilita"] as UnitCategory[] },
+        { ...unit("B", null), allowed: ["fragilita"] as UnitCategory[] },
+        unit("C", null),
+      ],
+      bound: { kind: "max", category: "fragilita", limit: 1, locked: 2 },
+      message:
+        "2 units that can only be fragilità (locked, or allowed no other category) exceed its maximum of 1",
+    },
+    {
+      case: "units limited to two categories exceed their joint maximum",
+      units: [
+        { ...unit("A", null), allowed: ["calmierato", "fragilita"] as UnitCategory[] },
+        { ...unit("B", null), allowed: ["calmierato", "fragilita"] as UnitCategory[] },
+        { ...unit("C", null), allowed: ["calmierato", "fragilita"] as UnitCategory[] },
+      ],
+      bound: { kind: "pair_max", categories: ["calmierato", "fragilita"], limit: 2, units: 3 },
+      message: "3 units can only be calmierato or fragilità, more than their maxima allow together (2)",
+    },
+  ])("is infeasible when $case", ({ units, bound, message }) => {
+    const result = proposeDesignation({
+      units,
+      bounds: {
+        calmierato: { min: 0, max: 1 },
+        calmierato_ridotto: { min: 0, max: 3 },
+        fragilita: { min: 0, max: 1 },
+      },
+    });
+    expect(result.status).toBe("infeasible");
+    if (result.status !== "infeasible") return;
+    expect(result.bound).toMatchObject(bound);
+    expect(result.bound.message).toBe(message);
+  });
+
+  it.each([
+    { counts: [8, 5, 7], within: [true, true, true] },
+    { counts: [10, 5, 5], within: [false, true, false] },
+    { counts: [6, 4, 5], within: [false, false, false], undesignated: 5 },
+  ])("judges the mix $counts of 20 units against 39/26/35 ± 3", ({ counts, within, undesignated = 0 }) => {
+    const units = [
+      ...UNIT_CATEGORIES.flatMap((c, i) =>
+        Array.from({ length: counts[i] as number }, () => ({ category: c })),
+      ),
+      ...Array.from({ length: undesignated }, () => ({ category: null })),
+    ];
+    const mix = designationMix(units);
+    expect(mix.total).toBe(20);
+    expect(mix.undesignated).toBe(undesignated);
+    // 20 units: calmierato 8 (7–8), ridotto 5 (5–5, widened to the target 5), fragilità 7 (7–7).
+    expect(mix.rows.map((r) => [r.min, r.max])).toEqual([
+      [8, 8],
+      [5, 5],
+      [7, 7],
+    ]);
+    expect(mix.rows.map((r) => r.withinBounds)).toEqual(within);
+    expect(mix.rows.map((r) => r.percent)).toEqual(counts.map((n) => n * 5));
+  });
+
+  it("judges the mix against explicit bounds and another target", () => {
+    const mix = designationMix([{ category: "calmierato" }, { category: "fragilita" }], {
+      targetPercent: { calmierato: 50, calmierato_ridotto: 0, fragilita: 50 },
+      bounds: { fragilita: { min: 2, max: 2 } },
+    });
+    expect(mix.rows.map((r) => [r.targetPercent, r.min, r.max, r.withinBounds])).toEqual([
+      [50, 1, 1, true],
+      [0, 0, 0, true],
+      [50, 2, 2, false],
+    ]);
   });
 
   it("solves the full grown stock (732 units) within the bounds", () => {

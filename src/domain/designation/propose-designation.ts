@@ -6,6 +6,7 @@ import {
   type CountBounds,
   DesignationInput,
   type DesignationInputParsed,
+  DesignationSettings,
   type DesignationUnit,
 } from "./designation.schema.ts";
 import {
@@ -54,12 +55,23 @@ export type MixRow = {
 };
 export type Mix = { total: number; undesignated: number; rows: MixRow[] };
 
-/** A bound that cannot be met, named. */
+/**
+ * A bound that cannot be met, named. `max`: `locked` units can only be in the category (locked in it,
+ * or allowed nothing else); `min`: only `available` units may take it; `pair_max`: `units` units can
+ * only be in one of two categories, more than their maxima add up to.
+ */
 export type DesignationViolation =
   | { kind: "max"; category: UnitCategory; limit: number; locked: number; message: string }
   | { kind: "min"; category: UnitCategory; limit: number; available: number; message: string }
   | { kind: "sum_of_minima"; limit: number; total: number; message: string }
-  | { kind: "sum_of_maxima"; limit: number; total: number; message: string };
+  | { kind: "sum_of_maxima"; limit: number; total: number; message: string }
+  | {
+      kind: "pair_max";
+      categories: [UnitCategory, UnitCategory];
+      limit: number;
+      units: number;
+      message: string;
+    };
 
 export type DesignationObjective = {
   /** Designated units whose category changes (first criterion, minimised). */
@@ -129,6 +141,15 @@ function countBy(units: readonly { category: UnitCategory | null }[]): Record<Un
   return counts;
 }
 
+/** The categories a unit may end in: its own when locked, else those it is allowed (all by default). */
+export function allowedCategories(
+  u: Pick<DesignationUnit, "category" | "locked" | "allowed">,
+): UnitCategory[] {
+  if (u.locked && u.category !== null) return [u.category];
+  if (u.allowed === undefined) return [...UNIT_CATEGORIES];
+  return UNIT_CATEGORIES.filter((c) => u.allowed?.includes(c));
+}
+
 function mixOf(
   units: readonly { category: UnitCategory | null }[],
   bounds: Record<UnitCategory, CategoryBounds>,
@@ -151,43 +172,77 @@ function mixOf(
   };
 }
 
-/** The bounds that no designation can meet, given the locked units (every other unit may take any category). */
+/**
+ * The mix of a stock against the bounds of `settings` (defaults: 39/26/35 ± 3 points): count, percent
+ * and whether each category lies within its bounds. Units without a category count in the total only.
+ */
+export function designationMix(
+  units: readonly { category: UnitCategory | null }[],
+  settings: DesignationSettings = {},
+): Mix {
+  const parsed = DesignationSettings.parse(settings);
+  return mixOf(units, designationBounds(units.length, parsed), parsed.targetPercent);
+}
+
+const PAIRS: [UnitCategory, UnitCategory][] = [
+  ["calmierato", "calmierato_ridotto"],
+  ["calmierato", "fragilita"],
+  ["calmierato_ridotto", "fragilita"],
+];
+
+/**
+ * The bounds that no designation can meet, given the categories each unit may end in (its own when
+ * locked; those it is allowed otherwise). With every unit allowed every category these are: a category
+ * with more locked units than its max, a min above the units not locked elsewhere, and minima or maxima
+ * that do not bracket the stock. Restricted units add their Hall conditions: units that can only be in
+ * one category, or in one of two, must fit under those maxima.
+ */
 export function designationViolations(
   units: readonly DesignationUnit[],
   bounds: Record<UnitCategory, CategoryBounds>,
 ): DesignationViolation[] {
   const total = units.length;
-  const locked = countBy(units.filter((u) => u.locked));
-  const lockedAll = UNIT_CATEGORIES.reduce((s, c) => s + locked[c], 0);
+  const allowed = units.map(allowedCategories);
+  const onlyIn = (set: readonly UnitCategory[]) =>
+    allowed.filter((a) => a.every((c) => set.includes(c))).length;
+  const lockedOnly = (c: UnitCategory) =>
+    units.filter((u, i) => (allowed[i] as UnitCategory[]).length === 1 && u.locked && u.category === c)
+      .length;
   const out: DesignationViolation[] = [];
   for (const c of UNIT_CATEGORIES) {
     const { min, max } = bounds[c];
-    if (locked[c] > max)
+    const only = onlyIn([c]);
+    if (only > max) {
+      const why =
+        only === lockedOnly(c)
+          ? `${only} locked ${CATEGORY_LABEL[c]} units`
+          : `${only} units that can only be ${CATEGORY_LABEL[c]} (locked, or allowed no other category)`;
       out.push({
         kind: "max",
         category: c,
         limit: max,
-        locked: locked[c],
-        message: `${locked[c]} locked ${CATEGORY_LABEL[c]} units exceed its maximum of ${max}`,
+        locked: only,
+        message: `${why} exceed its maximum of ${max}`,
       });
-    const available = total - (lockedAll - locked[c]);
+    }
+    const available = allowed.filter((a) => a.includes(c)).length;
     if (min > available)
       out.push({
         kind: "min",
         category: c,
         limit: min,
         available,
-        message: `${CATEGORY_LABEL[c]} needs at least ${min} units but only ${available} are not locked in another category`,
+        message: `${CATEGORY_LABEL[c]} needs at least ${min} units but only ${available} may take it (the others are locked in another category or not allowed it)`,
       });
   }
   if (out.length > 0) return out;
-  const needed = UNIT_CATEGORIES.reduce((s, c) => s + Math.max(bounds[c].min, locked[c]), 0);
+  const needed = UNIT_CATEGORIES.reduce((s, c) => s + Math.max(bounds[c].min, onlyIn([c])), 0);
   if (needed > total)
     out.push({
       kind: "sum_of_minima",
       limit: needed,
       total,
-      message: `the minima (with the locked units) need ${needed} units but the stock has ${total}`,
+      message: `the minima (with the units that can only be in one category) need ${needed} units but the stock has ${total}`,
     });
   const room = UNIT_CATEGORIES.reduce((s, c) => s + bounds[c].max, 0);
   if (room < total)
@@ -197,6 +252,18 @@ export function designationViolations(
       total,
       message: `the maxima allow ${room} units but the stock has ${total}`,
     });
+  for (const [a, b] of PAIRS) {
+    const n = onlyIn([a, b]);
+    const limit = bounds[a].max + bounds[b].max;
+    if (n > limit)
+      out.push({
+        kind: "pair_max",
+        categories: [a, b],
+        limit,
+        units: n,
+        message: `${n} units can only be ${CATEGORY_LABEL[a]} or ${CATEGORY_LABEL[b]}, more than their maxima allow together (${limit})`,
+      });
+  }
   return out;
 }
 
@@ -204,7 +271,8 @@ export type ProposeDesignationOptions = { rules?: RulesVersion };
 
 /**
  * Proposes a category for every undesignated unit, and changes designated units that are not locked
- * only as far as the mix needs, so that every category's count lies within its bounds. Exact, with a
+ * only as far as the mix needs, so that every category's count lies within its bounds; a unit only
+ * ever gets a category it is allowed (`allowed`, e.g. its managing partner's ambiti). Exact, with a
  * lexicographic objective: (1) fewest changes to designated units, (2) least total fit cost between
  * each unit's size and the sizes of the households waiting in its category.
  *
@@ -285,9 +353,10 @@ function costsOf(
  * The exact solve, assuming `designationViolations` found nothing. Locked units are fixed and taken off
  * the bounds; each other unit is one unit of supply. Nodes: source S, one per free unit, one per
  * category, T and the sink Z. Arcs: S → u (cap 1); u → c (cap 1, cost change·M + fit); c → Z (cap min′,
- * the lower bound as a demand); c → T (cap max′ − min′); T → Z (cap free − Σ min′). A flow saturating
- * every arc into Z is exactly a designation within the bounds; the maximum flow saturates them all
- * (every unit may take every category and Σ min′ ≤ free ≤ Σ max′ was checked), and successive shortest
+ * the lower bound as a demand); c → T (cap max′ − min′); T → Z (cap free − Σ min′); a unit has no arc
+ * to a category it may not take. A flow saturating every arc into Z is exactly a designation within the
+ * bounds; the maximum flow saturates them all (the conditions `designationViolations` checked are
+ * Hall's for this network; the property test confirms them against brute force), and successive shortest
  * paths give the cheapest such flow. M exceeds any possible total fit cost, so one change always costs
  * more than any fit gain: the order of the two criteria is strict. All costs are integers.
  */
@@ -316,9 +385,12 @@ export function solveDesignation(
   const unitArcs: number[][] = [];
   free.forEach((i, j) => {
     const u = units[i] as DesignationUnit;
+    const allowed = allowedCategories(u);
     addArc(g, S, 1 + j, 1, 0);
     unitArcs.push(
       UNIT_CATEGORIES.map((c) => {
+        // A category the unit may not take gets no arc (-1).
+        if (!allowed.includes(c)) return -1;
         const change = u.category !== null && u.category !== c ? 1 : 0;
         return addArc(
           g,
@@ -344,7 +416,7 @@ export function solveDesignation(
     throw new Error("Designation flow did not place every unit although the bounds were checked");
   free.forEach((i, j) => {
     const arcs = unitArcs[j] as number[];
-    const ci = arcs.findIndex((a) => g.flow[a] === 1);
+    const ci = arcs.findIndex((a) => a >= 0 && g.flow[a] === 1);
     result[i] = UNIT_CATEGORIES[ci] as UnitCategory;
   });
   return result as UnitCategory[];
@@ -365,7 +437,8 @@ function reasonFor(
       ? `no ${CATEGORY_LABEL[c]} households waiting`
       : `${CATEGORY_LABEL[c]} households waiting average ${round2(m)} persons`;
   };
-  const best = UNIT_CATEGORIES.reduce((b, c) => (costs[c] < costs[b] ? c : b), to);
+  const allowed = allowedCategories(u);
+  const best = allowed.reduce((b, c) => (costs[c] < costs[b] ? c : b), to);
   const row = after.rows.find((r) => r.category === to) as MixRow;
   const bounded = `the mix allows ${row.min}–${row.max} ${CATEGORY_LABEL[to]} units`;
   switch (action) {
@@ -373,11 +446,17 @@ function reasonFor(
       return `Locked by the Comune: stays ${CATEGORY_LABEL[to]}.`;
     case "keep":
       return `Keeps ${CATEGORY_LABEL[to]}: the mix is met without changing it.`;
-    case "designate":
+    case "designate": {
+      const bestOfAll = UNIT_CATEGORIES.reduce((b, c) => (costs[c] < costs[b] ? c : b), best);
+      if (best === to && bestOfAll !== to)
+        return `Not yet designated; ${size} would fit the ${waiting(bestOfAll)} better, but the unit may not be ${CATEGORY_LABEL[bestOfAll]}.`;
       return best === to
         ? `Not yet designated; ${size} fits best the ${waiting(to)}.`
         : `Not yet designated; ${size} would fit the ${waiting(best)} better, but ${bounded}.`;
+    }
     case "change":
+      if (!allowed.includes(u.category as UnitCategory))
+        return `Changed from ${CATEGORY_LABEL[u.category as UnitCategory]} to ${CATEGORY_LABEL[to]}: the unit may not stay ${CATEGORY_LABEL[u.category as UnitCategory]}; ${size} suits the ${waiting(to)}.`;
       return `Changed from ${CATEGORY_LABEL[u.category as UnitCategory]} to ${CATEGORY_LABEL[to]}: the mix cannot be met with fewer changes (${bounded}); ${size} suits the ${waiting(to)}.`;
     default: {
       const never: never = action;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { z } from "zod";
+import { EligibleEquity } from "../equity/equity.schema.ts";
 import { UNIT_CATEGORIES } from "../units/unit.schema.ts";
 import { RulesVersion } from "./rules.schema.ts";
 
@@ -62,5 +63,11 @@ export const AllocationRulesPreview = z.object({
   removed: z.array(z.string()),
   eligibleHouseholds: z.object({ before: z.number().int(), after: z.number().int() }),
   mix: z.object({ before: Mix, after: Mix }),
+  /**
+   * The households eligible for at least one unit by sex, age band and citizenship of the head,
+   * disability and household type, under the rules in force and the proposed ones; counts from 1 to 4
+   * withheld (null).
+   */
+  equity: z.object({ before: EligibleEquity, after: EligibleEquity }),
 });
 export type AllocationRulesPreview = z.infer<typeof AllocationRulesPreview>;

@@ -136,3 +136,57 @@ describe("previewRulesChange", () => {
     expect(preview.eligibleHouseholds).toEqual({ before: 0, after: 0 });
   });
 });
+
+describe("previewRulesChange, the equity view", () => {
+  // Six Italian and six Moroccan single mothers, all calmierato ridotto; the Moroccan ones' ISEE sits
+  // between the new ceiling and the old one.
+  const mothers = [
+    ...Array.from({ length: 6 }, (_, i) =>
+      newHousehold(`it${i}`, { targetGroup: "monoparentale", iseeCents: 1_200_000 }),
+    ),
+    ...Array.from({ length: 6 }, (_, i) =>
+      newHousehold(`ma${i}`, { targetGroup: "monoparentale", iseeCents: 1_600_000 }),
+    ),
+  ];
+  const profiles = Object.fromEntries(
+    mothers.map((h) => [
+      h.id,
+      {
+        id: h.id,
+        headSex: "F" as const,
+        headBirthDate: "1990-06-01",
+        headCitizenship: h.id.startsWith("it") ? "IT" : "MA",
+        disability: false,
+        householdType: "monoparentale" as const,
+      },
+    ]),
+  );
+  const citizenship = (table: ReturnType<typeof previewRulesChange>["equity"]["before"]) =>
+    Object.fromEntries(table.dimensions.citizenship.map((r) => [r.group, r.eligible]));
+
+  it("counts the eligible per group before and after: the tightened band takes the non-EU mothers", () => {
+    const preview = previewRulesChange(input({ households: mothers, profiles }));
+    expect(preview.removed).toHaveLength(6);
+    expect(preview.equity.before.total).toEqual({ group: "all", eligible: 12, suppressed: false });
+    expect(preview.equity.after.total).toEqual({ group: "all", eligible: 6, suppressed: false });
+    expect(citizenship(preview.equity.before)).toEqual({ italian: 6, other_eu: 0, non_eu: 6, unknown: 0 });
+    expect(citizenship(preview.equity.after)).toEqual({ italian: 6, other_eu: 0, non_eu: 0, unknown: 0 });
+    expect(preview.equity.after.dimensions.ageBand.find((r) => r.group === "35_49")?.eligible).toBe(6);
+    // The counts by target group agree with the existing view.
+    const byType = preview.equity.before.dimensions.householdType.find((r) => r.group === "monoparentale");
+    expect(byType?.eligible).toBe(preview.eligibleByTargetGroup.before.monoparentale);
+  });
+
+  it("withholds small counts, and counts a household without a profile with its head unknown", () => {
+    const preview = previewRulesChange(input());
+    // Five eligible before, three after: the total after is withheld.
+    expect(preview.equity.before.total.eligible).toBe(5);
+    expect(preview.equity.after.total).toEqual({ group: "all", eligible: null, suppressed: true });
+    expect(preview.equity.before.dimensions.gender.find((r) => r.group === "unknown")?.eligible).toBe(5);
+    expect(preview.equity.before.dimensions.householdType.find((r) => r.group === "famiglia")).toEqual({
+      group: "famiglia",
+      eligible: null,
+      suppressed: true,
+    });
+  });
+});

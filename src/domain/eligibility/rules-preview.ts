@@ -1,4 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
+import {
+  type EquityProfile,
+  type EquityTable,
+  eligibleEquity,
+  hasDisability,
+} from "../equity/equity-report.ts";
 import { TARGET_GROUPS, type TargetGroup } from "../households/household.schema.ts";
 import { UNIT_CATEGORIES, type UnitCategory } from "../units/unit.schema.ts";
 import {
@@ -23,6 +29,11 @@ export type RulesPreviewInput = {
   holds?: readonly UnitHold[];
   /** Monthly rent in cents by unit id; a unit left out is judged at its category's cap. */
   rentCentsPerMonth?: Readonly<Record<string, number>>;
+  /**
+   * The households' equity profiles, by household id. A household left out is counted with its head
+   * unknown, its target group as household type and its disability read from its needs.
+   */
+  profiles?: Readonly<Record<string, EquityProfile>>;
 };
 
 /** Eligible pairs by the unit's category: how many, and their share of all eligible pairs (0–1). */
@@ -38,6 +49,8 @@ export type RulesPreview = {
   /** The same, by target group (the equity view of the change). */
   eligibleByTargetGroup: { before: Record<TargetGroup, number>; after: Record<TargetGroup, number> };
   mix: { before: CategoryMix; after: CategoryMix };
+  /** Households eligible for at least one unit per equity dimension and group, counts from 1 to 4 withheld. */
+  equity: { before: EquityTable<"eligible">; after: EquityTable<"eligible"> };
 };
 
 type Side = { rules: RulesVersion; eligible: Set<string>; pairs: Record<UnitCategory, number> };
@@ -52,6 +65,16 @@ function mixOf(pairs: Record<UnitCategory, number>): CategoryMix {
   ) as CategoryMix;
 }
 
+const profileOf = (h: EligibilityHousehold, profiles: RulesPreviewInput["profiles"]): EquityProfile =>
+  profiles?.[h.id] ?? {
+    id: h.id,
+    headSex: null,
+    headBirthDate: null,
+    headCitizenship: null,
+    disability: hasDisability(h),
+    householdType: h.targetGroup,
+  };
+
 function byTargetGroup(households: readonly EligibilityHousehold[], eligible: Set<string>) {
   const counts = zeroBy(TARGET_GROUPS);
   for (const h of households) if (eligible.has(h.id)) counts[h.targetGroup] += 1;
@@ -60,7 +83,8 @@ function byTargetGroup(households: readonly EligibilityHousehold[], eligible: Se
 
 /**
  * What a rule change would do before it is activated: who gains or loses eligibility for every unit,
- * and how the eligible pairs split across categories, old rules against new. Ids keep the input order.
+ * how the eligible pairs split across categories, and how the eligible households split across the
+ * equity dimensions, old rules against new. Ids keep the input order.
  */
 export function previewRulesChange(input: RulesPreviewInput): RulesPreview {
   const holdsByUnit = new Map<string, UnitHold[]>();
@@ -87,6 +111,7 @@ export function previewRulesChange(input: RulesPreviewInput): RulesPreview {
     }
   }
   const ids = input.households.map((h) => h.id);
+  const profiles = input.households.map((h) => profileOf(h, input.profiles));
   return {
     added: ids.filter((id) => after.eligible.has(id) && !before.eligible.has(id)),
     removed: ids.filter((id) => before.eligible.has(id) && !after.eligible.has(id)),
@@ -96,5 +121,9 @@ export function previewRulesChange(input: RulesPreviewInput): RulesPreview {
       after: byTargetGroup(input.households, after.eligible),
     },
     mix: { before: mixOf(before.pairs), after: mixOf(after.pairs) },
+    equity: {
+      before: eligibleEquity(profiles, before.eligible, input.today),
+      after: eligibleEquity(profiles, after.eligible, input.today),
+    },
   };
 }

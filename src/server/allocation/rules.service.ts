@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: EUPL-1.2
 import type { EligibilityHousehold, EligibilityUnit } from "../../domain/eligibility/eligibility.ts";
 import type { Lang } from "../../domain/eligibility/format.ts";
-import { DEFAULT_RULES, type RulesVersion } from "../../domain/eligibility/rules.schema.ts";
+import {
+  DEFAULT_OFFER_RULES,
+  DEFAULT_RULES,
+  type RulesVersion,
+} from "../../domain/eligibility/rules.schema.ts";
 import type {
   AllocationRules,
   AllocationRulesInput,
@@ -13,12 +17,14 @@ import type {
 } from "../../domain/eligibility/rules-api.schema.ts";
 import { previewRulesChange } from "../../domain/eligibility/rules-preview.ts";
 import { publishedCriteria, publishedRequirements } from "../../domain/eligibility/rules-text.ts";
+import { equityProfileOf } from "../../domain/equity/equity-report.ts";
 import { ACCESSIBILITY_NEEDS } from "../../domain/households/household.schema.ts";
 import type { UnitCategory } from "../../domain/units/unit.schema.ts";
 import type { Actor } from "../auth/auth.service.ts";
 import type { Db } from "../db/client.ts";
 import { fieldError } from "../errors.ts";
 import { romeDate } from "../households/households.service.ts";
+import { listEquityProfileRows } from "./equity.repository.ts";
 import {
   findLatestRulesVersionRow,
   insertRulesVersionRow,
@@ -31,6 +37,12 @@ import {
 
 const documentOf = ({ version: _v, reason: _r, ...rules }: RulesVersion): RulesDocument => rules;
 
+/** A stored version as it reads today: one saved before the offer rules were data gets those then in force. */
+const storedRules = (row: RulesVersionRow): RulesVersion => {
+  const rules = row.rules as RulesVersion;
+  return { ...rules, offers: rules.offers ?? DEFAULT_OFFER_RULES };
+};
+
 function viewOf(row: RulesVersionRow): AllocationRules {
   return {
     version: row.version,
@@ -39,7 +51,7 @@ function viewOf(row: RulesVersionRow): AllocationRules {
     createdBy: { id: row.createdBy, name: row.createdByName },
     createdAt: row.createdAt.toISOString(),
     activeFrom: row.activeFrom.toISOString(),
-    rules: documentOf(row.rules as RulesVersion),
+    rules: documentOf(storedRules(row)),
   };
 }
 
@@ -60,7 +72,7 @@ export async function activeRules(
   const row = await findLatestRulesVersionRow(db);
   return row === null
     ? { version: 0, rules: DEFAULT_RULES, row }
-    : { version: row.version, rules: row.rules as RulesVersion, row };
+    : { version: row.version, rules: storedRules(row), row };
 }
 
 export async function getActiveRules(options: { db: Db }): Promise<AllocationRules> {
@@ -147,9 +159,13 @@ export const eligibilityUnit = ({ code: _code, ...row }: UnitRow): EligibilityUn
   category: row.category as UnitCategory,
 });
 
+/** The households a preview is about. */
+const PREVIEW_STATUSES = ["assessed", "waiting"] as const;
+
 /**
  * What the proposed rules would change against the rules in force, over the households assessed or
- * waiting and the units available or being vacated: who gains or loses eligibility, and the mix.
+ * waiting and the units available or being vacated: who gains or loses eligibility, the mix, and the
+ * eligible households by equity dimension (small counts withheld).
  */
 export async function previewRules(options: {
   db: Db;
@@ -158,14 +174,17 @@ export async function previewRules(options: {
 }): Promise<AllocationRulesPreview> {
   const { db, input, now } = options;
   const active = await activeRules(db);
-  const householdRows = await listWaitingHouseholdRows(db);
+  const householdRows = await listWaitingHouseholdRows(db, PREVIEW_STATUSES);
   const unitRows = await listOfferableUnitRows(db);
+  // The equity view reads needs in aggregate only, and none of a household that withdrew that consent.
+  const profileRows = await listEquityProfileRows(db, PREVIEW_STATUSES);
   const preview = previewRulesChange({
     before: active.rules,
     after: { version: active.version + 1, reason: "Preview", ...input.rules },
     households: householdRows.map(eligibilityHousehold),
     units: unitRows.map(eligibilityUnit),
     today: romeDate(now),
+    profiles: Object.fromEntries(profileRows.map((row) => [row.id, equityProfileOf(row)])),
   });
   const references = new Map(householdRows.map((h) => [h.id, h.reference]));
   const referencesOf = (ids: string[]) => ids.map((id) => references.get(id) ?? id);
@@ -177,5 +196,6 @@ export async function previewRules(options: {
     removed: referencesOf(preview.removed),
     eligibleHouseholds: preview.eligibleHouseholds,
     mix: preview.mix,
+    equity: preview.equity,
   };
 }
