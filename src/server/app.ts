@@ -6,6 +6,7 @@ import { getCookie } from "hono/cookie";
 import { HTTPException } from "hono/http-exception";
 import { designationRoutes } from "./allocation/designation.routes.ts";
 import { equityRoutes } from "./allocation/equity.routes.ts";
+import { holdRoutes } from "./allocation/holds.routes.ts";
 import { offerRoutes } from "./allocation/offers.routes.ts";
 import { allocationRulesRoutes } from "./allocation/rules.routes.ts";
 import { allocationRunRoutes } from "./allocation/runs.routes.ts";
@@ -18,6 +19,7 @@ import { renderApiDocs } from "./docs.ts";
 import { AppError } from "./errors.ts";
 import { consentRoutes } from "./households/consents.routes.ts";
 import { documentRoutes } from "./households/documents.routes.ts";
+import { householdRoutes } from "./households/households.routes.ts";
 import {
   API_BASE,
   type AppDeps,
@@ -72,6 +74,7 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
   api.route("/", authRoutes(deps));
   api.route("/", oidcRoutes(deps));
   api.route("/", unitRoutes(deps));
+  api.route("/", householdRoutes(deps));
   api.route("/", consentRoutes(deps));
   api.route("/", documentRoutes(deps));
   api.route("/", supportPlanRoutes(deps));
@@ -83,6 +86,7 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
   api.route("/", auditRoutes(deps));
   api.route("/", allocationRulesRoutes(deps));
   api.route("/", allocationRunRoutes(deps));
+  api.route("/", holdRoutes(deps));
   api.route("/", designationRoutes(deps));
   api.route("/", equityRoutes(deps));
   api.route("/", offerRoutes(deps));

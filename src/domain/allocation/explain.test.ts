@@ -68,8 +68,8 @@ const snapshotOf = (units: RunUnit[], households: HouseholdInput[], bounds: Allo
     bounds,
   });
 
-const explain = (snapshot: RunSnapshot, reference: string, code: string) => {
-  const outcome = replayRun(snapshot);
+const explain = async (snapshot: RunSnapshot, reference: string, code: string) => {
+  const outcome = await replayRun(snapshot);
   return explainPair(
     snapshot,
     outcome,
@@ -131,21 +131,21 @@ describe("explainPair", () => {
       "run_infeasible",
       /bounds could not be met/,
     ],
-  ])("explains %s", (_name, make, reference, code, kind, text) => {
-    const explanation = explain(make(), reference, code);
+  ])("explains %s", async (_name, make, reference, code, kind, text) => {
+    const explanation = await explain(make(), reference, code);
     expect(explanation.outcome.kind).toBe(kind);
     expect(explanation.text).toMatch(text);
     expect(explanation.checks).toHaveLength(9);
   });
 
-  it("gives each rule, the priority components, the rank by weight and a reduced cost ≥ 0", () => {
+  it("gives each rule, the priority components, the rank by weight and a reduced cost ≥ 0", async () => {
     const snapshot = snapshotOf(
       [unit("A")],
       [household("H1", { priority: urgent }), household("H2"), household("H3", { size: 6 })],
     );
-    const first = explain(snapshot, "H1", "A");
-    const second = explain(snapshot, "H2", "A");
-    const third = explain(snapshot, "H3", "A");
+    const first = await explain(snapshot, "H1", "A");
+    const second = await explain(snapshot, "H2", "A");
+    const third = await explain(snapshot, "H3", "A");
     expect([first.rank, second.rank, third.rank]).toEqual([1, 2, null]);
     expect(first.rankOf).toBe(2);
     expect(first.reducedCost).toBe(0);
@@ -169,9 +169,9 @@ describe("a run's snapshot", () => {
   );
   const hash = (s: RunSnapshot) => createHash("sha256").update(canonicalJson(s)).digest("hex");
 
-  it("replays to the identical result from its JSON alone", () => {
-    const first = replayRun(snapshot);
-    const again = replayRun(JSON.parse(JSON.stringify(snapshot)) as RunSnapshot);
+  it("replays to the identical result from its JSON alone", async () => {
+    const first = await replayRun(snapshot);
+    const again = await replayRun(JSON.parse(JSON.stringify(snapshot)) as RunSnapshot);
     expect(first.status).toBe("optimal");
     expect(first.certificate.valid).toBe(true);
     expect(sameOutcome(first, again)).toBe(true);
@@ -179,14 +179,14 @@ describe("a run's snapshot", () => {
     expect(hash(JSON.parse(JSON.stringify(snapshot)) as RunSnapshot)).toBe(hash(snapshot));
   });
 
-  it("hashes to something else once a weight is tampered with", () => {
+  it("hashes to something else once a weight is tampered with", async () => {
     const tampered = structuredClone(snapshot);
     const pair = tampered.pairs[0] as [number, number, number];
     pair[2] += 0.001;
     expect(hash(tampered)).not.toBe(hash(snapshot));
   });
 
-  it("hashes the same whatever the order of keys", () => {
+  it("hashes the same whatever the order of keys", async () => {
     expect(canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] })).toBe('{"a":[{"c":3,"d":2}],"b":1}');
   });
 });
@@ -201,5 +201,51 @@ describe("defaultRunBounds", () => {
     expect(Object.fromEntries(Object.entries(bounds).map(([c, b]) => [c, [b?.min, b?.max]]))).toEqual(
       expected,
     );
+  });
+});
+
+describe("refusals and holds in a run", () => {
+  it("leaves out a unit the household refused, and says so", async () => {
+    const snapshot = snapshotOf([unit("A"), unit("B")], [household("H1", { refusedUnitIds: ["u-A"] })]);
+    expect(snapshot.pairs.map(([u]) => snapshot.units[u]?.code)).toEqual(["B"]);
+    const explanation = await explain(snapshot, "H1", "A");
+    expect(explanation.outcome.kind).toBe("not_eligible");
+    expect(explanation.checks.find((c) => c.rule === "refused")).toMatchObject({ passed: false });
+  });
+
+  it("keeps a held unit for its household only, until the hold expires", async () => {
+    const held = (expiresOn: string) =>
+      buildRunSnapshot({
+        rulesVersion: 0,
+        rules: DEFAULT_RULES,
+        today: TODAY,
+        seed: "",
+        units: [unit("A")],
+        households: [household("H1", { priority: urgent }), household("H2")],
+        bounds: {},
+        holds: [{ unitId: "u-A", householdId: "h-H2", expiresOn }],
+      });
+    const active = held(TODAY);
+    expect(active.pairs.map(([, h]) => active.households[h]?.reference)).toEqual(["H2"]);
+    expect((await replayRun(active)).assignments.map((a) => a.householdReference)).toEqual(["H2"]);
+    const expired = held("2026-05-31");
+    expect(expired.holds).toEqual([]);
+    expect(expired.pairs.map(([, h]) => expired.households[h]?.reference)).toEqual(["H1", "H2"]);
+  });
+
+  it("counts the waiting time from the day a refusal lost the place", () => {
+    const snapshot = snapshotOf(
+      [unit("A")],
+      [
+        household("H1", { referredOn: "2024-01-01" }),
+        household("H2", { referredOn: "2024-01-01", waitingFrom: "2026-05-01" }),
+      ],
+    );
+    const waiting = (reference: string) =>
+      snapshot.households
+        .find((h) => h.reference === reference)
+        ?.score.components.find((c) => c.kind === "waiting")?.points;
+    expect(waiting("H1")).toBe(DEFAULT_RULES.priority.waiting.maxPoints);
+    expect(waiting("H2")).toBe(1);
   });
 });

@@ -89,7 +89,7 @@ export function explainPair(
   const unit = snapshot.units[unitIndex];
   if (household === undefined || unit === undefined)
     throw new RangeError("No such household or unit in the run");
-  const evaluation = evaluatePair(snapshot.rules, household, unit, runPairContext(snapshot.today));
+  const evaluation = evaluatePair(snapshot.rules, household, unit, runPairContext(snapshot, household, unit));
   const fit = unitFit(snapshot.rules, household, unit);
 
   const forUnit = snapshot.pairs.filter((p) => p[0] === unitIndex).sort((a, b) => b[2] - a[2] || a[1] - b[1]);

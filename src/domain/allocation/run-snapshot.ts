@@ -7,6 +7,7 @@ import {
   type PriorityScore,
   pairWeight,
   priorityScore,
+  type UnitHold,
   unitFit,
 } from "../eligibility/eligibility.ts";
 import type { RulesVersion } from "../eligibility/rules.schema.ts";
@@ -36,6 +37,13 @@ export type RunHousehold = EligibilityHousehold & {
   reference: string;
   /** `YYYY-MM-DD`: entered the programme (start of the waiting time). */
   referredOn: string;
+  /**
+   * `YYYY-MM-DD`: the day a refusal lost the household its place, when later than `referredOn`: its
+   * waiting time counts from then (see the offer rules). Absent when it never lost it.
+   */
+  waitingFrom?: string;
+  /** Units the household refused (declined, or left an offer of to expire); absent: none. */
+  refusedUnitIds?: string[];
   score: PriorityScore;
 };
 
@@ -51,6 +59,8 @@ export type RunSnapshot = {
   /** Eligible pairs as [unit index, household index, weight = priority × fit]. */
   pairs: [number, number, number][];
   bounds: AllocationBounds;
+  /** Holds on the run's units that were active on its day; absent in runs made before holds: none. */
+  holds?: UnitHold[];
 };
 
 /** One offer of a run, with the human names of both sides. */
@@ -87,13 +97,22 @@ export type RunOutcome = {
   pairsConsidered: number;
 };
 
-/** The rules context of a run: nothing refused or held is stored yet, rents are at the category's cap. */
-export const runPairContext = (today: string): PairContext => ({
-  today,
-  refusedUnitIds: [],
-  holds: [],
-  rentCentsPerMonth: null,
-});
+/**
+ * The facts a run judges a pair on: its day, the units the household refused, the holds on the unit;
+ * rents are at the category's cap (a unit's own rent is set with its tenancy).
+ */
+export function runPairContext(
+  snapshot: Pick<RunSnapshot, "today" | "holds">,
+  household: Pick<RunHousehold, "refusedUnitIds">,
+  unit: Pick<RunUnit, "id">,
+): PairContext {
+  return {
+    today: snapshot.today,
+    refusedUnitIds: household.refusedUnitIds ?? [],
+    holds: (snapshot.holds ?? []).filter((hold) => hold.unitId === unit.id),
+    rentCentsPerMonth: null,
+  };
+}
 
 /** A household's tie-breaker seed in a run: its id, prefixed by the run's seed when one is given. */
 export const runTieBreakerSeed = (seed: string, householdId: string) =>
@@ -124,16 +143,26 @@ export function buildRunSnapshot(input: {
   units: readonly RunUnit[];
   households: readonly (Omit<RunHousehold, "score" | "tieBreakerSeed"> & { tieBreakerSeed?: string })[];
   bounds: AllocationBounds;
+  /** Holds on units; those expired by `today` are left out of the snapshot. */
+  holds?: readonly UnitHold[];
 }): RunSnapshot {
   const { rules, today, seed } = input;
   const households: RunHousehold[] = input.households.map((h) => {
     const household = { ...h, tieBreakerSeed: runTieBreakerSeed(seed, h.id) };
-    return { ...household, score: priorityScore(rules, household, { today, referredOn: h.referredOn }) };
+    const referredOn = h.waitingFrom ?? h.referredOn;
+    return { ...household, score: priorityScore(rules, household, { today, referredOn }) };
   });
-  const context = runPairContext(today);
+  const unitIds = new Set(input.units.map((u) => u.id));
+  const holds = (input.holds ?? []).filter((x) => x.expiresOn >= today && unitIds.has(x.unitId));
+  const snapshot = { today, holds };
+  // One context per household, shared by every unit without a hold: no object per pair.
+  const contexts = households.map((h) => runPairContext(snapshot, h, { id: "" }));
+  const heldUnits = new Set(holds.map((x) => x.unitId));
   const pairs: [number, number, number][] = [];
   input.units.forEach((unit, u) => {
+    const held = heldUnits.has(unit.id);
     households.forEach((household, h) => {
+      const context = held ? runPairContext(snapshot, household, unit) : (contexts[h] as PairContext);
       if (!isEligible(rules, household, unit, context)) return;
       const weight = Math.min(MAX_WEIGHT, pairWeight(household.score.total, unitFit(rules, household, unit)));
       if (weight > 0) pairs.push([u, h, weight]);
@@ -148,6 +177,7 @@ export function buildRunSnapshot(input: {
     households,
     pairs,
     bounds: input.bounds,
+    holds,
   };
 }
 
@@ -174,9 +204,12 @@ export function instanceOfSnapshot(snapshot: RunSnapshot): AllocationInstance {
 }
 
 /** Solve a snapshot: the optimum with its certificate checked, and the greedy baseline for comparison. */
-export function replayRun(snapshot: RunSnapshot): RunOutcome {
+export async function replayRun(
+  snapshot: RunSnapshot,
+  options: { onProgress?: (fraction: number) => void } = {},
+): Promise<RunOutcome> {
   const instance = instanceOfSnapshot(snapshot);
-  const result = solveAllocation(instance);
+  const result = solveAllocation(instance, { onProgress: options.onProgress });
   const certificate = verifyCertificate(instance, result);
   const greedy = greedyAllocation(instance);
   const unitById = new Map(snapshot.units.map((u) => [u.id, u]));

@@ -9,8 +9,23 @@ import { AllocationBoundsFile } from "./instance.schema.ts";
 export const AllocationRunInput = z.object({
   bounds: AllocationBoundsFile.optional(),
   seed: z.string().max(100, { error: "Seed: at most 100 characters" }).optional(),
+  /** A uuid the caller chooses, to follow the run's progress at `/allocation/runs/progress/{id}`. */
+  progressId: z.uuid({ error: "progressId: a uuid" }).optional(),
 });
 export type AllocationRunInput = z.infer<typeof AllocationRunInput>;
+
+export const RUN_PHASES = ["loading", "scoring", "solving", "storing", "done", "failed"] as const;
+/** Where a run in progress is: reading the database, scoring the pairs, solving, storing, or ended. */
+export const RunPhase = z.enum(RUN_PHASES);
+export type RunPhase = z.infer<typeof RunPhase>;
+
+/** How far a run has got; `fraction` (0–1) is of its current phase. */
+export const AllocationRunProgress = z.object({
+  phase: RunPhase,
+  fraction: z.number().min(0).max(1),
+  startedAt: z.string(),
+});
+export type AllocationRunProgress = z.infer<typeof AllocationRunProgress>;
 
 const Counts = z.object({
   category: z.record(UnitCategory, z.number().int()),

@@ -14,7 +14,6 @@ import type {
   OfferWithdrawal,
 } from "../../domain/offers/offer.schema.ts";
 import {
-  DEFAULT_OFFER_RULES,
   defaultDueOn,
   isOpen,
   type OfferRules,
@@ -47,7 +46,7 @@ import { activeRules } from "./rules.service.ts";
 
 /** The offer rules of the rules version in force (a version saved before they were data: the defaults). */
 async function offerRules(db: Db): Promise<OfferRules> {
-  return (await activeRules(db)).rules.offers ?? DEFAULT_OFFER_RULES;
+  return (await activeRules(db)).rules.offers;
 }
 
 function toOffer(row: OfferRow, today: string): Offer {

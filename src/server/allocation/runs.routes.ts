@@ -7,13 +7,23 @@ import {
   AllocationRunInput,
   AllocationRunList,
   AllocationRunListQuery,
+  AllocationRunProgress,
   AllocationRunReplay,
 } from "../../domain/allocation/run.schema.ts";
-import { type AppDeps, type AppEnv, inActorScope, jsonResponse as json, securedRoute } from "../http.ts";
+import type { Db } from "../db/client.ts";
+import {
+  type AppDeps,
+  type AppEnv,
+  actorOf,
+  inActorScope,
+  jsonResponse as json,
+  securedRoute,
+} from "../http.ts";
 import {
   createAllocationRun,
   explainAllocationRun,
   getAllocationRun,
+  getAllocationRunProgress,
   listAllocationRuns,
   replayAllocationRun,
 } from "./runs.service.ts";
@@ -69,6 +79,17 @@ const routes = {
       responses: { 200: json(AllocationRunReplayDoc, "The replay") },
     }),
   ),
+  progress: createRoute(
+    securedRoute("allocation:run", {
+      method: "get",
+      path: "/allocation/runs/progress/{progressId}",
+      tags: ["allocation"],
+      summary:
+        "How far a run started with this progressId has got (phase and share done); forgotten a minute after it ends",
+      request: { params: z.object({ progressId: z.uuid({ error: "progressId: a uuid" }) }) },
+      responses: { 200: json(AllocationRunProgress.openapi("AllocationRunProgress"), "The progress") },
+    }),
+  ),
   explain: createRoute(
     securedRoute("allocation:run", {
       method: "get",
@@ -88,9 +109,12 @@ export function allocationRunRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
     .openapi(routes.create, async (c) => {
       // The body is optional: without one, the default bounds and no seed.
       const input = c.req.valid("json") ?? {};
-      const run = await inActorScope(deps, c, (db, actor) =>
-        createAllocationRun({ db, actor, input, now: deps.now() }),
-      );
+      const run = await createAllocationRun({
+        inScope: (fn) => inActorScope(deps, c, (db) => fn(db)),
+        actor: actorOf(c),
+        input,
+        now: deps.now(),
+      });
       c.set("auditSubject", { entity: "allocation_run", id: run.id });
       return c.json(run, 201);
     })
@@ -106,8 +130,10 @@ export function allocationRunRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
     .openapi(routes.replay, async (c) => {
       const { id } = c.req.valid("param");
       c.set("auditSubject", { entity: "allocation_run", id });
-      return c.json(await inActorScope(deps, c, (db) => replayAllocationRun({ db, id })), 200);
+      const inScope = <T>(fn: (db: Db) => Promise<T>) => inActorScope(deps, c, (db) => fn(db));
+      return c.json(await replayAllocationRun({ inScope, id }), 200);
     })
+    .openapi(routes.progress, (c) => c.json(getAllocationRunProgress(c.req.valid("param").progressId), 200))
     .openapi(routes.explain, async (c) => {
       const { id } = c.req.valid("param");
       return c.json(

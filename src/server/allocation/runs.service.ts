@@ -9,24 +9,28 @@ import type {
   AllocationRunInput,
   AllocationRunList,
   AllocationRunListQuery,
+  AllocationRunProgress,
   AllocationRunReplay,
   AllocationRunSummary,
 } from "../../domain/allocation/run.schema.ts";
 import {
-  buildRunSnapshot,
   canonicalJson,
   defaultRunBounds,
   type RunOutcome,
   type RunSnapshot,
-  replayRun,
   sameOutcome,
 } from "../../domain/allocation/run-snapshot.ts";
+import type { DeclinedBy } from "../../domain/offers/offer.schema.ts";
+import { type OfferRules, type Refusal, standingAfter } from "../../domain/offers/offer-rules.ts";
 import type { Actor } from "../auth/auth.service.ts";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { romeDate } from "../households/households.service.ts";
+import { listActiveHoldFacts } from "./holds.repository.ts";
+import { listAllRefusalRows } from "./offers.repository.ts";
 import { listOfferableUnitRows, listWaitingHouseholdRows } from "./rules.repository.ts";
 import { activeRules, eligibilityHousehold, eligibilityUnit } from "./rules.service.ts";
+import { type RunTask, reportProgress, runProgress, solveInWorker } from "./run-solver.ts";
 import {
   type AllocationRunRow,
   countAllocationRunRows,
@@ -86,55 +90,122 @@ function viewOf(row: SummaryRow): AllocationRun {
   };
 }
 
+/** Each household's refused units and, when a refusal lost its place, the day its waiting restarts. */
+async function refusalFacts(db: Db, rules: OfferRules) {
+  const byHousehold = new Map<string, { refusedUnitIds: string[]; refusals: Refusal[] }>();
+  for (const row of await listAllRefusalRows(db)) {
+    const entry = byHousehold.get(row.householdId) ?? { refusedUnitIds: [], refusals: [] };
+    const declinedBy = (row.declinedBy ?? "household") as DeclinedBy;
+    // A unit the household turned down is not offered again; one the provider refused may be.
+    if (declinedBy === "household" && !entry.refusedUnitIds.includes(row.unitId))
+      entry.refusedUnitIds.push(row.unitId);
+    entry.refusals.push({
+      declinedBy,
+      reasonable: row.reasonable ?? false,
+      on: romeDate(row.answeredAt ?? new Date(0)),
+    });
+    byHousehold.set(row.householdId, entry);
+  }
+  return (householdId: string, referredOn: string) => {
+    const entry = byHousehold.get(householdId);
+    if (entry === undefined) return {};
+    const lostOn = standingAfter(entry.refusals, rules).placeLostOn;
+    return {
+      ...(entry.refusedUnitIds.length > 0 ? { refusedUnitIds: entry.refusedUnitIds } : {}),
+      ...(lostOn !== null && lostOn > referredOn ? { waitingFrom: lostOn } : {}),
+    };
+  };
+}
+
 /**
  * Run the joint assignment over the waiting households and the available units under the rules in
- * force, and store it with its snapshot: an infeasible run is stored too, naming the bounds.
+ * force — the units each household refused left out, the holds in force applied, the waiting time of
+ * a household that lost its place counted from that day — and store it with its snapshot. Scoring and
+ * solving happen in a worker thread, reporting to `input.progressId`. An infeasible run is stored too,
+ * naming the bounds.
  */
 export async function createAllocationRun(options: {
-  db: Db;
+  /** Runs `fn` in one transaction of the caller's scope: the run reads in one and stores in another. */
+  inScope: <T>(fn: (db: Db) => Promise<T>) => Promise<T>;
   actor: Actor;
   input: AllocationRunInput;
   now: Date;
 }): Promise<AllocationRun> {
-  const { db, actor, input, now } = options;
+  const { inScope, actor, input, now } = options;
+  const { progressId } = input;
+  reportProgress(progressId, "loading", 0);
+  try {
+    // No transaction stays open while the worker scores and solves: the snapshot is the run's input.
+    const { rulesVersion, task } = await inScope((db) => runTaskOf(db, input, now));
+    const { snapshot, outcome } = await solveInWorker(task, progressId);
+    if (snapshot === null) throw new Error("the run's worker returned no snapshot");
+    reportProgress(progressId, "storing", 0);
+    const result: StoredResult = {
+      ...outcome,
+      units: snapshot.units.length,
+      households: snapshot.households.length,
+      pairs: snapshot.pairs.length,
+      bounds: snapshot.bounds,
+    };
+    const row = await inScope((db) =>
+      insertAllocationRunRow(db, {
+        rulesVersion,
+        seed: snapshot.seed,
+        inputHash: snapshotHash(snapshot),
+        snapshot,
+        status: outcome.status,
+        objective: outcome.objective,
+        dualBound: outcome.dualBound,
+        result,
+        createdBy: actor.userId,
+        at: now,
+      }),
+    );
+    reportProgress(progressId, "done", 1);
+    return viewOf(row);
+  } catch (e) {
+    reportProgress(progressId, "failed", 0);
+    throw e;
+  }
+}
+
+/** What the worker needs to build a run's snapshot, read in one transaction. */
+async function runTaskOf(db: Db, input: AllocationRunInput, now: Date) {
   const active = await activeRules(db);
+  const today = romeDate(now);
   const householdRows = await listWaitingHouseholdRows(db, ["waiting"]);
   const unitRows = await listOfferableUnitRows(db, ["available"]);
-  const seed = input.seed ?? "";
-  const snapshot = buildRunSnapshot({
-    rulesVersion: active.version,
-    rules: active.rules,
-    today: romeDate(now),
-    seed,
-    units: unitRows.map((row) => ({ ...eligibilityUnit(row), code: row.code })),
-    households: householdRows.map((row) => ({
-      ...eligibilityHousehold(row),
-      reference: row.reference,
-      referredOn: romeDate(row.referredAt),
-    })),
-    bounds: input.bounds ?? defaultRunBounds(unitRows.length),
-  });
-  const outcome = replayRun(snapshot);
-  const result: StoredResult = {
-    ...outcome,
-    units: snapshot.units.length,
-    households: snapshot.households.length,
-    pairs: snapshot.pairs.length,
-    bounds: snapshot.bounds,
+  const refusalsOf = await refusalFacts(db, active.rules.offers);
+  const holds = await listActiveHoldFacts(db, today);
+  const task: RunTask = {
+    kind: "build",
+    input: {
+      rulesVersion: active.version,
+      rules: active.rules,
+      today,
+      seed: input.seed ?? "",
+      units: unitRows.map((row) => ({ ...eligibilityUnit(row), code: row.code })),
+      households: householdRows.map((row) => {
+        const referredOn = romeDate(row.referredAt);
+        return {
+          ...eligibilityHousehold(row),
+          reference: row.reference,
+          referredOn,
+          ...refusalsOf(row.id, referredOn),
+        };
+      }),
+      bounds: input.bounds ?? defaultRunBounds(unitRows.length),
+      holds,
+    },
   };
-  const row = await insertAllocationRunRow(db, {
-    rulesVersion: active.version,
-    seed,
-    inputHash: snapshotHash(snapshot),
-    snapshot,
-    status: outcome.status,
-    objective: outcome.objective,
-    dualBound: outcome.dualBound,
-    result,
-    createdBy: actor.userId,
-    at: now,
-  });
-  return viewOf(row);
+  return { rulesVersion: active.version, task };
+}
+
+/** How far the run started with `progressId` has got. */
+export function getAllocationRunProgress(progressId: string): AllocationRunProgress {
+  const progress = runProgress(progressId);
+  if (progress === null) throw new AppError("NOT_FOUND", `No run in progress with id ${progressId}`);
+  return progress;
 }
 
 export async function listAllocationRuns(options: {
@@ -157,11 +228,14 @@ export async function getAllocationRun(options: { db: Db; id: string }): Promise
 }
 
 /** Re-solve a run from its snapshot alone and compare hash, offers and objective with the stored ones. */
-export async function replayAllocationRun(options: { db: Db; id: string }): Promise<AllocationRunReplay> {
-  const row = await findRunOrFail(options.db, options.id);
+export async function replayAllocationRun(options: {
+  inScope: <T>(fn: (db: Db) => Promise<T>) => Promise<T>;
+  id: string;
+}): Promise<AllocationRunReplay> {
+  const row = await options.inScope((db) => findRunOrFail(db, options.id));
   const snapshot = row.snapshot as RunSnapshot;
   const inputHash = snapshotHash(snapshot);
-  const outcome = replayRun(snapshot);
+  const { outcome } = await solveInWorker({ kind: "replay", snapshot });
   const identical = inputHash === row.inputHash && sameOutcome(outcome, row.result as StoredResult);
   return { identical, inputHash, storedInputHash: row.inputHash, objective: outcome.objective };
 }

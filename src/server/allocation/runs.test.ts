@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Hold, HoldList } from "../../domain/allocation/hold.schema.ts";
 import type {
   AllocationRun,
   AllocationRunExplanation,
   AllocationRunList,
+  AllocationRunProgress,
   AllocationRunReplay,
 } from "../../domain/allocation/run.schema.ts";
 import type { RunSnapshot } from "../../domain/allocation/run-snapshot.ts";
-import { allocationRuns, households } from "../db/schema.ts";
+import { allocationRuns, households, units } from "../db/schema.ts";
 import { householdOnPath } from "../support-plans/care-fixtures.ts";
 import { createTestContext, type TestClient, type TestContext } from "../testing/test-context.ts";
 import { snapshotHash } from "./runs.service.ts";
@@ -205,3 +207,133 @@ describe("an allocation run", () => {
     );
   });
 });
+
+describe("a run reads holds and refusals, and reports its progress", () => {
+  const ids: Record<string, string> = {};
+  const idOf = async (reference: string) => {
+    const [row] = await ctx.db
+      .select({ id: households.id })
+      .from(households)
+      .where(eq(households.reference, reference));
+    return row?.id as string;
+  };
+
+  it("keeps a held unit for its household only, and explains the hold to the others", async () => {
+    ctx.clock.now = new Date("2026-11-22T10:00:00Z");
+    // An hour on: sign in again (the sessions of the first runs are idle).
+    officer = await ctx.loginAs("comune_housing_officer");
+    manager = await ctx.loginAs("area_b_manager", "ETS-B1");
+    const hold = await officer.post("/allocation/holds", {
+      unitId: code.A,
+      householdId: ref.H3,
+      expiresOn: "2026-11-30",
+      reason: "Vicinanza alla scuola dei figli",
+    });
+    expect(hold.status).toBe(201);
+    const { id: holdId } = (await hold.json()) as Hold;
+    ids.hold = holdId;
+    const held = await run({ bounds: { category: {} } });
+    expect(held.assignments.find((a) => a.unitCode === code.A)?.householdReference).toBe(ref.H3);
+    const why = await explain(held.id, ref.H1 as string, code.A as string);
+    expect(why.outcome).toBe("not_eligible");
+    expect(why.checks.find((c) => c.rule === "hold")).toMatchObject({
+      passed: false,
+      detail: "The unit is held for another household until 2026-11-30",
+    });
+    const replay = (await (
+      await officer.post(`/allocation/runs/${held.id}/replay`)
+    ).json()) as AllocationRunReplay;
+    expect(replay.identical).toBe(true);
+  });
+
+  it("refuses a hold that has already expired, an unknown unit, and a partner", async () => {
+    const past = await officer.post("/allocation/holds", {
+      unitId: code.B,
+      expiresOn: "2026-11-21",
+      reason: "Prova",
+    });
+    expect(past.status).toBe(422);
+    expect(((await past.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual([
+      "expiresOn",
+    ]);
+    const unknown = await officer.post("/allocation/holds", {
+      unitId: "NOPE-1",
+      expiresOn: "2026-12-01",
+      reason: "Prova",
+    });
+    expect(unknown.status).toBe(422);
+    expect(((await unknown.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual([
+      "unitId",
+    ]);
+    expect(
+      (await manager.post("/allocation/holds", { unitId: code.B, expiresOn: "2026-12-01", reason: "Prova" }))
+        .status,
+    ).toBe(403);
+    expect((await manager.get("/allocation/holds")).status).toBe(403);
+  });
+
+  it("releases a hold with a reason; the next run sees the unit free", async () => {
+    const released = await officer.post(`/allocation/holds/${ids.hold}/release`, {
+      reason: "Il nucleo ha trovato casa",
+    });
+    expect(released.status).toBe(200);
+    expect((await released.json()) as Hold).toMatchObject({
+      active: false,
+      releaseReason: "Il nucleo ha trovato casa",
+    });
+    expect((await officer.post(`/allocation/holds/${ids.hold}/release`, { reason: "Di nuovo" })).status).toBe(
+      409,
+    );
+    const active = (await (await officer.get("/allocation/holds")).json()) as HoldList;
+    expect(active.items.map((h) => h.id)).not.toContain(ids.hold);
+    const all = (await (await officer.get("/allocation/holds?active=false")).json()) as HoldList;
+    expect(all.items.map((h) => h.id)).toContain(ids.hold);
+    ctx.clock.now = new Date("2026-11-22T10:05:00Z");
+    const free = await run({ bounds: { category: {} } });
+    expect(new Set(free.assignments.map((a) => a.householdReference))).toEqual(new Set([ref.H1, ref.H2]));
+  });
+
+  it("does not offer a household a unit it refused, and restarts its waiting time when the refusal lost its place", async () => {
+    const h1 = await idOf(ref.H1 as string);
+    const made = await officer.post("/offers", {
+      unitId: code.A,
+      householdId: h1,
+      reason: "Proposta manuale",
+    });
+    expect(made.status).toBe(201);
+    const { id: offerId } = (await made.json()) as { id: string };
+    const declined = await manager.post(`/offers/${offerId}/decline`, {
+      reason: "Troppo lontano dal lavoro",
+      declinedBy: "household",
+      reasonable: false,
+    });
+    expect(declined.status).toBe(200);
+    ctx.clock.now = new Date("2026-11-22T10:10:00Z");
+    const after = await run({ bounds: { category: {} } });
+    const [row] = await ctx.db.select().from(allocationRuns).where(eq(allocationRuns.id, after.id));
+    const snapshot = row?.snapshot as RunSnapshot;
+    const household = snapshot.households.find((h) => h.reference === ref.H1);
+    expect(household?.refusedUnitIds).toEqual([await unitIdOf(code.A as string)]);
+    expect(household?.waitingFrom).toBe("2026-11-22");
+    expect(household?.score.components.find((c) => c.kind === "waiting")?.points).toBe(0);
+    const why = await explain(after.id, ref.H1 as string, code.A as string);
+    expect(why.checks.find((c) => c.rule === "refused")).toMatchObject({ passed: false });
+    expect(after.assignments.find((a) => a.unitCode === code.A)?.householdReference).not.toBe(ref.H1);
+  });
+
+  it("reports the phases of a run under the id its caller chose", async () => {
+    const progressId = "6f1c2b7e-1d2a-4c3b-9e8f-0a1b2c3d4e5f";
+    expect((await officer.get(`/allocation/runs/progress/${progressId}`)).status).toBe(404);
+    ctx.clock.now = new Date("2026-11-22T10:15:00Z");
+    await run({ bounds: { category: {} }, progressId });
+    const progress = await officer.get(`/allocation/runs/progress/${progressId}`);
+    expect(progress.status).toBe(200);
+    expect((await progress.json()) as AllocationRunProgress).toMatchObject({ phase: "done", fraction: 1 });
+    expect((await officer.get("/allocation/runs/progress/not-a-uuid")).status).toBe(400);
+  });
+});
+
+async function unitIdOf(unitCode: string) {
+  const [row] = await ctx.db.select({ id: units.id }).from(units).where(eq(units.code, unitCode));
+  return row?.id as string;
+}
