@@ -30,7 +30,18 @@ describe("switching language", () => {
     expect(await page.getByRole("button", { name: "English" }).getAttribute("aria-pressed")).toBe("true");
     expect(
       await page.getByRole("navigation", { name: "Main menu" }).getByRole("link").allTextContents(),
-    ).toEqual(["Dashboard", "Units", "New unit", "Import", "My households", "Households", "Referrals"]);
+    ).toEqual([
+      "Dashboard",
+      "Units",
+      "New unit",
+      "Import",
+      "My households",
+      "Households",
+      "Referrals",
+      "Allocation rules",
+      "Runs",
+      "Housing offers",
+    ]);
     await expectAccessible(page);
 
     await page.reload();

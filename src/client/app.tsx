@@ -2,6 +2,7 @@
 import { lazy, type ReactNode, Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { Permission } from "../domain/auth/roles.ts";
+import { allocationPage } from "./allocation/allocation-routes.tsx";
 import { PUBLISHED_CRITERIA_PATH, PublishedCriteriaPage } from "./allocation/published-criteria-page.tsx";
 import { ACCESS_REGISTER_PATH, AccessRegisterPage } from "./audit/access-register-page.tsx";
 import { LoginPage } from "./auth/login-page.tsx";
@@ -91,6 +92,8 @@ function Page({ pathname }: { pathname: string }) {
       </Requires>
     );
   if (pathname === PUBLISHED_CRITERIA_PATH) return <PublishedCriteriaPage />;
+  const allocation = allocationPage(pathname);
+  if (allocation) return allocation;
   if (pathname === "/casi")
     return (
       <Requires permission="households:write">

@@ -2,12 +2,24 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Permission } from "../../domain/auth/roles.ts";
+import { OFFER_READERS, OFFERS_PATH, RULES_PATH, RUNS_PATH } from "../allocation/allocation-paths.ts";
 import { useLogout, useMe } from "../auth/session.ts";
 import { changeLanguage, LANGUAGES } from "../i18n/i18n.ts";
 import { Link, navigate, useLocation } from "../router.tsx";
 import { Icon } from "./icon.tsx";
 
-type NavEntry = { to: string; label: string; permission: Permission; exact?: boolean };
+/** A menu entry, shown to whoever has its permission (or any one of them). */
+type NavEntry = {
+  to: string;
+  label: string;
+  permission: Permission | readonly Permission[];
+  exact?: boolean;
+};
+
+const mayOpen = (entry: NavEntry, permissions: readonly Permission[]) =>
+  (typeof entry.permission === "string" ? [entry.permission] : entry.permission).some((p) =>
+    permissions.includes(p),
+  );
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -86,8 +98,11 @@ function MainNav() {
     { to: "/casi", label: t("caseload.nav"), permission: "households:write" },
     { to: "/nuclei", label: t("households.nav"), permission: "households:read" },
     { to: "/invii", label: t("referrals.nav"), permission: "households:read" },
+    { to: RULES_PATH, label: t("allocation.nav.rules"), permission: "allocation:rules" },
+    { to: RUNS_PATH, label: t("allocation.nav.runs"), permission: "allocation:run" },
+    { to: OFFERS_PATH, label: t("allocation.nav.offers"), permission: OFFER_READERS },
   ];
-  const visible = entries.filter((e) => me.permissions.includes(e.permission));
+  const visible = entries.filter((e) => mayOpen(e, me.permissions));
   const isCurrent = (entry: NavEntry) => {
     if (entry.exact) return pathname === entry.to;
     // "Alloggi" covers the list and the unit pages, not the pages that have their own entry.

@@ -1,0 +1,421 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { useMemo, useRef, useState } from "react";
+import {
+  type FieldErrors,
+  type FieldPath,
+  type UseFormRegister,
+  useFieldArray,
+  useForm,
+} from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import type { AllocationRules } from "../../domain/eligibility/rules-api.schema.ts";
+import { NEEDS } from "../../domain/households/household.schema.ts";
+import { UNIT_CATEGORIES } from "../../domain/units/unit.schema.ts";
+import { isApiError } from "../api.ts";
+import { ErrorAlert } from "../components/error-alert.tsx";
+import { ErrorSummary } from "../components/error-summary.tsx";
+import { flattenErrors, messageAt } from "../components/form-errors.ts";
+import { FieldSet, SelectField, TextAreaField, TextField } from "../components/form-field.tsx";
+import { PRIORITY_FACTS, useHouseholdLabels } from "../households/household-labels.ts";
+import { useMessage } from "../i18n/translate-message.ts";
+import { useUnitLabels } from "../units/unit-labels.ts";
+import { type RulesPreviewView, usePreviewRules, useSaveRules } from "./allocation-api.ts";
+import { useAllocationLabels } from "./allocation-labels.ts";
+import {
+  formPathOf,
+  type RulesFormOutput,
+  type RulesFormValues,
+  type RulesIntent,
+  rulesFieldId,
+  rulesFormValues,
+  rulesMessage,
+  rulesResolver,
+  SIZE_FIELDS,
+  type SizeField,
+} from "./rules-form-values.ts";
+import { RulesPreviewPanel } from "./rules-preview.tsx";
+
+type Path = FieldPath<RulesFormValues>;
+
+/** One input of the size standards table: labelled for screen readers, its error below it. */
+function SizeCell(props: {
+  index: number;
+  field: SizeField;
+  label: string;
+  error: string | undefined;
+  register: UseFormRegister<RulesFormValues>;
+}) {
+  const path = `sizeStandards.rows.${props.index}.${props.field}` as const;
+  const id = rulesFieldId(path);
+  return (
+    <td>
+      <label htmlFor={id} className="visually-hidden">
+        {props.label}
+      </label>
+      <input
+        id={id}
+        type="text"
+        inputMode="decimal"
+        className={`form-control form-control-sm size-input${props.error ? " is-invalid" : ""}`}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined}
+        {...props.register(path)}
+      />
+      {props.error ? (
+        <div id={`${id}-error`} className="field-error small">
+          {props.error}
+        </div>
+      ) : null}
+    </td>
+  );
+}
+
+/**
+ * Regole di assegnazione: the main figures of the rules in force, to preview against them or to save
+ * as the next version with its reason. Everything the form does not show is kept as it is.
+ */
+export function RulesForm({
+  active,
+  onSaved,
+}: {
+  active: AllocationRules;
+  onSaved: (version: number) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const message = useMessage();
+  const unitLabels = useUnitLabels();
+  const householdLabels = useHouseholdLabels();
+  const labels = useAllocationLabels();
+  const preview = usePreviewRules();
+  const save = useSaveRules();
+  const [shown, setShown] = useState<{ preview: RulesPreviewView; n: number } | null>(null);
+  const [otherErrors, setOtherErrors] = useState<string[]>([]);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const intent = useRef<RulesIntent>("save");
+  const base = active.rules;
+  // The language the figures were first written in stays their format until the next version.
+  const [defaults] = useState(() => rulesFormValues(base, i18n.language));
+  const resolver = useMemo(() => rulesResolver(base, () => intent.current), [base]);
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    setFocus,
+    formState: { errors, isSubmitting, submitCount },
+  } = useForm<RulesFormValues, unknown, RulesFormOutput>({ resolver, defaultValues: defaults });
+  const rows = useFieldArray({ control, name: "sizeStandards.rows" });
+
+  const errorOf = (path: string) => {
+    const text = messageAt(errors, path);
+    return text === undefined ? undefined : rulesMessage(t, text, message);
+  };
+
+  const sizeLabel = (f: SizeField) => t(`allocation.rules.size.${f}`);
+  /** The field's name for the error summary: "Canone calmierato · ISEE massimo (€)". */
+  const labelOf = (path: string): string => {
+    const parts = path.split(".");
+    const [head, second, third, fourth] = parts;
+    if (head === "priority" && second === "facts" && third)
+      return `${t("allocation.rules.facts")} · ${t(`households.enums.priority.${third}`)}`;
+    if (head === "priority" && second === "needs" && third)
+      return `${t("allocation.rules.needs")} · ${t(`households.enums.need.${third}`)}`;
+    if (head === "categories" && second && third === "isee" && fourth)
+      return `${unitLabels.categoryShort(second as (typeof UNIT_CATEGORIES)[number])} · ${t(`allocation.rules.isee.${fourth}`)}`;
+    if (head === "categories" && second)
+      return `${unitLabels.categoryShort(second as (typeof UNIT_CATEGORIES)[number])} · ${t("allocation.rules.partnerMatch")}`;
+    if (head === "sizeStandards" && second === "rows" && third && fourth)
+      return `${t("allocation.rules.size.rowN", { count: Number(third) + 1 })} · ${sizeLabel(fourth as SizeField)}`;
+    return t(`allocation.rules.labels.${path}`, { defaultValue: path });
+  };
+
+  const showServerErrors = (error: unknown) => {
+    if (!isApiError(error)) return;
+    const loose: string[] = [];
+    let first: Path | null = null;
+    for (const issue of error.errors) {
+      const path = formPathOf(issue.path) as Path | null;
+      if (path) {
+        setError(path, { type: "server", message: issue.message });
+        first ??= path;
+      } else loose.push(issue.message);
+    }
+    setOtherErrors(loose.length > 0 || first !== null ? loose : [error.detail]);
+    if (first !== null) setFocus(first);
+    else requestAnimationFrame(() => summaryRef.current?.focus());
+  };
+
+  const submit = handleSubmit(
+    async (output) => {
+      setOtherErrors([]);
+      try {
+        if (intent.current === "preview") {
+          const result = await preview.mutateAsync({ rules: output.rules });
+          setShown((s) => ({ preview: result, n: (s?.n ?? 0) + 1 }));
+        } else {
+          const saved = await save.mutateAsync(output);
+          onSaved(saved.version);
+        }
+      } catch (e) {
+        showServerErrors(e);
+      }
+    },
+    (invalid) => {
+      setOtherErrors([]);
+      const first = flattenErrors(invalid as FieldErrors)[0];
+      const path = first ? (formPathOf(first.path) as Path | null) : null;
+      if (path) setFocus(path);
+      else requestAnimationFrame(() => summaryRef.current?.focus());
+    },
+  );
+  const run = (next: RulesIntent) => {
+    intent.current = next;
+    void submit();
+  };
+
+  const issues = flattenErrors(errors as FieldErrors);
+  const failure = preview.error ?? save.error;
+  const unexpected = failure && !isApiError(failure) ? failure : null;
+  const points = (path: Path, label: string, className = "col-12 col-sm-6 col-lg-4") => (
+    <TextField
+      id={rulesFieldId(path)}
+      label={label}
+      className={className}
+      inputMode="decimal"
+      required
+      error={errorOf(path)}
+      registration={register(path)}
+    />
+  );
+
+  return (
+    <>
+      <form
+        noValidate
+        aria-labelledby="rules-form-title"
+        aria-describedby="rules-required-note"
+        onSubmit={(e) => {
+          intent.current = "save";
+          void submit(e);
+        }}
+      >
+        <h2 id="rules-form-title" className="h4">
+          {t("allocation.rules.formTitle")}
+        </h2>
+        <p id="rules-required-note" className="small">
+          {t("allocation.rules.formIntro")} {t("form.requiredNote")}
+        </p>
+        {unexpected ? <ErrorAlert error={unexpected} /> : null}
+        {submitCount > 0 ? (
+          <ErrorSummary
+            summaryRef={summaryRef}
+            id="rules-form-errors"
+            items={[
+              ...issues.map((issue) => {
+                const path = formPathOf(issue.path) as Path | null;
+                return path
+                  ? {
+                      key: issue.path,
+                      href: `#${rulesFieldId(path)}`,
+                      focus: () => setFocus(path),
+                      text: `${labelOf(path)}: ${errorOf(path) ?? ""}`,
+                    }
+                  : { key: issue.path, text: rulesMessage(t, issue.message, message) };
+              }),
+              ...otherErrors.map((text) => ({ key: text, text: rulesMessage(t, text, message) })),
+            ]}
+          />
+        ) : null}
+
+        <FieldSet legend={t("allocation.rules.sections.priority")}>
+          <div className="row">
+            {points("priority.basePoints", t("allocation.rules.labels.priority.basePoints"))}
+            {points(
+              "priority.waiting.pointsPerMonth",
+              t("allocation.rules.labels.priority.waiting.pointsPerMonth"),
+            )}
+            {points("priority.waiting.maxPoints", t("allocation.rules.labels.priority.waiting.maxPoints"))}
+            <TextField
+              id={rulesFieldId("priority.fitWeight")}
+              label={t("allocation.rules.labels.priority.fitWeight")}
+              className="col-12 col-sm-6 col-lg-4"
+              inputMode="decimal"
+              required
+              hint={t("allocation.rules.hints.fitWeight")}
+              error={errorOf("priority.fitWeight")}
+              registration={register("priority.fitWeight")}
+            />
+          </div>
+          <fieldset className="mt-2">
+            <legend className="h6">{t("allocation.rules.factsLegend")}</legend>
+            <div className="row">
+              {PRIORITY_FACTS.map((f) =>
+                points(`priority.facts.${f}`, householdLabels.priority(f), "col-12 col-md-6"),
+              )}
+            </div>
+          </fieldset>
+          <fieldset className="mt-2">
+            <legend className="h6">{t("allocation.rules.needsLegend")}</legend>
+            <div className="row">
+              {NEEDS.map((n) =>
+                points(`priority.needs.${n}`, householdLabels.need(n), "col-12 col-sm-6 col-lg-4"),
+              )}
+            </div>
+          </fieldset>
+        </FieldSet>
+
+        <FieldSet legend={t("allocation.rules.sections.affordability")}>
+          <div className="row">
+            <TextField
+              id={rulesFieldId("affordability.maxRentSharePercent")}
+              label={t("allocation.rules.labels.affordability.maxRentSharePercent")}
+              className="col-12 col-md-6"
+              inputMode="decimal"
+              required
+              hint={t("allocation.rules.hints.maxRentShare")}
+              error={errorOf("affordability.maxRentSharePercent")}
+              registration={register("affordability.maxRentSharePercent")}
+            />
+          </div>
+        </FieldSet>
+
+        <FieldSet legend={t("allocation.rules.sections.categories")}>
+          {UNIT_CATEGORIES.map((c) => (
+            <fieldset key={c} className="mb-3">
+              <legend className="h6">{unitLabels.category(c)}</legend>
+              <div className="row">
+                <TextField
+                  id={rulesFieldId(`categories.${c}.isee.minEuro`)}
+                  label={t("allocation.rules.isee.minEuro")}
+                  className="col-12 col-md-4"
+                  inputMode="decimal"
+                  hint={t("allocation.rules.hints.iseeMin")}
+                  error={errorOf(`categories.${c}.isee.minEuro`)}
+                  registration={register(`categories.${c}.isee.minEuro`)}
+                />
+                <TextField
+                  id={rulesFieldId(`categories.${c}.isee.maxEuro`)}
+                  label={t("allocation.rules.isee.maxEuro")}
+                  className="col-12 col-md-4"
+                  inputMode="decimal"
+                  hint={t("allocation.rules.hints.iseeMax")}
+                  error={errorOf(`categories.${c}.isee.maxEuro`)}
+                  registration={register(`categories.${c}.isee.maxEuro`)}
+                />
+                <SelectField
+                  id={rulesFieldId(`categories.${c}.partnerMatch`)}
+                  label={t("allocation.rules.partnerMatch")}
+                  className="col-12 col-md-4"
+                  options={labels.partnerMatchOptions}
+                  error={errorOf(`categories.${c}.partnerMatch`)}
+                  registration={register(`categories.${c}.partnerMatch`)}
+                />
+              </div>
+            </fieldset>
+          ))}
+        </FieldSet>
+
+        <FieldSet legend={t("allocation.rules.sections.size")}>
+          <p className="small">{t("allocation.rules.size.intro")}</p>
+          <div className="table-responsive">
+            <table className="table table-sm size-table">
+              <caption>{t("allocation.rules.size.caption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("allocation.rules.size.size")}</th>
+                  {SIZE_FIELDS.map((f) => (
+                    <th scope="col" key={f}>
+                      {sizeLabel(f)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.fields.map((row, index) => (
+                  <tr key={row.id}>
+                    <th scope="row">{t("allocation.rules.size.rowN", { count: index + 1 })}</th>
+                    {SIZE_FIELDS.map((f) => (
+                      <SizeCell
+                        key={f}
+                        index={index}
+                        field={f}
+                        label={`${sizeLabel(f)} · ${t("allocation.rules.size.rowN", { count: index + 1 })}`}
+                        error={errorOf(`sizeStandards.rows.${index}.${f}`)}
+                        register={register}
+                      />
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="d-flex flex-wrap gap-2 mb-3">
+            <button
+              type="button"
+              className="btn btn-outline-primary btn-sm"
+              disabled={rows.fields.length >= 20}
+              onClick={() => {
+                const last = rows.fields.length;
+                rows.append(
+                  {
+                    size: last + 1,
+                    minSurfaceM2: "",
+                    minRooms: "",
+                    maxRooms: "",
+                    minBedrooms: "",
+                    maxBedrooms: "",
+                  },
+                  { shouldFocus: false },
+                );
+                requestAnimationFrame(() => setFocus(`sizeStandards.rows.${last}.minSurfaceM2`));
+              }}
+            >
+              {t("allocation.rules.size.addRow")}
+            </button>
+            <button
+              type="button"
+              className="btn btn-outline-secondary btn-sm"
+              disabled={rows.fields.length <= 1}
+              onClick={() => rows.remove(rows.fields.length - 1)}
+            >
+              {t("allocation.rules.size.removeRow")}
+            </button>
+          </div>
+          <div className="row">
+            {points(
+              "sizeStandards.extraSurfaceM2PerPerson",
+              t("allocation.rules.labels.sizeStandards.extraSurfaceM2PerPerson"),
+              "col-12 col-md-6",
+            )}
+          </div>
+        </FieldSet>
+
+        <TextAreaField
+          id={rulesFieldId("reason")}
+          label={t("allocation.rules.labels.reason")}
+          required
+          hint={t("allocation.rules.hints.reason")}
+          error={errorOf("reason")}
+          registration={register("reason")}
+        />
+        <div className="d-flex flex-wrap gap-2">
+          <button
+            type="button"
+            className="btn btn-outline-primary"
+            disabled={isSubmitting}
+            onClick={() => run("preview")}
+          >
+            {t("allocation.rules.preview")}
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
+            {isSubmitting && intent.current === "save" ? t("form.saving") : t("allocation.rules.save")}
+          </button>
+        </div>
+        <div aria-live="polite" className="visually-hidden">
+          {preview.isPending ? t("allocation.preview.running") : ""}
+        </div>
+      </form>
+      {shown ? <RulesPreviewPanel key={shown.n} preview={shown.preview} /> : null}
+    </>
+  );
+}
