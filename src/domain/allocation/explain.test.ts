@@ -11,6 +11,7 @@ import {
   type RunHousehold,
   type RunSnapshot,
   type RunUnit,
+  reachableDefaultBounds,
   replayRun,
   sameOutcome,
 } from "./run-snapshot.ts";
@@ -247,5 +248,31 @@ describe("refusals and holds in a run", () => {
         ?.score.components.find((c) => c.kind === "waiting")?.points;
     expect(waiting("H1")).toBe(DEFAULT_RULES.priority.waiting.maxPoints);
     expect(waiting("H2")).toBe(1);
+  });
+});
+
+describe("reachableDefaultBounds", () => {
+  it("lowers a category's min to what its eligible pairs can give, and keeps the maxes", () => {
+    // Ten units: four calmierato (two with an eligible household), three ridotto (none), three fragilità.
+    const units = [
+      ...["C1", "C2", "C3", "C4"].map((c) => unit(c)),
+      ...["R1", "R2", "R3"].map((c) => unit(c, { category: "calmierato_ridotto" })),
+      ...["F1", "F2", "F3"].map((c) => unit(c, { category: "fragilita" })),
+    ];
+    const pairs: [number, number, number][] = [
+      [0, 0, 1],
+      [1, 0, 1],
+      [7, 1, 1],
+      [8, 2, 1],
+      [9, 3, 1],
+    ];
+    const bounds = reachableDefaultBounds(units, pairs).category ?? {};
+    const defaults = defaultRunBounds(10).category ?? {};
+    expect(bounds.calmierato).toEqual({
+      min: Math.min(defaults.calmierato?.min ?? 0, 1),
+      max: defaults.calmierato?.max,
+    });
+    expect(bounds.calmierato_ridotto).toEqual({ min: 0, max: defaults.calmierato_ridotto?.max });
+    expect(bounds.fragilita).toEqual(defaults.fragilita);
   });
 });

@@ -134,6 +134,35 @@ export function defaultRunBounds(unitsOffered: number): AllocationBounds {
   return { category };
 }
 
+/**
+ * The default bounds of a run once its pairs are known: `defaultRunBounds`, with each category's min
+ * lowered to what the eligible pairs could at most give it (its units with an eligible household, and
+ * the households eligible for one of them), so a category short of demand does not make the run
+ * infeasible; the maxes stand.
+ */
+export function reachableDefaultBounds(
+  units: readonly RunUnit[],
+  pairs: readonly (readonly [number, number, number])[],
+): AllocationBounds {
+  const bounds = defaultRunBounds(units.length);
+  const unitsWithPairs = new Map<UnitCategory, Set<number>>();
+  const householdsWithPairs = new Map<UnitCategory, Set<number>>();
+  for (const [u, h] of pairs) {
+    const category = (units[u] as RunUnit).category;
+    if (!unitsWithPairs.has(category)) unitsWithPairs.set(category, new Set());
+    if (!householdsWithPairs.has(category)) householdsWithPairs.set(category, new Set());
+    unitsWithPairs.get(category)?.add(u);
+    householdsWithPairs.get(category)?.add(h);
+  }
+  const category: Partial<Record<UnitCategory, { min: number; max: number }>> = {};
+  for (const c of UNIT_CATEGORIES) {
+    const bound = bounds.category?.[c] as { min: number; max: number };
+    const reachable = Math.min(unitsWithPairs.get(c)?.size ?? 0, householdsWithPairs.get(c)?.size ?? 0);
+    category[c] = { min: Math.min(bound.min, reachable), max: bound.max };
+  }
+  return { category };
+}
+
 /** The snapshot of a run: priority scores and every eligible pair weighted priority × fit. */
 export function buildRunSnapshot(input: {
   rulesVersion: number;
@@ -142,7 +171,8 @@ export function buildRunSnapshot(input: {
   seed: string;
   units: readonly RunUnit[];
   households: readonly (Omit<RunHousehold, "score" | "tieBreakerSeed"> & { tieBreakerSeed?: string })[];
-  bounds: AllocationBounds;
+  /** The bounds, or "default": `reachableDefaultBounds` of the pairs. */
+  bounds: AllocationBounds | "default";
   /** Holds on units; those expired by `today` are left out of the snapshot. */
   holds?: readonly UnitHold[];
 }): RunSnapshot {
@@ -176,7 +206,7 @@ export function buildRunSnapshot(input: {
     units: [...input.units],
     households,
     pairs,
-    bounds: input.bounds,
+    bounds: input.bounds === "default" ? reachableDefaultBounds(input.units, pairs) : input.bounds,
     holds,
   };
 }

@@ -15,7 +15,6 @@ import type {
 } from "../../domain/allocation/run.schema.ts";
 import {
   canonicalJson,
-  defaultRunBounds,
   type RunOutcome,
   type RunSnapshot,
   sameOutcome,
@@ -194,7 +193,7 @@ async function runTaskOf(db: Db, input: AllocationRunInput, now: Date) {
           ...refusalsOf(row.id, referredOn),
         };
       }),
-      bounds: input.bounds ?? defaultRunBounds(unitRows.length),
+      bounds: input.bounds ?? "default",
       holds,
     },
   };
