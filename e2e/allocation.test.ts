@@ -17,13 +17,19 @@ afterAll(async () => {
 
 const nav = () => page.getByRole("navigation", { name: "Menu principale" });
 
-/** Follow a main-menu entry by keyboard and wait for its page; the layout puts the focus on its h1. */
-async function openFromMenu(link: string, heading: string) {
-  await tabTo(page, nav().getByRole("link", { name: link }));
+/** Follow a link by keyboard and wait for its page; the layout puts the focus on its h1. */
+async function follow(link: Locator, heading: string) {
+  await tabTo(page, link);
   await page.keyboard.press("Enter");
   const h1 = page.getByRole("heading", { level: 1, name: heading });
   await h1.waitFor();
   await expect.poll(() => isFocused(h1)).toBe(true);
+}
+
+/** "Assegnazione" in the main menu, then one of the hub's pages, by keyboard. */
+async function openFromMenu(link: string, heading: string) {
+  await follow(nav().getByRole("link", { name: "Assegnazione" }), "Assegnazione");
+  await follow(page.getByRole("main").getByRole("link", { name: link, exact: true }), heading);
 }
 
 /** The value beside a label in a list of facts (`<dt>`/`<dd>`). */
@@ -228,9 +234,7 @@ describe("the allocation journey of the Comune's administrator", () => {
     const english = page.getByRole("table", { name: "Housing offers, newest first" });
     expect(await english.locator("tbody tr td").nth(2).textContent()).toBe("Accepted");
     const menu = page.getByRole("navigation", { name: "Main menu" });
-    expect(await menu.getByRole("link", { name: "Housing offers" }).getAttribute("aria-current")).toBe(
-      "page",
-    );
+    expect(await menu.getByRole("link", { name: "Allocation" }).getAttribute("aria-current")).toBe("page");
     await expectAccessible(page);
     // Leave the shared browser profile as the other journeys expect it.
     await page.getByRole("button", { name: "Italiano" }).press("Enter");

@@ -38,9 +38,7 @@ describe("switching language", () => {
       "My households",
       "Households",
       "Referrals",
-      "Allocation rules",
-      "Runs",
-      "Housing offers",
+      "Allocation",
     ]);
     await expectAccessible(page);
 

@@ -5,7 +5,22 @@ import type { Permission } from "../../domain/auth/roles.ts";
 import { useMe } from "../auth/session.ts";
 import { PageTitle } from "../components/page-title.tsx";
 import { matchPath } from "../router.tsx";
-import { OFFER_READERS, OFFERS_PATH, RULES_PATH, RUNS_PATH } from "./allocation-paths.ts";
+import { AllocationHubPage } from "./allocation-hub-page.tsx";
+import {
+  ALLOCATION_PATH,
+  EQUITY_PATH,
+  HOLDS_PATH,
+  HUB_READERS,
+  MIX_PATH,
+  MIX_READERS,
+  OFFER_READERS,
+  OFFERS_PATH,
+  RULES_PATH,
+  RUNS_PATH,
+} from "./allocation-paths.ts";
+import { EquityPage } from "./equity-page.tsx";
+import { HoldsPage } from "./holds-page.tsx";
+import { MixPage } from "./mix-page.tsx";
 import { OfferDetailPage } from "./offer-detail-page.tsx";
 import { OffersPage } from "./offers-page.tsx";
 import { RulesPage } from "./rules-page.tsx";
@@ -27,6 +42,30 @@ function RequiresAny({ permissions, children }: { permissions: readonly Permissi
 
 /** The allocation area's page for `pathname` (Assegnazione), or null when the path is not one of its. */
 export function allocationPage(pathname: string): ReactNode | null {
+  if (pathname === ALLOCATION_PATH)
+    return (
+      <RequiresAny permissions={HUB_READERS}>
+        <AllocationHubPage />
+      </RequiresAny>
+    );
+  if (pathname === HOLDS_PATH)
+    return (
+      <RequiresAny permissions={["allocation:run"]}>
+        <HoldsPage />
+      </RequiresAny>
+    );
+  if (pathname === EQUITY_PATH)
+    return (
+      <RequiresAny permissions={["allocation:run"]}>
+        <EquityPage />
+      </RequiresAny>
+    );
+  if (pathname === MIX_PATH)
+    return (
+      <RequiresAny permissions={MIX_READERS}>
+        <MixPage />
+      </RequiresAny>
+    );
   if (pathname === RULES_PATH)
     return (
       <RequiresAny permissions={["allocation:rules"]}>

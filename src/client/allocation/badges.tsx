@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import "./allocation.css";
+import { useTranslation } from "react-i18next";
 import type { AllocationRunSummary } from "../../domain/allocation/run.schema.ts";
 import type { OfferStatus } from "../../domain/offers/offer.schema.ts";
 import { useAllocationLabels } from "./allocation-labels.ts";
@@ -14,4 +15,10 @@ export function RunStatusBadge({ status }: { status: AllocationRunSummary["statu
 export function OfferStatusBadge({ status }: { status: OfferStatus }) {
   const labels = useAllocationLabels();
   return <span className={`badge status-badge offer-status-${status}`}>{labels.offerStatus(status)}</span>;
+}
+
+/** A pending offer past its due date: the next expiry sweep closes it. */
+export function OverdueBadge() {
+  const { t } = useTranslation();
+  return <span className="badge status-badge offer-overdue ms-2">{t("allocation.offers.overdue")}</span>;
 }

@@ -18,6 +18,8 @@ import {
   type Offer,
   OfferConfirmation,
   OfferDecline,
+  OfferReopen,
+  OfferStepBack,
   OfferVisit,
   OfferWithdrawal,
 } from "../../domain/offers/offer.schema.ts";
@@ -204,6 +206,21 @@ function localToday(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+type ReopenValues = { reason: string; dueOn: string };
+
+/** An empty due date is left to the rules (today + their days). */
+const reopenResolver: Resolver<ReopenValues, unknown, OfferReopen> = async (values, _context, options) => {
+  const parsed = OfferReopen.safeParse({
+    reason: values.reason,
+    dueOn: values.dueOn.trim() === "" ? undefined : values.dueOn,
+  });
+  if (parsed.success) return { values: parsed.data, errors: {} };
+  const flat: FieldErrors = {};
+  for (const issue of parsed.error.issues)
+    flat[issue.path.join(".")] ??= { type: "schema", message: issue.message };
+  return { values: {}, errors: toNestErrors(flat, options) };
+};
+
 function AcceptAction({ offerId, onDone }: { offerId: string; onDone: (kind: Kind) => void }) {
   const { t } = useTranslation();
   const message = useMessage();
@@ -237,8 +254,8 @@ function AcceptAction({ offerId, onDone }: { offerId: string; onDone: (kind: Kin
 
 /**
  * What may be done with an offer: while pending, the visit, the partner's confirmation and the
- * household's answer (offers:answer); while pending or accepted, the Comune's withdrawal
- * (allocation:run).
+ * household's answer (offers:answer); for the Comune (allocation:run), while pending or accepted the
+ * withdrawal, once accepted a step back, and once declined, expired or withdrawn the reopening.
  */
 export function OfferActions({ offer, onDone }: { offer: Offer; onDone: (kind: Kind) => void }) {
   const { t } = useTranslation();
@@ -248,8 +265,14 @@ export function OfferActions({ offer, onDone }: { offer: Offer; onDone: (kind: K
   const pending = offer.status === "pending";
   const answer = pending && canAnswer;
   const withdraw = (pending || offer.status === "accepted") && canWithdraw;
-  if (!answer && !withdraw) return null;
+  const stepBack = offer.status === "accepted" && canWithdraw;
+  const reopen =
+    (offer.status === "declined" || offer.status === "expired" || offer.status === "withdrawn") &&
+    canWithdraw;
+  if (!answer && !withdraw && !reopen) return null;
   const reasonLabel = t("allocation.offer.fields.withdrawReason");
+  const stepBackLabel = t("allocation.offer.fields.stepBackReason");
+  const reopenLabel = t("allocation.offer.fields.reopenReason");
   return (
     <section className="mt-4" aria-labelledby="offer-actions-title">
       <h2 id="offer-actions-title" className="h4">
@@ -350,6 +373,68 @@ export function OfferActions({ offer, onDone }: { offer: Offer; onDone: (kind: K
             )}
           </ActionForm>
         </>
+      ) : null}
+      {stepBack ? (
+        <ActionForm<OfferStepBack, OfferStepBack>
+          offerId={offer.id}
+          kind="step-back"
+          title={t("allocation.offer.stepBack.title")}
+          intro={t("allocation.offer.stepBack.intro")}
+          submitLabel={t("allocation.offer.stepBack.submit")}
+          resolver={zodResolver(OfferStepBack)}
+          defaultValues={{ reason: "" }}
+          fields={["reason"]}
+          labels={{ reason: stepBackLabel }}
+          toAction={(input) => ({ kind: "step-back", input })}
+          onDone={onDone}
+        >
+          {(tools) => (
+            <TextAreaField
+              id={tools.fieldId("reason")}
+              label={stepBackLabel}
+              rows={2}
+              required
+              error={tools.errorOf("reason")}
+              registration={tools.register("reason")}
+            />
+          )}
+        </ActionForm>
+      ) : null}
+      {reopen ? (
+        <ActionForm<ReopenValues, OfferReopen>
+          offerId={offer.id}
+          kind="reopen"
+          title={t("allocation.offer.reopen.title")}
+          intro={t("allocation.offer.reopen.intro")}
+          submitLabel={t("allocation.offer.reopen.submit")}
+          resolver={reopenResolver}
+          defaultValues={{ reason: "", dueOn: "" }}
+          fields={["reason", "dueOn"]}
+          labels={{ reason: reopenLabel, dueOn: t("allocation.offer.fields.newDueOn") }}
+          toAction={(input) => ({ kind: "reopen", input })}
+          onDone={onDone}
+        >
+          {(tools) => (
+            <>
+              <TextAreaField
+                id={tools.fieldId("reason")}
+                label={reopenLabel}
+                rows={2}
+                required
+                error={tools.errorOf("reason")}
+                registration={tools.register("reason")}
+              />
+              <TextField
+                id={tools.fieldId("dueOn")}
+                label={t("allocation.offer.fields.newDueOn")}
+                type="date"
+                hint={t("allocation.offer.reopen.dueOnHint")}
+                error={tools.errorOf("dueOn")}
+                registration={tools.register("dueOn")}
+              />
+            </>
+          )}
+        </ActionForm>
       ) : null}
       {withdraw ? (
         <ActionForm<OfferWithdrawal, OfferWithdrawal>

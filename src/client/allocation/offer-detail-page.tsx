@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Offer } from "../../domain/offers/offer.schema.ts";
+import { UNIT_STATUSES } from "../../domain/units/unit.schema.ts";
 import { useCan } from "../auth/session.ts";
 import { focusOnMount } from "../components/focus-on-mount.ts";
 import { PageTitle } from "../components/page-title.tsx";
@@ -9,10 +10,11 @@ import { RecordBreadcrumb, RecordPending } from "../components/record-page.tsx";
 import { useFormat } from "../format.ts";
 import { useMessage } from "../i18n/translate-message.ts";
 import { Link } from "../router.tsx";
+import { useUnitLabels } from "../units/unit-labels.ts";
 import { useOffer } from "./allocation-api.ts";
 import { useAllocationLabels } from "./allocation-labels.ts";
 import { OFFERS_PATH, runHref } from "./allocation-paths.ts";
-import { OfferStatusBadge } from "./badges.tsx";
+import { OfferStatusBadge, OverdueBadge } from "./badges.tsx";
 import { type Fact, FactsCard } from "./facts-list.tsx";
 import { OfferActions } from "./offer-actions.tsx";
 
@@ -20,6 +22,7 @@ function OfferFacts({ offer }: { offer: Offer }) {
   const { t } = useTranslation();
   const format = useFormat();
   const labels = useAllocationLabels();
+  const unitLabels = useUnitLabels();
   const message = useMessage();
   const canReadUnits = useCan("units:read");
   const canReadHouseholds = useCan("households:read");
@@ -29,7 +32,12 @@ function OfferFacts({ offer }: { offer: Offer }) {
     {
       key: "status",
       label: t("allocation.fields.status"),
-      value: <OfferStatusBadge status={offer.status} />,
+      value: (
+        <>
+          <OfferStatusBadge status={offer.status} />
+          {offer.overdue ? <OverdueBadge /> : null}
+        </>
+      ),
     },
     {
       key: "unit",
@@ -104,9 +112,35 @@ function OfferFacts({ offer }: { offer: Offer }) {
       },
     );
   }
+  const unitStatus = UNIT_STATUSES.find((s) => s === offer.unit.status);
+  if (unitStatus)
+    facts.push({
+      key: "unitStatus",
+      label: t("allocation.offer.fields.unitStatus"),
+      value: unitLabels.status(unitStatus),
+    });
+  if (offer.tenancyId)
+    facts.push({
+      key: "tenancy",
+      label: t("allocation.offer.fields.tenancy"),
+      value: <code>{offer.tenancyId}</code>,
+    });
   if (offer.note)
     facts.push({ key: "note", label: t("allocation.offer.fields.note"), value: message(offer.note) });
-  return <FactsCard id="offer-facts-title" title={t("allocation.offer.factsTitle")} facts={facts} />;
+  return (
+    <FactsCard id="offer-facts-title" title={t("allocation.offer.factsTitle")} facts={facts}>
+      {offer.status === "accepted" && (unitStatus === "let_pending" || offer.tenancyId) ? (
+        <p className="mt-3 mb-0">
+          {unitStatus === "let_pending"
+            ? t("allocation.offer.acceptedUnit", { status: unitLabels.status(unitStatus) })
+            : null}
+          {unitStatus === "let_pending" && offer.tenancyId ? " " : null}
+          {offer.tenancyId ? t("allocation.offer.tenancyOpened", { id: offer.tenancyId }) : null}
+        </p>
+      ) : null}
+      {offer.overdue ? <p className="mt-3 mb-0">{t("allocation.offer.overdueNote")}</p> : null}
+    </FactsCard>
+  );
 }
 
 /** Una proposta di alloggio: the unit, the household, where the answer stands, and what may be done. */

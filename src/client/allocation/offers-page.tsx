@@ -1,18 +1,21 @@
 // SPDX-License-Identifier: EUPL-1.2
-import type { FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Offer } from "../../domain/offers/offer.schema.ts";
+import { useCan } from "../auth/session.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { FilterActions, FilterSelect, searchOfForm } from "../components/filter-form.tsx";
+import { focusOnMount } from "../components/focus-on-mount.ts";
 import { Loading } from "../components/loading.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { PageSize, Pagination } from "../components/pagination.tsx";
 import { useFormat } from "../format.ts";
 import { Link, navigate, useLocation } from "../router.tsx";
-import { useOfferPage } from "./allocation-api.ts";
+import { useExpireOffers, useOfferPage } from "./allocation-api.ts";
+import { HubBreadcrumb } from "./allocation-hub-page.tsx";
 import { useAllocationLabels } from "./allocation-labels.ts";
 import { type OfferFilters, offerFiltersFromSearch, offerHref, offerListHref } from "./allocation-paths.ts";
-import { OfferStatusBadge } from "./badges.tsx";
+import { OfferStatusBadge, OverdueBadge } from "./badges.tsx";
 
 function OfferFilterForm({ filters }: { filters: OfferFilters }) {
   const { t } = useTranslation();
@@ -59,9 +62,47 @@ function OfferRow({ offer }: { offer: Offer }) {
       <td className="font-monospace">{offer.household.reference}</td>
       <td>
         <OfferStatusBadge status={offer.status} />
+        {offer.overdue ? <OverdueBadge /> : null}
       </td>
       <td className="text-nowrap">{format.date(offer.dueOn)}</td>
     </tr>
+  );
+}
+
+/** Chiudi le proposte scadute: every pending offer past its due date closed, and how many were. */
+function ExpireOffers() {
+  const { t } = useTranslation();
+  const expire = useExpireOffers();
+  const [closed, setClosed] = useState<{ count: number; n: number } | null>(null);
+  return (
+    <section className="card shadow-sm mb-4" aria-labelledby="offers-expire-title">
+      <div className="card-body">
+        <h2 id="offers-expire-title" className="h5">
+          {t("allocation.offers.expire.title")}
+        </h2>
+        <p className="small">{t("allocation.offers.expire.intro")}</p>
+        <button
+          type="button"
+          className="btn btn-outline-primary"
+          disabled={expire.isPending}
+          onClick={() =>
+            expire.mutate(undefined, {
+              onSuccess: ({ expired }) => setClosed((c) => ({ count: expired.length, n: (c?.n ?? 0) + 1 })),
+            })
+          }
+        >
+          {expire.isPending ? t("allocation.offers.expire.running") : t("allocation.offers.expire.submit")}
+        </button>
+        <div aria-live="polite">
+          {closed ? (
+            <div key={closed.n} className="alert alert-success mt-3 mb-0" tabIndex={-1} ref={focusOnMount}>
+              {t("allocation.offers.expire.done", { count: closed.count })}
+            </div>
+          ) : null}
+        </div>
+        {expire.error ? <ErrorAlert error={expire.error} /> : null}
+      </div>
+    </section>
   );
 }
 
@@ -69,6 +110,7 @@ function OfferRow({ offer }: { offer: Offer }) {
 export function OffersPage() {
   const { t } = useTranslation();
   const { search, href } = useLocation();
+  const canExpire = useCan("allocation:run");
   const filters = offerFiltersFromSearch(search);
   const offers = useOfferPage({
     status: filters.status,
@@ -86,7 +128,9 @@ export function OffersPage() {
   ];
   return (
     <>
+      <HubBreadcrumb current={t("allocation.offers.title")} />
       <PageTitle title={t("allocation.offers.title")} lead={t("allocation.offers.lead")} />
+      {canExpire ? <ExpireOffers /> : null}
       <OfferFilterForm key={href} filters={filters} />
       <section aria-labelledby="offer-results-title">
         <div className="d-flex flex-wrap align-items-end justify-content-between gap-3 mb-3">

@@ -41,6 +41,8 @@ export type RulesFormValues = {
     { isee: { minEuro: string; maxEuro: string }; partnerMatch: PartnerMatch }
   >;
   sizeStandards: { rows: SizeRowValues[]; extraSurfaceM2PerPerson: string };
+  /** The rules of offers: days to answer, reasonable refusals kept, whether an expiry is reasonable. */
+  offers: { dueDays: string; reasonableRefusalsKept: string; expiryIsReasonable: "yes" | "no" };
   /** Motivazione: asked only when saving. */
   reason: string;
 };
@@ -92,6 +94,11 @@ export function rulesFormValues(doc: RulesDocument, language: string): RulesForm
         maxBedrooms: n(row.maxBedrooms),
       })),
       extraSurfaceM2PerPerson: n(doc.sizeStandards.extraSurfaceM2PerPerson),
+    },
+    offers: {
+      dueDays: n(doc.offers.dueDays),
+      reasonableRefusalsKept: n(doc.offers.reasonableRefusalsKept),
+      expiryIsReasonable: doc.offers.expiryIsReasonable ? "yes" : "no",
     },
     reason: "",
   };
@@ -145,6 +152,12 @@ export function rulesDocumentOf(values: RulesFormValues, base: RulesDocument): u
       })),
       extraSurfaceM2PerPerson: asNumber(values.sizeStandards.extraSurfaceM2PerPerson),
     },
+    offers: {
+      ...base.offers,
+      dueDays: asNumber(values.offers.dueDays),
+      reasonableRefusalsKept: asNumber(values.offers.reasonableRefusalsKept),
+      expiryIsReasonable: values.offers.expiryIsReasonable === "yes",
+    },
   };
 }
 
@@ -157,6 +170,7 @@ const FORM_PATHS = [
   new RegExp(`^categories\\.(${UNIT_CATEGORIES.join("|")})\\.(isee\\.(minEuro|maxEuro)|partnerMatch)$`),
   new RegExp(`^sizeStandards\\.rows\\.\\d+\\.(${SIZE_FIELDS.join("|")})$`),
   /^sizeStandards\.extraSurfaceM2PerPerson$/,
+  /^offers\.(dueDays|reasonableRefusalsKept|expiryIsReasonable)$/,
   /^reason$/,
 ];
 

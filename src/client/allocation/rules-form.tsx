@@ -390,6 +390,58 @@ export function RulesForm({
           </div>
         </FieldSet>
 
+        <FieldSet legend={t("allocation.rules.sections.offers")}>
+          <p className="small">{t("allocation.rules.offersIntro")}</p>
+          <div className="row">
+            <TextField
+              id={rulesFieldId("offers.dueDays")}
+              label={t("allocation.rules.labels.offers.dueDays")}
+              className="col-12 col-md-6"
+              inputMode="numeric"
+              required
+              hint={t("allocation.rules.hints.dueDays")}
+              error={errorOf("offers.dueDays")}
+              registration={register("offers.dueDays")}
+            />
+            <TextField
+              id={rulesFieldId("offers.reasonableRefusalsKept")}
+              label={t("allocation.rules.labels.offers.reasonableRefusalsKept")}
+              className="col-12 col-md-6"
+              inputMode="numeric"
+              required
+              hint={t("allocation.rules.hints.reasonableRefusalsKept")}
+              error={errorOf("offers.reasonableRefusalsKept")}
+              registration={register("offers.reasonableRefusalsKept")}
+            />
+          </div>
+          <fieldset
+            className="check-group"
+            aria-describedby="rules-offers-expiryIsReasonable-hint"
+            aria-invalid={errorOf("offers.expiryIsReasonable") ? true : undefined}
+          >
+            <legend className="h6">{t("allocation.rules.labels.offers.expiryIsReasonable")}</legend>
+            <small id="rules-offers-expiryIsReasonable-hint" className="form-text d-block mb-2">
+              {t("allocation.rules.hints.expiryIsReasonable")}
+            </small>
+            {(["yes", "no"] as const).map((value, i) => {
+              // The first radio carries the field's id, so the summary's link reaches the group.
+              const id =
+                i === 0
+                  ? rulesFieldId("offers.expiryIsReasonable")
+                  : `${rulesFieldId("offers.expiryIsReasonable")}-${value}`;
+              return (
+                <div className="form-check form-check-inline" key={value}>
+                  <input id={id} type="radio" value={value} {...register("offers.expiryIsReasonable")} />
+                  <label htmlFor={id}>{t(`allocation.rules.expiry.${value}`)}</label>
+                </div>
+              );
+            })}
+            {errorOf("offers.expiryIsReasonable") ? (
+              <div className="field-error">{errorOf("offers.expiryIsReasonable")}</div>
+            ) : null}
+          </fieldset>
+        </FieldSet>
+
         <TextAreaField
           id={rulesFieldId("reason")}
           label={t("allocation.rules.labels.reason")}

@@ -9,6 +9,7 @@ import { PageTitle } from "../components/page-title.tsx";
 import { useFormat } from "../format.ts";
 import { Link } from "../router.tsx";
 import { useActiveRules, useRulesVersions } from "./allocation-api.ts";
+import { HubBreadcrumb } from "./allocation-hub-page.tsx";
 import { FactsCard } from "./facts-list.tsx";
 import { PUBLISHED_CRITERIA_PATH } from "./published-criteria-page.tsx";
 import { RulesForm } from "./rules-form.tsx";
@@ -90,6 +91,7 @@ export function RulesPage() {
   const [saved, setSaved] = useState<number | null>(null);
   return (
     <>
+      <HubBreadcrumb current={t("allocation.rules.title")} />
       <PageTitle title={t("allocation.rules.title")} lead={t("allocation.rules.lead")} />
       <div aria-live="polite">
         {saved !== null ? (

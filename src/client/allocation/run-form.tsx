@@ -14,8 +14,9 @@ import { TextField } from "../components/form-field.tsx";
 import { useMessage } from "../i18n/translate-message.ts";
 import { navigate } from "../router.tsx";
 import { useUnitLabels } from "../units/unit-labels.ts";
-import { useCreateRun } from "./allocation-api.ts";
+import { newProgressId, useCreateRun, useRunProgress } from "./allocation-api.ts";
 import { runHref } from "./allocation-paths.ts";
+import { RunProgress, useRunPhaseText } from "./run-progress.tsx";
 
 type Bound = { min: string; max: string };
 type RunFormValues = { seed: string; bounds: Record<UnitCategory, Bound> };
@@ -78,6 +79,11 @@ export function RunForm() {
   const message = useMessage();
   const unitLabels = useUnitLabels();
   const create = useCreateRun();
+  // While the run is being computed, its progress is asked for under an id this page chose.
+  const [progressId, setProgressId] = useState<string | null>(null);
+  const progress = useRunProgress(progressId);
+  const phase = progress.data ?? null;
+  const phaseText = useRunPhaseText(phase);
   const [otherErrors, setOtherErrors] = useState<string[]>([]);
   const summaryRef = useRef<HTMLDivElement>(null);
   const {
@@ -102,10 +108,13 @@ export function RunForm() {
   const submit = handleSubmit(
     async (input) => {
       setOtherErrors([]);
+      const id = newProgressId();
+      setProgressId(id);
       try {
-        const run = await create.mutateAsync(input);
+        const run = await create.mutateAsync({ ...input, progressId: id });
         navigate(runHref(run.id));
       } catch (e) {
+        setProgressId(null);
         if (!isApiError(e)) return;
         const loose: string[] = [];
         let first: Path | null = null;
@@ -199,8 +208,9 @@ export function RunForm() {
         <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
           {isSubmitting ? t("allocation.runs.form.running") : t("allocation.runs.form.submit")}
         </button>
-        <div aria-live="polite" className="visually-hidden">
-          {isSubmitting ? t("allocation.runs.form.running") : ""}
+        {progressId !== null ? <RunProgress progress={phase} /> : null}
+        <div aria-live="polite" className="visually-hidden" id="run-progress-announcement">
+          {progressId !== null ? `${t("allocation.runs.progress.label")}: ${phaseText}` : ""}
         </div>
       </div>
     </form>

@@ -8,6 +8,7 @@ import { PageSize, Pagination } from "../components/pagination.tsx";
 import { type Format, useFormat } from "../format.ts";
 import { Link, useLocation } from "../router.tsx";
 import { useRunPage } from "./allocation-api.ts";
+import { HubBreadcrumb } from "./allocation-hub-page.tsx";
 import { listPageFromSearch, runHref, runListHref } from "./allocation-paths.ts";
 import { RunStatusBadge } from "./badges.tsx";
 import { RunForm } from "./run-form.tsx";
@@ -69,6 +70,7 @@ export function RunsPage() {
   ];
   return (
     <>
+      <HubBreadcrumb current={t("allocation.runs.title")} />
       <PageTitle title={t("allocation.runs.title")} lead={t("allocation.runs.lead")} />
       <RunForm />
       <section aria-labelledby="runs-title">

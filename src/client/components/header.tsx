@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Permission } from "../../domain/auth/roles.ts";
-import { OFFER_READERS, OFFERS_PATH, RULES_PATH, RUNS_PATH } from "../allocation/allocation-paths.ts";
+import { ALLOCATION_PATH, HUB_MENU_PERMISSIONS } from "../allocation/allocation-paths.ts";
 import { useLogout, useMe } from "../auth/session.ts";
 import { changeLanguage, LANGUAGES } from "../i18n/i18n.ts";
 import { Link, navigate, useLocation } from "../router.tsx";
@@ -98,9 +98,8 @@ function MainNav() {
     { to: "/casi", label: t("caseload.nav"), permission: "households:write" },
     { to: "/nuclei", label: t("households.nav"), permission: "households:read" },
     { to: "/invii", label: t("referrals.nav"), permission: "households:read" },
-    { to: RULES_PATH, label: t("allocation.nav.rules"), permission: "allocation:rules" },
-    { to: RUNS_PATH, label: t("allocation.nav.runs"), permission: "allocation:run" },
-    { to: OFFERS_PATH, label: t("allocation.nav.offers"), permission: OFFER_READERS },
+    // One entry for the allocation area: its hub lists the pages the account may open.
+    { to: ALLOCATION_PATH, label: t("allocation.nav.hub"), permission: HUB_MENU_PERMISSIONS },
   ];
   const visible = entries.filter((e) => mayOpen(e, me.permissions));
   const isCurrent = (entry: NavEntry) => {

@@ -43,6 +43,34 @@ const PATTERNS: readonly Pattern[] = [
     names: ["key", "name"],
   },
   { re: /^No unit "(.+)"$/, key: 'No unit "{{code}}"', names: ["code"] },
+  { re: /^No household "(.+)"$/, key: 'No household "{{code}}"', names: ["code"] },
+  // The designation names a unit without quotes.
+  { re: /^No unit (\S+)$/, key: 'No unit "{{code}}"', names: ["code"] },
+  {
+    re: /^Unit (\S+) was changed by someone else \(version (\d+), you sent (\d+)\); reload the proposal$/,
+    key: "Unit {{code}} was changed by someone else (version {{current}}, you sent {{sent}}); reload the proposal",
+    names: ["code", "current", "sent"],
+  },
+  {
+    re: /^Unit (\S+) was changed by someone else; retry$/,
+    key: "Unit {{code}} was changed by someone else; retry",
+    names: ["code"],
+  },
+  {
+    re: /^Unit (\S+) is listed twice \(also at assignments\.(\d+)\)$/,
+    key: "Unit {{code}} is listed twice (also at assignments.{{at}})",
+    names: ["code", "at"],
+  },
+  {
+    re: /^Unit (\S+) is (\S+): its category is locked/,
+    key: "Unit {{code}} is {{status}}: its category is locked (only units to be renovated or being renovated can be designated)",
+    names: ["code", "status"],
+  },
+  {
+    re: /^The managing partner of unit (\S+) does not manage the category (.+)$/,
+    key: "The managing partner of unit {{code}} does not manage the category {{categoryName}}",
+    names: ["code", "categoryName"],
+  },
   ...[
     "A review cannot be dated before the plan starts ({{date}})",
     "The plan cannot start after its first review ({{date}})",
@@ -51,6 +79,9 @@ const PATTERNS: readonly Pattern[] = [
     "The withdrawal cannot come before the consent was given ({{date}})",
     "The document already expired on {{date}}",
     "The consent was already withdrawn on {{date}}",
+    "The hold would have expired already ({{date}})",
+    "The due date {{date}} is already past",
+    "The new due date {{date}} is already past",
   ].map((key) => ({ re: datePattern(key), key, names: ["date"] })),
   {
     re: /^The file's content does not match its type \((.+)\)$/,
@@ -65,7 +96,12 @@ const PATTERNS: readonly Pattern[] = [
 ];
 
 /** Values that are enum codes are shown with their label in the current language. */
-const ENUM_OF_VALUE: Record<string, string> = { category: "category", from: "status", to: "status" };
+const ENUM_OF_VALUE: Record<string, string> = {
+  category: "category",
+  from: "status",
+  to: "status",
+  status: "status",
+};
 
 /** A day (YYYY-MM-DD) as the interface language writes it. */
 const dayIn = (language: string, iso: string) =>
