@@ -19,6 +19,9 @@ import {
   releaseHoldRow,
 } from "./holds.repository.ts";
 
+/** A hold keeps a unit for a coming run: a unit that is let, about to be, or out of use has none to come. */
+const HOLDABLE: ReadonlySet<string> = new Set(["renovating", "available", "offered", "vacating"]);
+
 function toHold(row: HoldRow, today: string): Hold {
   return {
     id: row.id,
@@ -71,6 +74,12 @@ export async function createHold(options: {
   const unit = await getUnit({ db, actor, idOrCode: input.unitId }).catch(
     asFieldError("unitId", `unit "${input.unitId}"`),
   );
+  if (!HOLDABLE.has(unit.status))
+    throw fieldError(
+      "UNPROCESSABLE",
+      "unitId",
+      `Unit ${unit.code} is ${unit.status}: only a unit being renovated, available, offered or vacating can be held`,
+    );
   const household =
     input.householdId === undefined
       ? null

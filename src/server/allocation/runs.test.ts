@@ -246,7 +246,7 @@ describe("a run reads holds and refusals, and reports its progress", () => {
     expect(replay.identical).toBe(true);
   });
 
-  it("refuses a hold that has already expired, an unknown unit, and a partner", async () => {
+  it("refuses a hold that has already expired, an unknown or let unit, and a partner", async () => {
     const past = await officer.post("/allocation/holds", {
       unitId: code.B,
       expiresOn: "2026-11-21",
@@ -263,6 +263,16 @@ describe("a run reads holds and refusals, and reports its progress", () => {
     });
     expect(unknown.status).toBe(422);
     expect(((await unknown.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual([
+      "unitId",
+    ]);
+    const letUnit = await ctx.newUnit({ status: "let" });
+    const occupied = await officer.post("/allocation/holds", {
+      unitId: letUnit.code,
+      expiresOn: "2026-12-01",
+      reason: "Prova",
+    });
+    expect(occupied.status).toBe(422);
+    expect(((await occupied.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual([
       "unitId",
     ]);
     expect(
