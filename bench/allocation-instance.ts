@@ -53,7 +53,7 @@ export type InstanceOptions = {
   seed?: number;
   /** Category bounds: ±`slack` around the 39/26/35 mix of the units offered (default 0.1). */
   slack?: number;
-  /** Extra bounds, e.g. a fragilità max for the educators' capacity or target-group mins. */
+  /** Extra bounds, e.g. a fragilità max for the educators' capacity, target-group mins, partner bounds. */
   bounds?: AllocationBounds;
 };
 
@@ -145,6 +145,7 @@ export function allocationInstance(options: InstanceOptions): AllocationInstance
     bounds: {
       category: { ...category, ...options.bounds?.category },
       ...(options.bounds?.targetGroup ? { targetGroup: options.bounds.targetGroup } : {}),
+      ...(options.bounds?.partner ? { partner: options.bounds.partner } : {}),
     },
   };
 }

@@ -4,16 +4,24 @@ import { seededRandom } from "../shared/random.ts";
 import { UNIT_CATEGORIES, type UnitCategory } from "../units/unit.schema.ts";
 import { type AllocationBounds, type AllocationInstance, scaleWeight } from "./assignment.ts";
 
-/** A small instance written as the domain reads: units by category, households by group, pair weights. */
+/**
+ * A small instance written as the domain reads: units by category, households by group, pair weights.
+ * Partners: `partners[i]` for unit i, by default ETS-0 and ETS-1 in turn.
+ */
 export function smallInstance(options: {
   units: readonly UnitCategory[];
+  partners?: readonly string[];
   households: readonly TargetGroup[];
   /** [unit index, household index, weight]. */
   pairs: readonly (readonly [number, number, number])[];
   bounds?: AllocationBounds;
 }): AllocationInstance {
   return {
-    units: options.units.map((category, i) => ({ id: `U${i}`, category, partner: `ETS-${i % 2}` })),
+    units: options.units.map((category, i) => ({
+      id: `U${i}`,
+      category,
+      partner: options.partners?.[i] ?? `ETS-${i % 2}`,
+    })),
     households: options.households.map((targetGroup, i) => ({ id: `H${i}`, targetGroup })),
     pairs: {
       unit: Int32Array.from(options.pairs, (p) => p[0]),
@@ -25,8 +33,8 @@ export function smallInstance(options: {
 }
 
 /**
- * The best Σ scaled weight over every matching that meets the bounds, by enumeration; null when none
- * does. For instances of a handful of units and households only.
+ * The best Σ scaled weight over every matching that meets the bounds (category, target group and
+ * partner), by enumeration; null when none does. For instances of a handful of units and households only.
  */
 export function bruteForceOptimum(instance: AllocationInstance): number | null {
   const { units, households, pairs, bounds } = instance;
@@ -39,6 +47,7 @@ export function bruteForceOptimum(instance: AllocationInstance): number | null {
   }
   const byCategory = new Map<string, number>();
   const byGroup = new Map<string, number>();
+  const byPartner = new Map<string, number>();
   const within = (count: number, bound: { min?: number; max?: number } | undefined) =>
     count >= (bound?.min ?? 0) && count <= (bound?.max ?? Number.POSITIVE_INFINITY);
   let best: number | null = null;
@@ -47,19 +56,23 @@ export function bruteForceOptimum(instance: AllocationInstance): number | null {
     if (u === units.length) {
       const ok =
         UNIT_CATEGORIES.every((c) => within(byCategory.get(c) ?? 0, bounds.category?.[c])) &&
-        TARGET_GROUPS.every((g) => within(byGroup.get(g) ?? 0, bounds.targetGroup?.[g]));
+        TARGET_GROUPS.every((g) => within(byGroup.get(g) ?? 0, bounds.targetGroup?.[g])) &&
+        Object.entries(bounds.partner ?? {}).every(([p, b]) => within(byPartner.get(p) ?? 0, b));
       if (ok && (best === null || sum > best)) best = sum;
       return;
     }
     visit(u + 1, sum);
     const category = units[u]?.category as UnitCategory;
+    const partner = units[u]?.partner as string;
     for (const { h, w } of options[u] ?? []) {
       if (used.has(h)) continue;
       const group = households[h]?.targetGroup as TargetGroup;
       used.add(h);
       byCategory.set(category, (byCategory.get(category) ?? 0) + 1);
       byGroup.set(group, (byGroup.get(group) ?? 0) + 1);
+      byPartner.set(partner, (byPartner.get(partner) ?? 0) + 1);
       visit(u + 1, sum + w);
+      byPartner.set(partner, (byPartner.get(partner) ?? 0) - 1);
       byGroup.set(group, (byGroup.get(group) ?? 0) - 1);
       byCategory.set(category, (byCategory.get(category) ?? 0) - 1);
       used.delete(h);

@@ -115,6 +115,9 @@ describe("solveAllocation on small instances (fast-check against enumeration)", 
         const result = solveAllocation(instance);
         const check = verifyCertificate(instance, result);
         expect(check.problems).toEqual([]);
+        expect(result.method).toBe("network");
+        expect(check.proves).toBe(result.status === "optimal" ? "optimality" : "infeasibility");
+        expect(check.notes).toEqual([]);
         if (result.status === "optimal") {
           expect(result.gap).toBe(0);
           expect(check.dualScaled).toBe(check.primalScaled);
@@ -133,6 +136,8 @@ describe("solveAllocation on small instances (fast-check against enumeration)", 
         if (result.status !== "optimal") return;
         const units = result.assignments.map((a) => a.unit);
         const households = result.assignments.map((a) => a.household);
+        // Without partner bounds the counts keep their shape: no partner entry.
+        expect(result.counts).not.toHaveProperty("partner");
         expect(new Set(units).size).toBe(units.length);
         expect(new Set(households).size).toBe(households.length);
         for (const c of UNIT_CATEGORIES) {

@@ -14,10 +14,15 @@ export const MAX_WEIGHT = 1_000_000;
 /** Lower and upper bound on a number of assignments; a missing side is no bound. */
 export type CountBound = { min?: number; max?: number };
 
-/** Bounds of one run: per category of the units and, optionally, per target group of the households. */
+/**
+ * Bounds of one run: per category of the units and, optionally, per target group of the households and
+ * per managing partner (ente gestore) of the units, keyed by `AllocationUnit.partner`. Partner bounds
+ * leave the network structure: they are solved as a MIP (`solveAllocationAnyBounds`, assignment-side.ts).
+ */
 export type AllocationBounds = {
   category?: Partial<Record<UnitCategory, CountBound>>;
   targetGroup?: Partial<Record<TargetGroup, CountBound>>;
+  partner?: Record<string, CountBound>;
 };
 
 /** A free unit (alloggio) offered in this run. */
@@ -46,19 +51,24 @@ export type Assignment = { unit: string; household: string; weight: number };
 export type AllocationCounts = {
   category: Record<UnitCategory, number>;
   targetGroup: Record<TargetGroup, number>;
+  /** Per managing partner of the units (every partner of the instance); only when partner bounds are set. */
+  partner?: Record<string, number>;
 };
 
 /**
- * Dual prices in integer micro-units: one per unit (≥ 0), household (≥ 0), category and target group
- * (any sign). Dual feasible when unit + household + category + target group ≥ weight for every pair; its
- * value Σ unit + Σ household + Σ f(category) + Σ f(group), with f(p) = max × p for p ≥ 0 and min × p
- * otherwise (no min is 0, no max is the number of units or households), bounds every feasible assignment.
+ * Dual prices in integer micro-units: one per unit (≥ 0), household (≥ 0), category, target group and,
+ * with partner bounds, managing partner (any sign). Dual feasible when unit + household + category +
+ * target group (+ partner of the unit) ≥ weight for every pair; its value Σ unit + Σ household +
+ * Σ f(category) + Σ f(group) (+ Σ f(partner)), with f(p) = max × p for p ≥ 0 and min × p otherwise (no
+ * min is 0, no max is the number of units or households), bounds every feasible assignment.
  */
 export type DualPrices = {
   unit: Float64Array;
   household: Float64Array;
   category: Record<UnitCategory, number>;
   targetGroup: Record<TargetGroup, number>;
+  /** Per partner code (missing: 0); only in MIP results, from HiGHS's LP relaxation made exact. */
+  partner?: Record<string, number>;
 };
 
 /** A bound that no assignment can meet. */
@@ -78,6 +88,8 @@ export type BoundViolation = {
 
 export type OptimalAllocation = {
   status: "optimal";
+  /** Solved as a min-cost flow, proven by `dual`. */
+  method: "network";
   /** Ordered as the units of the instance. */
   assignments: Assignment[];
   /** Σ weight of the assignments, in the original units. */
@@ -96,6 +108,7 @@ export type OptimalAllocation = {
 
 export type InfeasibleAllocation = {
   status: "infeasible";
+  method: "network";
   violations: BoundViolation[];
   /**
    * Proof of infeasibility (a Farkas ray): dual prices with every pair's sum ≥ 0 and a negative value,
@@ -108,7 +121,71 @@ export type InfeasibleAllocation = {
   pairsConsidered: number;
 };
 
+/** The network's answer (`solveAllocation`): always with its proof. */
 export type AllocationResult = OptimalAllocation | InfeasibleAllocation;
+
+/** A partner bound (per `AllocationUnit.partner`) that no assignment can meet; fields as in BoundViolation. */
+export type PartnerBoundViolation = Omit<BoundViolation, "kind" | "key"> & { kind: "partner"; key: string };
+
+/**
+ * The MIP's answer when partner bounds are set (HiGHS). The network's integral dual certificate does not
+ * carry over: `dual` holds the prices of HiGHS's LP relaxation made exact (integers, feasible for every
+ * pair), whose value `verifyCertificate` checks as an upper bound; when it equals the objective it proves
+ * optimality as the network's does, otherwise the rest of the gap rests on HiGHS's branch and bound.
+ * `optimal`: closed (exact on the micro-unit grid); `feasible`: the time limit stopped it with an
+ * assignment that meets every bound, `gap` > 0 says how far from proven it is.
+ */
+export type MipAllocation = {
+  status: "optimal" | "feasible";
+  method: "mip";
+  /** Ordered as the units of the instance. */
+  assignments: Assignment[];
+  /** Σ weight of the assignments, in the original units. */
+  objective: number;
+  /** No assignment can exceed it, in the original units: ≤ the value of `dual`, the rest on HiGHS's word. */
+  dualBound: number;
+  /** dualBound − objective. */
+  gap: number;
+  counts: AllocationCounts;
+  /** Exact LP prices with partner prices (their value ≥ dualBound), or null when none were found. */
+  dual: DualPrices | null;
+  /** Branch-and-bound nodes HiGHS explored, over its solves. */
+  iterations: number;
+  /** Pairs in the largest model HiGHS solved; the rest were dropped by the exact pruning. */
+  pairsConsidered: number;
+};
+
+/** With partner bounds: some bound cannot be met. */
+export type MipInfeasibleAllocation = {
+  status: "infeasible";
+  method: "mip";
+  violations: (BoundViolation | PartnerBoundViolation)[];
+  /**
+   * Proof of infeasibility, checkable as in InfeasibleAllocation (every pair's sum ≥ 0, negative value):
+   * the network relaxation's ray when the category and target-group bounds alone cannot be met, else the
+   * exact prices of the closest problem (partner prices included), whose value is −(least total
+   * shortfall) in micro-units. Null when a bound contradicts itself or the stock, or when those prices
+   * fall short of a proof (then it rests on HiGHS's word).
+   */
+  ray: DualPrices | null;
+  /** An assignment with the smallest total shortfall below the mins that keeps every max. */
+  closest: { assignments: Assignment[]; counts: AllocationCounts };
+  iterations: number;
+  pairsConsidered: number;
+};
+
+/** With partner bounds: the time limit stopped HiGHS before it found an assignment or proved there is none. */
+export type MipTimeLimit = {
+  status: "time_limit";
+  method: "mip";
+  /** No assignment can exceed it (null: none known), in the original units. */
+  dualBound: number | null;
+  iterations: number;
+  pairsConsidered: number;
+};
+
+/** Any answer of `solveAllocationAnyBounds`: the network's (with its proof) or the MIP's. */
+export type AnyAllocationResult = AllocationResult | MipAllocation | MipInfeasibleAllocation | MipTimeLimit;
 
 export type SolveOptions = {
   /** Called with the share of the work done, 0–1, a few hundred times at most. */
@@ -131,7 +208,12 @@ export function effectiveBound(bound: CountBound | undefined, size: number): Sid
 /** Scaled integer weight of a pair. */
 export const scaleWeight = (weight: number): number => Math.round(weight * WEIGHT_SCALE);
 
-const isBounded = (bound: CountBound | undefined) => bound?.min !== undefined || bound?.max !== undefined;
+export const isBounded = (bound: CountBound | undefined) =>
+  bound?.min !== undefined || bound?.max !== undefined;
+
+/** Some managing partner has a min or a max: the network alone cannot solve the instance. */
+export const hasPartnerBounds = (bounds: AllocationBounds) =>
+  Object.values(bounds.partner ?? {}).some(isBounded);
 
 /**
  * The optimal joint assignment with its proof, or the bounds that cannot be met with theirs. Pure and
@@ -139,6 +221,11 @@ const isBounded = (bound: CountBound | undefined) => bound?.min !== undefined ||
  */
 export function solveAllocation(instance: AllocationInstance, options: SolveOptions = {}): AllocationResult {
   const { units, households, pairs, bounds } = instance;
+  if (hasPartnerBounds(bounds)) {
+    throw new Error(
+      "solveAllocation: partner bounds leave the network structure; use solveAllocationAnyBounds (assignment-side.ts)",
+    );
+  }
   const categoryIndex = new Map(UNIT_CATEGORIES.map((c, i) => [c, i]));
   const groupIndex = new Map(TARGET_GROUPS.map((g, i) => [g, i]));
 
@@ -190,6 +277,7 @@ export function solveAllocation(instance: AllocationInstance, options: SolveOpti
   if (violations.length > 0) {
     return {
       status: "infeasible",
+      method: "network",
       violations,
       ray: null,
       closest: { assignments: [], counts: emptyCounts },
@@ -258,6 +346,7 @@ export function solveAllocation(instance: AllocationInstance, options: SolveOpti
     const dualScaled = dualValue(instance, dual);
     return {
       status: "optimal",
+      method: "network",
       assignments,
       objective: scaled / WEIGHT_SCALE,
       dualBound: dualScaled / WEIGHT_SCALE,
@@ -303,6 +392,7 @@ export function solveAllocation(instance: AllocationInstance, options: SolveOpti
   const { assignments } = assignmentsOf(closest);
   return {
     status: "infeasible",
+    method: "network",
     violations,
     ray: prices(closest),
     closest: { assignments, counts: countsOf(instance, assignments) },
@@ -320,20 +410,34 @@ function selfContradiction(side: Side): Pick<BoundViolation, "min" | "max" | "re
   return null;
 }
 
-/** Assignments per category and per target group. */
+/** Assignments per category and per target group, and per managing partner when partner bounds are set. */
 export function countsOf(instance: AllocationInstance, assignments: readonly Assignment[]): AllocationCounts {
   const category = Object.fromEntries(UNIT_CATEGORIES.map((c) => [c, 0])) as Record<UnitCategory, number>;
   const targetGroup = Object.fromEntries(TARGET_GROUPS.map((g) => [g, 0])) as Record<TargetGroup, number>;
-  const unitCategory = new Map(instance.units.map((u) => [u.id, u.category]));
+  const unitById = new Map(instance.units.map((u) => [u.id, u]));
   const householdGroup = new Map(instance.households.map((h) => [h.id, h.targetGroup]));
   for (const a of assignments) {
-    category[unitCategory.get(a.unit) as UnitCategory]++;
+    category[unitById.get(a.unit)?.category as UnitCategory]++;
     targetGroup[householdGroup.get(a.household) as TargetGroup]++;
   }
-  return { category, targetGroup };
+  if (!hasPartnerBounds(instance.bounds)) return { category, targetGroup };
+  const partner: Record<string, number> = {};
+  for (const code of partnersOf(instance)) partner[code] = 0;
+  for (const a of assignments) {
+    const code = unitById.get(a.unit)?.partner as string;
+    partner[code] = (partner[code] as number) + 1;
+  }
+  return { category, targetGroup, partner };
 }
 
-/** Value of dual prices (scaled): Σ unit + Σ household + Σ f(category) + Σ f(target group). */
+/** The partner codes of the units, then those only the bounds name, in order of first appearance. */
+export function partnersOf(instance: AllocationInstance): string[] {
+  const codes = new Set(instance.units.map((u) => u.partner));
+  for (const code of Object.keys(instance.bounds.partner ?? {})) codes.add(code);
+  return [...codes];
+}
+
+/** Value of dual prices (scaled): Σ unit + Σ household + Σ f(category) + Σ f(target group) (+ Σ f(partner)). */
 export function dualValue(instance: AllocationInstance, dual: DualPrices): number {
   let total = 0;
   for (const a of dual.unit) total += a;
@@ -348,6 +452,12 @@ export function dualValue(instance: AllocationInstance, dual: DualPrices): numbe
   }
   for (const g of TARGET_GROUPS) {
     total += f(dual.targetGroup[g], effectiveBound(instance.bounds.targetGroup?.[g], groupSize.get(g) ?? 0));
+  }
+  if (dual.partner === undefined) return total;
+  const partnerSize = new Map<string, number>();
+  for (const u of instance.units) partnerSize.set(u.partner, (partnerSize.get(u.partner) ?? 0) + 1);
+  for (const [code, price] of Object.entries(dual.partner)) {
+    total += f(price, effectiveBound(instance.bounds.partner?.[code], partnerSize.get(code) ?? 0));
   }
   return total;
 }

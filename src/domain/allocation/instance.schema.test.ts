@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { solveAllocation } from "./assignment.ts";
 import { verifyCertificate } from "./assignment-certificate.ts";
+import { solveAllocationAnyBounds } from "./assignment-side.ts";
 import { AllocationInstanceFile, instanceFromFile, resultToFile } from "./instance.schema.ts";
 
 const file = {
@@ -44,6 +45,26 @@ describe("AllocationInstanceFile", () => {
     expect(written.dual.household).toHaveProperty("F-0112", 0);
   });
 
+  it("reads partner bounds and solves them as a MIP, its exact prices written per partner", async () => {
+    const parsed = AllocationInstanceFile.parse({
+      ...file,
+      bounds: { category: {}, partner: { "ETS-B1": { max: 0 } } },
+    });
+    expect(parsed.bounds.partner).toEqual({ "ETS-B1": { max: 0 } });
+    const instance = instanceFromFile(parsed);
+    const result = await solveAllocationAnyBounds(instance, { forceMip: true });
+    // ETS-B1 may take no offer: MI1-000007 stays free and N-2031 gets MI3-000042.
+    expect(result).toMatchObject({ status: "optimal", method: "mip", objective: 64.35 });
+    if (result.status !== "optimal") return;
+    expect(result.assignments).toEqual([{ unit: "MI3-000042", household: "N-2031", weight: 64.35 }]);
+    expect(result.counts.partner).toEqual({ "ETS-B2": 1, "ETS-B1": 0 });
+    expect(verifyCertificate(instance, result).proves).toBe("optimality");
+    const written = JSON.parse(JSON.stringify(resultToFile(instance, result)));
+    expect(written.method).toBe("mip");
+    expect(written.dual.partner).toHaveProperty("ETS-B1");
+    expect(written.dual.unit).toHaveProperty("MI3-000042");
+  });
+
   it("defaults missing bounds to none", () => {
     const parsed = AllocationInstanceFile.parse({ ...file, bounds: undefined });
     expect(parsed.bounds).toEqual({ category: {} });
@@ -74,6 +95,11 @@ describe("AllocationInstanceFile", () => {
       name: "a negative bound",
       patch: { bounds: { category: { calmierato: { min: -1 } } } },
       issue: { path: "bounds.category.calmierato.min", message: "Use a whole number ≥ 0" },
+    },
+    {
+      name: "a partner bound that is not a whole number",
+      patch: { bounds: { category: {}, partner: { "ETS-B1": { max: 1.5 } } } },
+      issue: { path: "bounds.partner.ETS-B1.max", message: "Use a whole number ≥ 0" },
     },
   ])("names the field: $name", ({ patch, issue }) => {
     expect(issues({ ...file, ...patch })).toEqual([issue]);

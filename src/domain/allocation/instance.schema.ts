@@ -2,7 +2,12 @@
 import { z } from "zod";
 import { TargetGroup } from "../households/household.schema.ts";
 import { UnitCategory } from "../units/unit.schema.ts";
-import { type AllocationInstance, type AllocationResult, type DualPrices, MAX_WEIGHT } from "./assignment.ts";
+import {
+  type AllocationInstance,
+  type AnyAllocationResult,
+  type DualPrices,
+  MAX_WEIGHT,
+} from "./assignment.ts";
 
 /*
  * The documented JSON instance of a joint assignment, read by `npm run allocate -- --input
@@ -14,13 +19,15 @@ import { type AllocationInstance, type AllocationResult, type DualPrices, MAX_WE
  *   "pairs":      [{ "unit": "MI3-000042", "household": "N-2031", "weight": 64.35 }, …],
  *   "bounds": {
  *     "category":    { "calmierato": { "min": 250, "max": 310 }, … },
- *     "targetGroup": { "neo_maggiorenni": { "min": 40 } }
+ *     "targetGroup": { "neo_maggiorenni": { "min": 40 } },
+ *     "partner":     { "ETS-B2": { "max": 30 } }
  *   }
  * }
  *
  * Only the listed pairs are feasible; weight = priority × fit, > 0 and ≤ 1,000,000, compared in
  * micro-units. A bound may give min, max or both; a min above its max is accepted here and reported as
- * infeasible by the solver, with the bound named.
+ * infeasible by the solver, with the bound named. Partner bounds (keyed by the units' `partner`) are
+ * solved as a MIP (`solveAllocationAnyBounds`), without a dual certificate.
  */
 
 const Id = (what: string) =>
@@ -37,10 +44,24 @@ const Count = z
 /** Min and/or max number of assignments. */
 export const CountBoundFile = z.object({ min: Count.optional(), max: Count.optional() });
 
-/** Bounds per category (tipologia) and, optionally, per target group. */
+/** Bounds per category (tipologia) and, optionally, per target group: the network's, as runs take them. */
 export const AllocationBoundsFile = z.object({
   category: z.partialRecord(UnitCategory, CountBoundFile).default({}),
   targetGroup: z.partialRecord(TargetGroup, CountBoundFile).optional(),
+});
+
+/** Bounds per managing partner (ente gestore), keyed by the units' `partner` code. */
+export const PartnerBoundsFile = z.record(
+  z
+    .string()
+    .min(1, { error: "Partner code is required" })
+    .max(40, { error: "Partner code: at most 40 characters" }),
+  CountBoundFile,
+);
+
+/** The bounds of an instance file: the network's and, optionally, per managing partner (solved as a MIP). */
+export const AllocationInstanceBoundsFile = AllocationBoundsFile.extend({
+  partner: PartnerBoundsFile.optional(),
 });
 
 /** One joint assignment problem as a JSON file. */
@@ -64,7 +85,7 @@ export const AllocationInstanceFile = z
           .max(MAX_WEIGHT, { error: `Weight: at most ${MAX_WEIGHT}` }),
       }),
     ),
-    bounds: AllocationBoundsFile.default({ category: {} }),
+    bounds: AllocationInstanceBoundsFile.default({ category: {} }),
   })
   .superRefine((file, ctx) => {
     const units = new Map<string, number>();
@@ -129,16 +150,26 @@ export type DualPricesFile = {
   household: Record<string, number>;
   category: DualPrices["category"];
   targetGroup: DualPrices["targetGroup"];
+  /** Per partner code: MIP results (partner bounds) only. */
+  partner?: Record<string, number>;
 };
 
-/** A result as plain JSON: typed arrays become objects keyed by unit and household id. */
-export function resultToFile(instance: AllocationInstance, result: AllocationResult) {
+/** A result as plain JSON: typed arrays become objects keyed by unit and household id (a MIP has no dual). */
+export function resultToFile(instance: AllocationInstance, result: AnyAllocationResult) {
   const prices = (dual: DualPrices): DualPricesFile => ({
     unit: Object.fromEntries(instance.units.map((u, i) => [u.id, dual.unit[i] as number])),
     household: Object.fromEntries(instance.households.map((h, i) => [h.id, dual.household[i] as number])),
     category: dual.category,
     targetGroup: dual.targetGroup,
+    ...(dual.partner ? { partner: dual.partner } : {}),
   });
-  if (result.status === "optimal") return { ...result, dual: prices(result.dual) };
-  return { ...result, ray: result.ray === null ? null : prices(result.ray) };
+  switch (result.status) {
+    case "optimal":
+    case "feasible":
+      return { ...result, dual: result.dual === null ? null : prices(result.dual) };
+    case "infeasible":
+      return { ...result, ray: result.ray === null ? null : prices(result.ray) };
+    case "time_limit":
+      return result;
+  }
 }
