@@ -167,6 +167,32 @@ describe("npm run allocate", () => {
     expect(result.counts.category).toEqual({ calmierato: 1, calmierato_ridotto: 0, fragilita: 1 });
   });
 
+  it("solves with partner bounds through HiGHS, proven optimal, and names a partner bound it cannot meet", async () => {
+    // U1 of ETS-A, U2 of ETS-B: no unit of ETS-B leaves U1 alone, to its best household H1 (10).
+    const partnered = {
+      ...pairsInstance,
+      units: [unit("U1"), { ...unit("U2"), partner: "ETS-B" }],
+      bounds: { category: {}, partner: { "ETS-B": { max: 0 } } },
+    };
+    const solved = await run(partnered, ["--verify"]);
+    expect(solved.code).toBe(0);
+    expect(solved.result).toMatchObject({ status: "optimal", objective: 10, gap: 0 });
+    expect(solved.result.assignments).toEqual([{ unit: "U1", household: "H1", weight: 10 }]);
+    expect(solved.result.certificate.valid).toBe(true);
+    const short = await run({ ...partnered, bounds: { category: {}, partner: { "ETS-B": { min: 2 } } } });
+    expect(short.code).toBe(1);
+    expect(short.err).toContain("bounds.partner.ETS-B (min 2): fewer units of that partner than the min");
+    expect(short.result.violations).toEqual([
+      expect.objectContaining({ kind: "partner", key: "ETS-B", min: 2 }),
+    ]);
+  });
+
+  it("exits 2 on a time limit that is not a positive number of seconds", async () => {
+    const { code, err } = await run(pairsInstance, ["--time-limit", "soon"]);
+    expect(code).toBe(2);
+    expect(err).toContain("--time-limit must be a number of seconds above 0");
+  });
+
   it("exits 1 and names the bound when the bounds cannot be met", async () => {
     const { code, err, result } = await run({
       ...pairsInstance,

@@ -5,15 +5,19 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import {
   type AllocationInstance,
-  type AllocationResult,
+  type AnyAllocationResult,
   type BoundViolation,
   MAX_WEIGHT,
+  type PartnerBoundViolation,
   scaleWeight,
-  solveAllocation,
 } from "../../domain/allocation/assignment.ts";
 import { verifyCertificate } from "../../domain/allocation/assignment-certificate.ts";
 import {
-  AllocationBoundsFile,
+  DEFAULT_TIME_LIMIT_SECONDS,
+  solveAllocationAnyBounds,
+} from "../../domain/allocation/assignment-side.ts";
+import {
+  AllocationInstanceBoundsFile,
   AllocationInstanceFile,
   instanceFromFile,
   resultToFile,
@@ -36,14 +40,16 @@ import {
 } from "../../domain/households/household.schema.ts";
 import { UnitCategory } from "../../domain/units/unit.schema.ts";
 
-const usage = `Usage: npm run allocate -- --input instance.json --output result.json [--verify] [--write-pairs pairs.json]
+const usage = `Usage: npm run allocate -- --input instance.json --output result.json [--verify] [--write-pairs pairs.json] [--time-limit seconds]
 Solves one joint assignment with the app's optimiser and writes the result (assignments, objective,
-proof bound, gap, counts per category and target group). The instance gives either the eligible pairs
-with their weights or the rules to compute them; see docs/allocation-instance.md.
+proof bound, gap, counts per category, target group and, with partner bounds, partner). The instance
+gives either the eligible pairs with their weights or the rules to compute them; see
+docs/allocation-instance.md.
 --verify: check the result's certificate without the solver.
 --write-pairs: for a rules-shaped instance, also write the pairs-shaped instance it was turned into.
-Exit code: 0 solved, 1 the bounds cannot be met (or the certificate does not hold), 2 wrong usage or
-bad input.`;
+--time-limit: seconds HiGHS may take with partner bounds (default ${DEFAULT_TIME_LIMIT_SECONDS}).
+Exit code: 0 solved to optimality, 1 the bounds cannot be met (or the certificate does not hold),
+2 wrong usage or bad input, 3 stopped by the time limit (an assignment with a gap, or none).`;
 
 const IsoDate = z
   .string({ error: "Use a date YYYY-MM-DD" })
@@ -114,7 +120,7 @@ export const AllocationRulesInstanceFile = z
     holds: z
       .array(z.object({ unitId: z.string(), householdId: z.string().nullable(), expiresOn: IsoDate }))
       .default([]),
-    bounds: AllocationBoundsFile.default({ category: {} }),
+    bounds: AllocationInstanceBoundsFile.default({ category: {} }),
   })
   .superRefine((file, ctx) => {
     for (const [side, rows] of [
@@ -200,7 +206,11 @@ export function instanceToFile(instance: AllocationInstance): AllocationInstance
       household: households[pairs.household[i] as number]?.id as string,
       weight,
     })),
-    bounds: { category: instance.bounds.category ?? {}, targetGroup: instance.bounds.targetGroup },
+    bounds: {
+      category: instance.bounds.category ?? {},
+      targetGroup: instance.bounds.targetGroup,
+      ...(instance.bounds.partner ? { partner: instance.bounds.partner } : {}),
+    },
   };
 }
 
@@ -232,14 +242,14 @@ export function parseInstance(json: unknown): ParsedInstance {
   return { ok: true, shape, instance };
 }
 
-const describeViolation = (v: BoundViolation): string => {
+const describeViolation = (v: BoundViolation | PartnerBoundViolation): string => {
   const name = `bounds.${v.kind}.${v.key}`;
   const range = `min ${v.min}${v.max === null ? "" : `, max ${v.max}`}`;
   switch (v.reason) {
     case "min_above_max":
       return `${name} (${range}): the min is above the max`;
     case "min_above_available":
-      return `${name} (${range}): fewer ${v.kind === "category" ? "units" : "households"} than the min, short by ${v.shortfall}`;
+      return `${name} (${range}): fewer ${v.kind === "targetGroup" ? "households" : v.kind === "partner" ? "units of that partner" : "units"} than the min, short by ${v.shortfall}`;
     case "unreachable":
       return `${name} (${range}): the eligible pairs and the other bounds leave it short by ${v.shortfall}`;
   }
@@ -251,7 +261,13 @@ export type Output = { out: (line: string) => void; err: (line: string) => void 
 
 /** The command: read, solve, write, summarise; returns the exit code. */
 export async function allocateMain(args: string[], output: Output): Promise<number> {
-  let values: { input?: string; output?: string; verify?: boolean; "write-pairs"?: string };
+  let values: {
+    input?: string;
+    output?: string;
+    verify?: boolean;
+    "write-pairs"?: string;
+    "time-limit"?: string;
+  };
   try {
     values = parseArgs({
       args,
@@ -260,6 +276,7 @@ export async function allocateMain(args: string[], output: Output): Promise<numb
         output: { type: "string" },
         verify: { type: "boolean" },
         "write-pairs": { type: "string" },
+        "time-limit": { type: "string" },
       },
     }).values;
   } catch (e) {
@@ -268,6 +285,11 @@ export async function allocateMain(args: string[], output: Output): Promise<numb
   }
   if (values.input === undefined || values.output === undefined) {
     output.err(`--input and --output are required\n${usage}`);
+    return 2;
+  }
+  const timeLimitSeconds = Number(values["time-limit"] ?? DEFAULT_TIME_LIMIT_SECONDS);
+  if (!Number.isFinite(timeLimitSeconds) || timeLimitSeconds <= 0) {
+    output.err(`--time-limit must be a number of seconds above 0\n${usage}`);
     return 2;
   }
   const started = performance.now();
@@ -290,7 +312,7 @@ export async function allocateMain(args: string[], output: Output): Promise<numb
     await writeFile(values["write-pairs"], `${JSON.stringify(instanceToFile(instance))}\n`);
 
   const solveStarted = performance.now();
-  const result: AllocationResult = solveAllocation(instance);
+  const result: AnyAllocationResult = await solveAllocationAnyBounds(instance, { timeLimitSeconds });
   const solveMs = performance.now() - solveStarted;
   const certificate = values.verify ? verifyCertificate(instance, result) : null;
 
@@ -306,7 +328,9 @@ export async function allocateMain(args: string[], output: Output): Promise<numb
     ...(certificate && {
       certificate: {
         valid: certificate.valid,
+        proves: certificate.proves,
         problems: certificate.problems,
+        notes: certificate.notes,
         primalScaled: certificate.primalScaled?.toString() ?? null,
         dualScaled: certificate.dualScaled?.toString() ?? null,
       },
@@ -318,28 +342,41 @@ export async function allocateMain(args: string[], output: Output): Promise<numb
     `Instance (${shape}): ${instance.units.length} units, ${instance.households.length} households, ` +
       `${instance.pairs.weight.length} eligible pairs.`,
   );
-  if (result.status === "optimal") {
-    output.out(`Status: optimal, ${result.assignments.length} assignments.`);
-    output.out(`Objective: ${round(result.objective)}`);
-    output.out(`Proof bound (dual): ${round(result.dualBound)}`);
-    output.out(`Gap: ${round(result.gap)}`);
-  } else {
-    output.err("Status: infeasible, the bounds cannot be met:");
-    for (const v of result.violations) output.err(`  ${describeViolation(v)}`);
+  switch (result.status) {
+    case "optimal":
+    case "feasible":
+      output.out(
+        `Status: ${result.status === "optimal" ? "optimal" : "feasible, stopped by the time limit"}, ${result.assignments.length} assignments${result.method === "mip" ? " (with partner bounds, by HiGHS)" : ""}.`,
+      );
+      output.out(`Objective: ${round(result.objective)}`);
+      output.out(`Proof bound (dual): ${round(result.dualBound)}`);
+      output.out(`Gap: ${round(result.gap)}`);
+      break;
+    case "infeasible":
+      output.err("Status: infeasible, the bounds cannot be met:");
+      for (const v of result.violations) output.err(`  ${describeViolation(v)}`);
+      break;
+    case "time_limit":
+      output.err(
+        `Status: stopped by the time limit (${timeLimitSeconds} s) before an assignment was found; bound ${result.dualBound === null ? "unknown" : round(result.dualBound)}.`,
+      );
+      break;
   }
   output.out(
     `Time: ${Math.round(solveMs)} ms to solve, ${Math.round(performance.now() - started)} ms in all.`,
   );
   if (certificate) {
-    if (certificate.valid) output.out("Certificate: valid (checked without the solver).");
+    if (certificate.valid)
+      output.out(`Certificate: valid, proves ${certificate.proves} (checked without the solver).`);
     else {
       output.err("Certificate: INVALID");
       for (const p of certificate.problems) output.err(`  ${p}`);
     }
+    for (const note of certificate.notes) output.out(`  ${note}`);
   }
   output.out(`Result written to ${values.output}.`);
   if (result.status === "infeasible" || (certificate !== null && !certificate.valid)) return 1;
-  return 0;
+  return result.status === "optimal" ? 0 : 3;
 }
 
 const isEntryPoint = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
