@@ -106,7 +106,8 @@ export function explainPair(
       (d.unit[unitIndex] ?? 0) +
       (d.household[householdIndex] ?? 0) +
       (d.category[unit.category] ?? 0) +
-      (d.targetGroup[household.targetGroup] ?? 0);
+      (d.targetGroup[household.targetGroup] ?? 0) +
+      (d.partner?.[unit.managingPartnerCode ?? ""] ?? 0);
     reducedCost = (sum - Math.round(weight * WEIGHT_SCALE)) / WEIGHT_SCALE;
   }
 

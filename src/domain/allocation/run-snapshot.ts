@@ -18,11 +18,13 @@ import {
   type AllocationCounts,
   type AllocationInstance,
   type BoundViolation,
+  countsOf,
   MAX_WEIGHT,
-  solveAllocation,
+  type PartnerBoundViolation,
 } from "./assignment.ts";
 import { verifyCertificate } from "./assignment-certificate.ts";
 import { greedyAllocation } from "./assignment-greedy.ts";
+import { solveAllocationAnyBounds } from "./assignment-side.ts";
 
 /*
  * A run of the joint assignment as data: the snapshot holds everything the solver and the explanation
@@ -74,7 +76,8 @@ export type RunAssignment = {
 
 /** What a run stores as its result: everything a replay compares and an explanation reads. */
 export type RunOutcome = {
-  status: "optimal" | "infeasible";
+  /** See `AnyAllocationResult`: feasible and time_limit come only with partner bounds (HiGHS). */
+  status: "optimal" | "feasible" | "infeasible" | "time_limit";
   /** The optimal offers; empty when infeasible (see `closest`). */
   assignments: RunAssignment[];
   /** Infeasible runs: the assignment closest to meeting the mins. */
@@ -85,13 +88,14 @@ export type RunOutcome = {
   counts: AllocationCounts;
   greedyObjective: number;
   certificate: { valid: boolean; problems: string[] };
-  violations: BoundViolation[];
+  violations: (BoundViolation | PartnerBoundViolation)[];
   /** Dual prices in integer micro-units, indexed as the snapshot's units and households. */
   dual: {
     unit: number[];
     household: number[];
     category: Record<string, number>;
     targetGroup: Record<string, number>;
+    partner?: Record<string, number>;
   } | null;
   iterations: number;
   pairsConsidered: number;
@@ -239,7 +243,7 @@ export async function replayRun(
   options: { onProgress?: (fraction: number) => void } = {},
 ): Promise<RunOutcome> {
   const instance = instanceOfSnapshot(snapshot);
-  const result = solveAllocation(instance, { onProgress: options.onProgress });
+  const result = await solveAllocationAnyBounds(instance, { onProgress: options.onProgress });
   const certificate = verifyCertificate(instance, result);
   const greedy = greedyAllocation(instance);
   const unitById = new Map(snapshot.units.map((u) => [u.id, u]));
@@ -258,37 +262,57 @@ export async function replayRun(
     iterations: result.iterations,
     pairsConsidered: result.pairsConsidered,
   };
-  if (result.status === "optimal") {
-    return {
-      status: "optimal",
-      assignments: named(result.assignments),
-      closest: [],
-      objective: result.objective,
-      dualBound: result.dualBound,
-      gap: result.gap,
-      counts: result.counts,
-      violations: [],
-      dual: {
-        unit: Array.from(result.dual.unit),
-        household: Array.from(result.dual.household),
-        category: result.dual.category,
-        targetGroup: result.dual.targetGroup,
-      },
-      ...common,
-    };
+  switch (result.status) {
+    case "optimal":
+    case "feasible":
+      return {
+        status: result.status,
+        assignments: named(result.assignments),
+        closest: [],
+        objective: result.objective,
+        dualBound: result.dualBound,
+        gap: result.gap,
+        counts: result.counts,
+        violations: [],
+        dual:
+          result.dual === null
+            ? null
+            : {
+                unit: Array.from(result.dual.unit),
+                household: Array.from(result.dual.household),
+                category: result.dual.category,
+                targetGroup: result.dual.targetGroup,
+                ...(result.dual.partner ? { partner: result.dual.partner } : {}),
+              },
+        ...common,
+      };
+    case "infeasible":
+      return {
+        status: "infeasible",
+        assignments: [],
+        closest: named(result.closest.assignments),
+        objective: null,
+        dualBound: null,
+        gap: null,
+        counts: result.closest.counts,
+        violations: result.violations,
+        dual: null,
+        ...common,
+      };
+    case "time_limit":
+      return {
+        status: "time_limit",
+        assignments: [],
+        closest: [],
+        objective: null,
+        dualBound: result.dualBound,
+        gap: null,
+        counts: countsOf(instance, []),
+        violations: [],
+        dual: null,
+        ...common,
+      };
   }
-  return {
-    status: "infeasible",
-    assignments: [],
-    closest: named(result.closest.assignments),
-    objective: null,
-    dualBound: null,
-    gap: null,
-    counts: result.closest.counts,
-    violations: result.violations,
-    dual: null,
-    ...common,
-  };
 }
 
 /** JSON with every object's keys sorted, so equal snapshots give equal text (and equal hashes). */

@@ -3,11 +3,12 @@ import { z } from "zod";
 import { PAIR_RULES, PRIORITY_COMPONENT_KINDS } from "../eligibility/eligibility.ts";
 import { TargetGroup } from "../households/household.schema.ts";
 import { UnitCategory } from "../units/unit.schema.ts";
-import { AllocationBoundsFile } from "./instance.schema.ts";
+import { AllocationInstanceBoundsFile } from "./instance.schema.ts";
 
 /** Start a run (abbinamento): bounds (default: the 39/26/35 mix ± 10 points) and a seed for the record. */
 export const AllocationRunInput = z.object({
-  bounds: AllocationBoundsFile.optional(),
+  /** Category and target-group bounds, and optionally per managing partner (solved with HiGHS). */
+  bounds: AllocationInstanceBoundsFile.optional(),
   seed: z.string().max(100, { error: "Seed: at most 100 characters" }).optional(),
   /** A uuid the caller chooses, to follow the run's progress at `/allocation/runs/progress/{id}`. */
   progressId: z.uuid({ error: "progressId: a uuid" }).optional(),
@@ -30,6 +31,8 @@ export type AllocationRunProgress = z.infer<typeof AllocationRunProgress>;
 const Counts = z.object({
   category: z.record(UnitCategory, z.number().int()),
   targetGroup: z.record(TargetGroup, z.number().int()),
+  /** With partner bounds only: assignments per managing partner. */
+  partner: z.record(z.string(), z.number().int()).optional(),
 });
 
 /** One offer of a run. */
@@ -50,7 +53,11 @@ export const AllocationRunSummary = z.object({
   seed: z.string(),
   /** SHA-256 of the canonical JSON of the snapshot. */
   inputHash: z.string(),
-  status: z.enum(["optimal", "infeasible"]),
+  /**
+   * `optimal`: proven; `feasible`: with partner bounds, the time limit stopped HiGHS with an
+   * assignment and a gap; `infeasible`: the bounds cannot be met; `time_limit`: stopped before any.
+   */
+  status: z.enum(["optimal", "feasible", "infeasible", "time_limit"]),
   /** Σ weight of the offers; null when infeasible. */
   objective: z.number().nullable(),
   /** Value of the dual prices: no assignment can be worth more. */
@@ -62,7 +69,7 @@ export const AllocationRunSummary = z.object({
   /** The bounds no assignment could meet (infeasible runs). */
   violations: z.array(
     z.object({
-      kind: z.enum(["category", "targetGroup"]),
+      kind: z.enum(["category", "targetGroup", "partner"]),
       key: z.string(),
       min: z.number().int(),
       max: z.number().int().nullable(),
@@ -70,7 +77,7 @@ export const AllocationRunSummary = z.object({
       shortfall: z.number().int(),
     }),
   ),
-  bounds: AllocationBoundsFile,
+  bounds: AllocationInstanceBoundsFile,
   units: z.number().int(),
   households: z.number().int(),
   pairs: z.number().int(),

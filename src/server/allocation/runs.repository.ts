@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { count, desc, eq } from "drizzle-orm";
+import type { RunOutcome } from "../../domain/allocation/run-snapshot.ts";
 import type { Db } from "../db/client.ts";
 import { allocationRuns } from "../db/schema.ts";
 
@@ -12,7 +13,7 @@ export async function insertAllocationRunRow(
     seed: string;
     inputHash: string;
     snapshot: unknown;
-    status: "optimal" | "infeasible";
+    status: RunOutcome["status"];
     objective: number | null;
     dualBound: number | null;
     result: unknown;

@@ -72,7 +72,11 @@ function summaryOf(row: SummaryRow): AllocationRunSummary {
     certificateValid: result.certificate.valid,
     counts: result.counts,
     violations: result.violations,
-    bounds: { category: result.bounds.category ?? {}, targetGroup: result.bounds.targetGroup },
+    bounds: {
+      category: result.bounds.category ?? {},
+      targetGroup: result.bounds.targetGroup,
+      ...(result.bounds.partner ? { partner: result.bounds.partner } : {}),
+    },
     units: result.units,
     households: result.households,
     pairs: result.pairs,

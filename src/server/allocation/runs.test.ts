@@ -10,7 +10,7 @@ import type {
   AllocationRunReplay,
 } from "../../domain/allocation/run.schema.ts";
 import type { RunSnapshot } from "../../domain/allocation/run-snapshot.ts";
-import { allocationRuns, households, units } from "../db/schema.ts";
+import { allocationRuns, households, organisations, units } from "../db/schema.ts";
 import { householdOnPath } from "../support-plans/care-fixtures.ts";
 import { createTestContext, type TestClient, type TestContext } from "../testing/test-context.ts";
 import { snapshotHash } from "./runs.service.ts";
@@ -347,3 +347,29 @@ async function unitIdOf(unitCode: string) {
   const [row] = await ctx.db.select({ id: units.id }).from(units).where(eq(units.code, unitCode));
   return row?.id as string;
 }
+
+describe("a run with bounds per managing partner", () => {
+  it("keeps a partner's units out under a max of 0, proven optimal by HiGHS, and replays identically", async () => {
+    ctx.clock.now = new Date("2026-11-22T10:20:00Z");
+    officer = await ctx.loginAs("comune_housing_officer");
+    const [row] = await ctx.db
+      .select({ partner: organisations.code })
+      .from(units)
+      .innerJoin(organisations, eq(organisations.id, units.managingPartnerId))
+      .where(eq(units.code, code.A as string));
+    const partner = row?.partner as string;
+    const bounded = await run({ bounds: { category: {}, partner: { [partner]: { max: 0 } } } });
+    expect(bounded).toMatchObject({ status: "optimal", gap: 0, certificateValid: true });
+    expect(bounded.bounds.partner).toEqual({ [partner]: { max: 0 } });
+    expect(bounded.assignments.map((a) => a.unitCode)).not.toContain(code.A);
+    const replay = (await (
+      await officer.post(`/allocation/runs/${bounded.id}/replay`)
+    ).json()) as AllocationRunReplay;
+    expect(replay.identical).toBe(true);
+    const impossible = await run({ bounds: { category: {}, partner: { [partner]: { min: 5 } } } });
+    expect(impossible.status).toBe("infeasible");
+    expect(impossible.violations).toEqual([
+      expect.objectContaining({ kind: "partner", key: partner, min: 5 }),
+    ]);
+  });
+});

@@ -598,7 +598,10 @@ export const allocationRuns = pgTable(
   },
   (t) => [
     index("allocation_runs_created_idx").on(t.createdAt),
-    check("allocation_runs_status_check", sql`${t.status} in ('optimal', 'infeasible')`),
+    check(
+      "allocation_runs_status_check",
+      sql`${t.status} in ('optimal', 'feasible', 'infeasible', 'time_limit')`,
+    ),
   ],
 );
 

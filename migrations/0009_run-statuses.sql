@@ -1,0 +1,2 @@
+ALTER TABLE "allocation_runs" DROP CONSTRAINT "allocation_runs_status_check";--> statement-breakpoint
+ALTER TABLE "allocation_runs" ADD CONSTRAINT "allocation_runs_status_check" CHECK ("allocation_runs"."status" in ('optimal', 'feasible', 'infeasible', 'time_limit'));
