@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { toNestErrors } from "@hookform/resolvers";
-import { useRef, useState } from "react";
-import { type FieldErrors, type FieldPath, type Resolver, useForm } from "react-hook-form";
+import { useState } from "react";
+import { type FieldErrors, type FieldPath, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import {
   type DesignationConfirmed,
@@ -14,15 +13,18 @@ import { UNIT_CATEGORIES, type UnitCategory } from "../../domain/units/unit.sche
 import { isApiError } from "../api.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { ErrorSummary } from "../components/error-summary.tsx";
+import { FigureTable } from "../components/figure-table.tsx";
 import { focusOnMount } from "../components/focus-on-mount.ts";
-import { flattenErrors, messageAt } from "../components/form-errors.ts";
-import { TextAreaField } from "../components/form-field.tsx";
+import { messageAt } from "../components/form-errors.ts";
+import { SubmitButton, TextAreaField } from "../components/form-field.tsx";
+import { schemaResolver } from "../components/schema-resolver.ts";
+import { useErrorSummary } from "../components/use-error-summary.ts";
 import { useFormat } from "../format.ts";
 import { useMessage } from "../i18n/translate-message.ts";
 import { useUnitLabels } from "../units/unit-labels.ts";
 import { useConfirmDesignation, useProposeDesignation } from "./allocation-api.ts";
 import { useAllocationLabels } from "./allocation-labels.ts";
-import { MixTable } from "./mix-table.tsx";
+import { MixTable, useTargetColumns } from "./mix-table.tsx";
 
 type Provisional = "refit" | "keep";
 type ConfirmValues = { reason: string; rows: { category: UnitCategory }[] };
@@ -55,24 +57,19 @@ const confirmationOf = (values: ConfirmValues, units: readonly DesignationPropos
   })),
 });
 
-const confirmResolver =
-  (units: readonly DesignationProposalUnit[]): Resolver<ConfirmValues, unknown, DesignationConfirmInput> =>
-  async (values, _context, options) => {
-    const parsed = DesignationConfirmInput.safeParse(confirmationOf(values, units));
-    if (parsed.success) return { values: parsed.data, errors: {} };
-    const flat: FieldErrors = {};
-    for (const issue of parsed.error.issues) {
-      const path = formPathOf(issue.path.join("."), units.length) ?? `root.${Object.keys(flat).length}`;
-      flat[path] ??= { type: "schema", message: issue.message };
-    }
-    return { values: {}, errors: toNestErrors(flat, options) };
-  };
+const confirmResolver = (units: readonly DesignationProposalUnit[]) =>
+  schemaResolver<ConfirmValues, DesignationConfirmInput>(
+    DesignationConfirmInput,
+    (values) => confirmationOf(values, units),
+    (path, count) => formPathOf(path, units.length) ?? `root.${count}`,
+  );
 
 /** The mix before and after the proposal, category by category. */
 function BeforeAfterMix({ before, after }: { before: DesignationMix; after: DesignationMix }) {
   const { t } = useTranslation();
   const format = useFormat();
   const unitLabels = useUnitLabels();
+  const target = useTargetColumns();
   const cell = (mix: DesignationMix, category: UnitCategory) => {
     const row = mix.rows.find((r) => r.category === category);
     return row
@@ -84,49 +81,17 @@ function BeforeAfterMix({ before, after }: { before: DesignationMix; after: Desi
   };
   return (
     <div className="table-responsive">
-      <table className="table table-sm" id="designation-before-after">
-        <caption>{t("allocation.designation.beforeAfterCaption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("allocation.fields.category")}</th>
-            <th scope="col" className="text-end">
-              {t("allocation.preview.before")}
-            </th>
-            <th scope="col" className="text-end">
-              {t("allocation.preview.after")}
-            </th>
-            <th scope="col" className="text-end">
-              {t("allocation.mix.columns.target")}
-            </th>
-            <th scope="col" className="text-end">
-              {t("allocation.mix.columns.bounds")}
-            </th>
-            <th scope="col">{t("allocation.mix.columns.withinBounds")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {UNIT_CATEGORIES.map((c) => {
-            const target = after.rows.find((r) => r.category === c);
-            return (
-              <tr key={c}>
-                <th scope="row">{unitLabels.categoryShort(c)}</th>
-                <td className="text-end">{cell(before, c)}</td>
-                <td className="text-end">{cell(after, c)}</td>
-                <td className="text-end">{target ? format.percent(target.targetPercent / 100, 2) : "—"}</td>
-                <td className="text-end text-nowrap">
-                  {target
-                    ? t("allocation.mix.boundsValue", {
-                        min: format.number(target.min),
-                        max: format.number(target.max),
-                      })
-                    : "—"}
-                </td>
-                <td>{target?.withinBounds ? t("allocation.mix.within") : t("allocation.mix.outside")}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <FigureTable
+        id="designation-before-after"
+        caption={t("allocation.designation.beforeAfterCaption")}
+        rowHeader={t("allocation.fields.category")}
+        columns={[t("allocation.preview.before"), t("allocation.preview.after"), ...target.columns]}
+        rows={UNIT_CATEGORIES.map((c) => ({
+          key: c,
+          label: unitLabels.categoryShort(c),
+          cells: [cell(before, c), cell(after, c), ...target.cells(after.rows.find((r) => r.category === c))],
+        }))}
+      />
     </div>
   );
 }
@@ -149,8 +114,6 @@ function ProposalForm({
   const [resolver] = useState(() => confirmResolver(designable));
   const locked = proposal.units.length - designable.length;
   const [shown, setShown] = useState<Shown>("changed");
-  const [otherErrors, setOtherErrors] = useState<string[]>([]);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const {
     register,
     handleSubmit,
@@ -161,53 +124,41 @@ function ProposalForm({
     resolver,
     defaultValues: { reason: "", rows: designable.map((u) => ({ category: u.proposedCategory })) },
   });
-  const errorOf = (path: Path) => {
-    const text = messageAt(errors, path);
-    return text === undefined ? undefined : message(text);
-  };
   const rowOf = (path: Path) => {
     const index = /^rows\.(\d+)\./.exec(path)?.[1];
     return index === undefined ? undefined : designable[Number(index)];
   };
-  const labelOf = (path: Path) => {
-    const unit = rowOf(path);
-    return unit
-      ? t("allocation.designation.rowLabel", { code: unit.code })
-      : t("allocation.designation.reason");
-  };
+  const summary = useErrorSummary<Path>({
+    errors,
+    setFocus,
+    fieldOf: asFieldPath,
+    fieldId,
+    labelOf: (path) => {
+      const unit = rowOf(path);
+      return unit
+        ? t("allocation.designation.rowLabel", { code: unit.code })
+        : t("allocation.designation.reason");
+    },
+    message,
+  });
+  const errorOf = summary.errorOf;
 
   const submit = handleSubmit(
     async (input) => {
-      setOtherErrors([]);
+      summary.clear();
       try {
         onConfirmed(await confirm.mutateAsync(input));
       } catch (e) {
-        if (!isApiError(e)) return;
-        const loose: string[] = [];
-        let first: Path | null = null;
-        for (const issue of e.errors) {
-          const path = formPathOf(issue.path, designable.length);
-          if (path) {
-            setError(path, { type: "server", message: issue.message });
-            first ??= path;
-          } else loose.push(issue.message);
-        }
-        setOtherErrors(loose.length > 0 || first !== null ? loose : [e.detail]);
-        // Rows with an error are always shown (see `visible`): the focus can reach them.
-        if (first !== null) requestAnimationFrame(() => setFocus(first));
-        else requestAnimationFrame(() => summaryRef.current?.focus());
+        // Rows with an error are always shown (see `visible`): the focus can reach them once drawn.
+        summary.refused(e, setError, {
+          apiFieldOf: (path) => formPathOf(path, designable.length),
+          focusLater: true,
+        });
       }
     },
-    (invalid) => {
-      setOtherErrors([]);
-      const first = flattenErrors(invalid as FieldErrors)[0];
-      const path = first ? asFieldPath(first.path) : null;
-      if (path) setFocus(path);
-      else requestAnimationFrame(() => summaryRef.current?.focus());
-    },
+    (invalid) => summary.invalid(invalid as FieldErrors),
   );
 
-  const issues = flattenErrors(errors as FieldErrors);
   const hasError = (i: number) => messageAt(errors, `rows.${i}.category`) !== undefined;
   const visible = designable
     .map((unit, index) => ({ unit, index }))
@@ -225,24 +176,7 @@ function ProposalForm({
       <p className="small">{t("allocation.designation.actionsExplained")}</p>
       {unexpected ? <ErrorAlert error={unexpected} /> : null}
       {submitCount > 0 ? (
-        <ErrorSummary
-          summaryRef={summaryRef}
-          id="designation-errors"
-          items={[
-            ...issues.map((issue) => {
-              const path = asFieldPath(issue.path);
-              return path
-                ? {
-                    key: issue.path,
-                    href: `#${fieldId(path)}`,
-                    focus: () => setFocus(path),
-                    text: `${labelOf(path)}: ${errorOf(path) ?? ""}`,
-                  }
-                : { key: issue.path, text: message(issue.message) };
-            }),
-            ...otherErrors.map((text) => ({ key: text, text: message(text) })),
-          ]}
-        />
+        <ErrorSummary summaryRef={summary.ref} id="designation-errors" items={summary.items()} />
       ) : null}
       <div className="select-wrapper form-group col-12 col-md-6">
         <label htmlFor="designation-shown" className="active">
@@ -345,9 +279,7 @@ function ProposalForm({
         error={errorOf("reason")}
         registration={register("reason")}
       />
-      <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
-        {isSubmitting ? t("form.saving") : t("allocation.designation.confirm")}
-      </button>
+      <SubmitButton submitting={isSubmitting} label={t("allocation.designation.confirm")} />
     </form>
   );
 }

@@ -1,18 +1,19 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { toNestErrors } from "@hookform/resolvers";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useRef, useState } from "react";
-import { type FieldErrors, type Resolver, useForm } from "react-hook-form";
+import { type FieldErrors, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { type Hold, HoldInput, HoldRelease } from "../../domain/allocation/hold.schema.ts";
 import { isApiError } from "../api.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { ErrorSummary } from "../components/error-summary.tsx";
 import { focusOnMount } from "../components/focus-on-mount.ts";
-import { flattenErrors, messageAt } from "../components/form-errors.ts";
-import { TextAreaField, TextField } from "../components/form-field.tsx";
-import { Loading } from "../components/loading.tsx";
+import { messageAt } from "../components/form-errors.ts";
+import { SubmitButton, TextAreaField, TextField } from "../components/form-field.tsx";
+import { ListStatus } from "../components/list-status.tsx";
 import { PageTitle } from "../components/page-title.tsx";
+import { schemaResolver } from "../components/schema-resolver.ts";
+import { useErrorSummary } from "../components/use-error-summary.ts";
 import { useFormat } from "../format.ts";
 import { useMessage } from "../i18n/translate-message.ts";
 import { Link, useLocation } from "../router.tsx";
@@ -26,17 +27,14 @@ const HOLD_FIELDS: readonly HoldField[] = ["unitId", "householdId", "expiresOn",
 const isHoldField = (path: string): path is HoldField => HOLD_FIELDS.some((f) => f === path);
 
 /** An empty household field means a hold for nobody: the unit stays out of every run. */
-const holdResolver: Resolver<HoldValues, unknown, HoldInput> = async (values, _context, options) => {
-  const household = values.householdId.trim();
-  const parsed = HoldInput.safeParse({ ...values, householdId: household === "" ? undefined : household });
-  if (parsed.success) return { values: parsed.data, errors: {} };
-  const flat: FieldErrors = {};
-  for (const issue of parsed.error.issues) {
-    const path = issue.path.join(".");
-    flat[isHoldField(path) ? path : "root"] ??= { type: "schema", message: issue.message };
-  }
-  return { values: {}, errors: toNestErrors(flat, options) };
-};
+const holdResolver = schemaResolver<HoldValues, HoldInput>(
+  HoldInput,
+  (values) => {
+    const household = values.householdId.trim();
+    return { ...values, householdId: household === "" ? undefined : household };
+  },
+  (path) => (isHoldField(path) ? path : "root"),
+);
 
 function dayFromToday(days: number, now = new Date()): string {
   const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + days);
@@ -51,8 +49,6 @@ function HoldForm({ onCreated }: { onCreated: (hold: Hold) => void }) {
   const { t } = useTranslation();
   const message = useMessage();
   const create = useCreateHold();
-  const [otherErrors, setOtherErrors] = useState<string[]>([]);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const {
     register,
     handleSubmit,
@@ -70,40 +66,31 @@ function HoldForm({ onCreated }: { onCreated: (hold: Hold) => void }) {
     expiresOn: t("allocation.holds.fields.expiresOn"),
     reason: t("allocation.holds.fields.reason"),
   };
-  const errorOf = (name: HoldField) => {
-    const text = messageAt(errors, name);
-    return text === undefined ? undefined : message(text);
-  };
+  const summary = useErrorSummary<HoldField>({
+    errors,
+    setFocus,
+    fieldOf: (path) => (isHoldField(path) ? path : null),
+    fieldId: holdFieldId,
+    labelOf: (name) => labels[name],
+    message,
+  });
+  const errorOf = summary.errorOf;
   const submit = handleSubmit(
     async (input) => {
-      setOtherErrors([]);
+      summary.clear();
       try {
         const hold = await create.mutateAsync(input);
         reset({ unitId: "", householdId: "", expiresOn: dayFromToday(30), reason: "" });
         onCreated(hold);
       } catch (e) {
-        if (!isApiError(e)) return;
-        const loose: string[] = [];
-        let first: HoldField | null = null;
-        for (const issue of e.errors) {
-          if (isHoldField(issue.path)) {
-            setError(issue.path, { type: "server", message: issue.message });
-            first ??= issue.path;
-          } else loose.push(issue.message);
-        }
-        setOtherErrors(loose.length > 0 || first !== null ? loose : [e.detail]);
-        if (first !== null) setFocus(first);
-        else requestAnimationFrame(() => summaryRef.current?.focus());
+        summary.refused(e, setError);
       }
     },
     (invalid) => {
-      setOtherErrors([]);
-      const first = HOLD_FIELDS.find((f) => messageAt(invalid as FieldErrors, f) !== undefined);
-      if (first) setFocus(first);
-      else requestAnimationFrame(() => summaryRef.current?.focus());
+      summary.clear();
+      summary.focus(HOLD_FIELDS.find((f) => messageAt(invalid as FieldErrors, f) !== undefined));
     },
   );
-  const issues = flattenErrors(errors as FieldErrors);
   const unexpected = create.error && !isApiError(create.error) ? create.error : null;
   return (
     <form noValidate onSubmit={submit} aria-labelledby="hold-form-title" className="card shadow-sm mb-4">
@@ -116,23 +103,7 @@ function HoldForm({ onCreated }: { onCreated: (hold: Hold) => void }) {
         </p>
         {unexpected ? <ErrorAlert error={unexpected} /> : null}
         {submitCount > 0 ? (
-          <ErrorSummary
-            summaryRef={summaryRef}
-            id="hold-form-errors"
-            items={[
-              ...issues.map((issue) =>
-                isHoldField(issue.path)
-                  ? {
-                      key: issue.path,
-                      href: `#${holdFieldId(issue.path)}`,
-                      focus: () => setFocus(issue.path as HoldField),
-                      text: `${labels[issue.path]}: ${errorOf(issue.path) ?? ""}`,
-                    }
-                  : { key: issue.path, text: message(issue.message) },
-              ),
-              ...otherErrors.map((text) => ({ key: text, text: message(text) })),
-            ]}
-          />
+          <ErrorSummary summaryRef={summary.ref} id="hold-form-errors" items={summary.items()} />
         ) : null}
         <div className="row">
           <TextField
@@ -173,9 +144,7 @@ function HoldForm({ onCreated }: { onCreated: (hold: Hold) => void }) {
           error={errorOf("reason")}
           registration={register("reason")}
         />
-        <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
-          {isSubmitting ? t("form.saving") : t("allocation.holds.form.submit")}
-        </button>
+        <SubmitButton submitting={isSubmitting} label={t("allocation.holds.form.submit")} />
       </div>
     </form>
   );
@@ -242,9 +211,7 @@ function ReleaseForm({
             registration={register("reason")}
           />
           <div className="d-flex flex-wrap gap-2">
-            <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
-              {isSubmitting ? t("form.saving") : t("allocation.holds.release.submit")}
-            </button>
+            <SubmitButton submitting={isSubmitting} label={t("allocation.holds.release.submit")} />
             <button type="button" className="btn btn-outline-secondary" onClick={onCancel}>
               {t("form.cancel")}
             </button>
@@ -323,11 +290,11 @@ export function HoldsPage() {
           </ul>
         </nav>
         <p role="status">{holds.data ? t("allocation.holds.count", { count: items.length }) : ""}</p>
-        {holds.error ? <ErrorAlert error={holds.error} onRetry={() => holds.refetch()} /> : null}
-        {holds.isPending ? <Loading /> : null}
-        {holds.data && items.length === 0 ? (
-          <div className="alert alert-info">{t("allocation.holds.empty")}</div>
-        ) : null}
+        <ListStatus
+          query={holds}
+          count={holds.data?.items.length}
+          empty={<div className="alert alert-info">{t("allocation.holds.empty")}</div>}
+        />
         {items.length > 0 ? (
           <div className="table-responsive">
             <table className="table" aria-busy={holds.isFetching}>

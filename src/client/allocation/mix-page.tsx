@@ -5,6 +5,7 @@ import type { AllocationMix, DesignationMix } from "../../domain/designation/des
 import { useCan } from "../auth/session.ts";
 import type { ChartOption } from "../components/chart.tsx";
 import { ErrorAlert } from "../components/error-alert.tsx";
+import { FigureTable } from "../components/figure-table.tsx";
 import { Loading } from "../components/loading.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { useFormat } from "../format.ts";
@@ -95,56 +96,29 @@ function CategoryProfile({ profile }: { profile: Profile }) {
               units: format.number(profile.units),
             })}
           </p>
-          <table className="table table-sm">
-            <caption>{t("allocation.mix.demandCaption", { category: name })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("allocation.mix.size")}</th>
-                <th scope="col" className="text-end">
-                  {t("allocation.mix.households")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {profile.demand.length === 0 ? (
-                <tr>
-                  <td colSpan={2}>{t("allocation.mix.noDemand")}</td>
-                </tr>
-              ) : (
-                profile.demand.map((d) => (
-                  <tr key={d.size}>
-                    <th scope="row">{t("allocation.mix.persons", { count: d.size })}</th>
-                    <td className="text-end">{format.number(d.households)}</td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-          <table className="table table-sm mb-0">
-            <caption>{t("allocation.mix.supplyCaption", { category: name })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("allocation.mix.rooms")}</th>
-                <th scope="col" className="text-end">
-                  {t("allocation.mix.units")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {profile.supply.length === 0 ? (
-                <tr>
-                  <td colSpan={2}>{t("allocation.mix.noSupply")}</td>
-                </tr>
-              ) : (
-                profile.supply.map((s) => (
-                  <tr key={s.rooms}>
-                    <th scope="row">{t("allocation.mix.roomCount", { count: s.rooms })}</th>
-                    <td className="text-end">{format.number(s.units)}</td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
+          <FigureTable
+            caption={t("allocation.mix.demandCaption", { category: name })}
+            rowHeader={t("allocation.mix.size")}
+            columns={[t("allocation.mix.households")]}
+            rows={profile.demand.map((d) => ({
+              key: String(d.size),
+              label: t("allocation.mix.persons", { count: d.size }),
+              cells: [format.number(d.households)],
+            }))}
+            empty={t("allocation.mix.noDemand")}
+          />
+          <FigureTable
+            className="table table-sm mb-0"
+            caption={t("allocation.mix.supplyCaption", { category: name })}
+            rowHeader={t("allocation.mix.rooms")}
+            columns={[t("allocation.mix.units")]}
+            rows={profile.supply.map((s) => ({
+              key: String(s.rooms),
+              label: t("allocation.mix.roomCount", { count: s.rooms }),
+              cells: [format.number(s.units)],
+            }))}
+            empty={t("allocation.mix.noSupply")}
+          />
         </div>
       </div>
     </section>

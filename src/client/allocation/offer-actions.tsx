@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { toNestErrors } from "@hookform/resolvers";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { type ReactNode, useRef, useState } from "react";
+import type { ReactNode } from "react";
 import {
   type DefaultValues,
   type FieldErrors,
@@ -27,8 +26,10 @@ import { isApiError } from "../api.ts";
 import { useCan } from "../auth/session.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { ErrorSummary } from "../components/error-summary.tsx";
-import { flattenErrors, messageAt } from "../components/form-errors.ts";
-import { TextAreaField, TextField } from "../components/form-field.tsx";
+import { messageAt } from "../components/form-errors.ts";
+import { SubmitButton, TextAreaField, TextField } from "../components/form-field.tsx";
+import { schemaResolver } from "../components/schema-resolver.ts";
+import { useErrorSummary } from "../components/use-error-summary.ts";
 import { useMessage } from "../i18n/translate-message.ts";
 import { type OfferAction, useOfferAction } from "./allocation-api.ts";
 import { useAllocationLabels } from "./allocation-labels.ts";
@@ -59,11 +60,8 @@ function ActionForm<V extends FieldValues, O>(props: {
   onDone: (kind: Kind) => void;
   children: (tools: FormTools<V>) => ReactNode;
 }) {
-  const { t } = useTranslation();
   const message = useMessage();
   const action = useOfferAction(props.offerId);
-  const [otherErrors, setOtherErrors] = useState<string[]>([]);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const {
     register,
     handleSubmit,
@@ -71,41 +69,33 @@ function ActionForm<V extends FieldValues, O>(props: {
     setFocus,
     formState: { errors, isSubmitting, submitCount },
   } = useForm<V, unknown, O>({ resolver: props.resolver, defaultValues: props.defaultValues });
-  const isField = (path: string): path is Path<V> => props.fields.some((f) => f === path);
   const fieldId = (name: string) => `offer-${props.kind}-${name}`;
-  const errorOf = (name: Path<V>) => {
-    const text = messageAt(errors, name);
-    return text === undefined ? undefined : message(text);
-  };
+  // Every error of these forms is on a field: the schemas have no rule on the whole answer.
+  const summary = useErrorSummary<Path<V>>({
+    errors,
+    setFocus,
+    fieldOf: (path) => props.fields.find((f) => f === path) ?? null,
+    fieldId,
+    labelOf: (name) => props.labels[name] ?? name,
+    message,
+  });
   const submit = handleSubmit(
     async (output) => {
-      setOtherErrors([]);
+      summary.clear();
       try {
         await action.mutateAsync(props.toAction(output));
         props.onDone(props.kind);
       } catch (e) {
-        if (!isApiError(e)) return;
-        const loose: string[] = [];
-        let first: Path<V> | null = null;
-        for (const issue of e.errors) {
-          if (isField(issue.path)) {
-            setError(issue.path, { type: "server", message: issue.message });
-            first ??= issue.path;
-          } else loose.push(issue.message);
-        }
-        setOtherErrors(loose.length > 0 || first !== null ? loose : [e.detail]);
-        if (first !== null) setFocus(first);
-        else requestAnimationFrame(() => summaryRef.current?.focus());
+        summary.refused(e, setError);
       }
     },
     (invalid) => {
-      setOtherErrors([]);
+      summary.clear();
       const first = props.fields.find((f) => messageAt(invalid as FieldErrors, f) !== undefined);
       if (first) setFocus(first);
     },
   );
-  const issues = flattenErrors(errors as FieldErrors).filter((i) => isField(i.path));
-  const titleId = `${fieldId("title")}`;
+  const titleId = fieldId("title");
   return (
     <section className="card shadow-sm mb-3" aria-labelledby={titleId}>
       <div className="card-body">
@@ -116,27 +106,10 @@ function ActionForm<V extends FieldValues, O>(props: {
         {action.error && !isApiError(action.error) ? <ErrorAlert error={action.error} /> : null}
         <form noValidate onSubmit={submit}>
           {submitCount > 0 ? (
-            <ErrorSummary
-              summaryRef={summaryRef}
-              id={fieldId("errors")}
-              items={[
-                ...issues.map((issue) => {
-                  const path = issue.path as Path<V>;
-                  return {
-                    key: issue.path,
-                    href: `#${fieldId(issue.path)}`,
-                    focus: () => setFocus(path),
-                    text: `${props.labels[issue.path] ?? issue.path}: ${errorOf(path) ?? ""}`,
-                  };
-                }),
-                ...otherErrors.map((text) => ({ key: text, text: message(text) })),
-              ]}
-            />
+            <ErrorSummary summaryRef={summary.ref} id={fieldId("errors")} items={summary.items()} />
           ) : null}
-          {props.children({ register, errorOf, fieldId })}
-          <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
-            {isSubmitting ? t("form.saving") : props.submitLabel}
-          </button>
+          {props.children({ register, errorOf: summary.errorOf, fieldId })}
+          <SubmitButton submitting={isSubmitting} label={props.submitLabel} />
         </form>
       </div>
     </section>
@@ -188,18 +161,11 @@ type DeclineValues = { reason: string; declinedBy: string; reasonable: string };
 const DECLINE_FIELDS = ["reason", "declinedBy", "reasonable"] as const;
 
 /** The radios hold text; the schema wants the enum and a boolean. Unchosen is missing. */
-const declineResolver: Resolver<DeclineValues, unknown, OfferDecline> = async (values, _context, options) => {
-  const parsed = OfferDecline.safeParse({
-    reason: values.reason,
-    declinedBy: values.declinedBy === "" ? undefined : values.declinedBy,
-    reasonable: values.reasonable === "" ? undefined : values.reasonable === "true",
-  });
-  if (parsed.success) return { values: parsed.data, errors: {} };
-  const flat: FieldErrors = {};
-  for (const issue of parsed.error.issues)
-    flat[issue.path.join(".")] ??= { type: "schema", message: issue.message };
-  return { values: {}, errors: toNestErrors(flat, options) };
-};
+const declineResolver = schemaResolver<DeclineValues, OfferDecline>(OfferDecline, (values) => ({
+  reason: values.reason,
+  declinedBy: values.declinedBy === "" ? undefined : values.declinedBy,
+  reasonable: values.reasonable === "" ? undefined : values.reasonable === "true",
+}));
 
 function localToday(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");
@@ -209,17 +175,54 @@ function localToday(now = new Date()): string {
 type ReopenValues = { reason: string; dueOn: string };
 
 /** An empty due date is left to the rules (today + their days). */
-const reopenResolver: Resolver<ReopenValues, unknown, OfferReopen> = async (values, _context, options) => {
-  const parsed = OfferReopen.safeParse({
-    reason: values.reason,
-    dueOn: values.dueOn.trim() === "" ? undefined : values.dueOn,
-  });
-  if (parsed.success) return { values: parsed.data, errors: {} };
-  const flat: FieldErrors = {};
-  for (const issue of parsed.error.issues)
-    flat[issue.path.join(".")] ??= { type: "schema", message: issue.message };
-  return { values: {}, errors: toNestErrors(flat, options) };
-};
+const reopenResolver = schemaResolver<ReopenValues, OfferReopen>(OfferReopen, (values) => ({
+  reason: values.reason,
+  dueOn: values.dueOn.trim() === "" ? undefined : values.dueOn,
+}));
+
+/** The required reason of an answer, first in its form. */
+function ReasonField<V extends { reason: string }>({ tools, label }: { tools: FormTools<V>; label: string }) {
+  const name = "reason" as Path<V>;
+  return (
+    <TextAreaField
+      id={tools.fieldId(name)}
+      label={label}
+      rows={2}
+      required
+      error={tools.errorOf(name)}
+      registration={tools.register(name)}
+    />
+  );
+}
+
+/** An answer that is only a required reason and its button: the step back and the withdrawal. */
+function ReasonActionForm(props: {
+  offerId: string;
+  kind: "step-back" | "withdraw";
+  reasonLabel: string;
+  onDone: (kind: Kind) => void;
+}) {
+  const { t } = useTranslation();
+  const { kind, reasonLabel } = props;
+  const texts = kind === "withdraw" ? "withdraw" : "stepBack";
+  return (
+    <ActionForm<OfferWithdrawal, OfferWithdrawal>
+      offerId={props.offerId}
+      kind={kind}
+      title={t(`allocation.offer.${texts}.title`)}
+      intro={t(`allocation.offer.${texts}.intro`)}
+      submitLabel={t(`allocation.offer.${texts}.submit`)}
+      resolver={zodResolver(kind === "withdraw" ? OfferWithdrawal : OfferStepBack)}
+      defaultValues={{ reason: "" }}
+      fields={["reason"]}
+      labels={{ reason: reasonLabel }}
+      toAction={(input) => (kind === "withdraw" ? { kind, input } : { kind, input })}
+      onDone={props.onDone}
+    >
+      {(tools) => <ReasonField tools={tools} label={reasonLabel} />}
+    </ActionForm>
+  );
+}
 
 function AcceptAction({ offerId, onDone }: { offerId: string; onDone: (kind: Kind) => void }) {
   const { t } = useTranslation();
@@ -346,14 +349,7 @@ export function OfferActions({ offer, onDone }: { offer: Offer; onDone: (kind: K
           >
             {(tools) => (
               <>
-                <TextAreaField
-                  id={tools.fieldId("reason")}
-                  label={t("allocation.offer.fields.declineReason")}
-                  rows={2}
-                  required
-                  error={tools.errorOf("reason")}
-                  registration={tools.register("reason")}
-                />
+                <ReasonField tools={tools} label={t("allocation.offer.fields.declineReason")} />
                 <RadioGroup
                   tools={tools}
                   name="declinedBy"
@@ -375,30 +371,7 @@ export function OfferActions({ offer, onDone }: { offer: Offer; onDone: (kind: K
         </>
       ) : null}
       {stepBack ? (
-        <ActionForm<OfferStepBack, OfferStepBack>
-          offerId={offer.id}
-          kind="step-back"
-          title={t("allocation.offer.stepBack.title")}
-          intro={t("allocation.offer.stepBack.intro")}
-          submitLabel={t("allocation.offer.stepBack.submit")}
-          resolver={zodResolver(OfferStepBack)}
-          defaultValues={{ reason: "" }}
-          fields={["reason"]}
-          labels={{ reason: stepBackLabel }}
-          toAction={(input) => ({ kind: "step-back", input })}
-          onDone={onDone}
-        >
-          {(tools) => (
-            <TextAreaField
-              id={tools.fieldId("reason")}
-              label={stepBackLabel}
-              rows={2}
-              required
-              error={tools.errorOf("reason")}
-              registration={tools.register("reason")}
-            />
-          )}
-        </ActionForm>
+        <ReasonActionForm offerId={offer.id} kind="step-back" reasonLabel={stepBackLabel} onDone={onDone} />
       ) : null}
       {reopen ? (
         <ActionForm<ReopenValues, OfferReopen>
@@ -416,14 +389,7 @@ export function OfferActions({ offer, onDone }: { offer: Offer; onDone: (kind: K
         >
           {(tools) => (
             <>
-              <TextAreaField
-                id={tools.fieldId("reason")}
-                label={reopenLabel}
-                rows={2}
-                required
-                error={tools.errorOf("reason")}
-                registration={tools.register("reason")}
-              />
+              <ReasonField tools={tools} label={reopenLabel} />
               <TextField
                 id={tools.fieldId("dueOn")}
                 label={t("allocation.offer.fields.newDueOn")}
@@ -437,30 +403,7 @@ export function OfferActions({ offer, onDone }: { offer: Offer; onDone: (kind: K
         </ActionForm>
       ) : null}
       {withdraw ? (
-        <ActionForm<OfferWithdrawal, OfferWithdrawal>
-          offerId={offer.id}
-          kind="withdraw"
-          title={t("allocation.offer.withdraw.title")}
-          intro={t("allocation.offer.withdraw.intro")}
-          submitLabel={t("allocation.offer.withdraw.submit")}
-          resolver={zodResolver(OfferWithdrawal)}
-          defaultValues={{ reason: "" }}
-          fields={["reason"]}
-          labels={{ reason: reasonLabel }}
-          toAction={(input) => ({ kind: "withdraw", input })}
-          onDone={onDone}
-        >
-          {(tools) => (
-            <TextAreaField
-              id={tools.fieldId("reason")}
-              label={reasonLabel}
-              rows={2}
-              required
-              error={tools.errorOf("reason")}
-              registration={tools.register("reason")}
-            />
-          )}
-        </ActionForm>
+        <ReasonActionForm offerId={offer.id} kind="withdraw" reasonLabel={reasonLabel} onDone={onDone} />
       ) : null}
     </section>
   );

@@ -6,9 +6,9 @@ import { useCan } from "../auth/session.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { FilterActions, FilterSelect, searchOfForm } from "../components/filter-form.tsx";
 import { focusOnMount } from "../components/focus-on-mount.ts";
-import { Loading } from "../components/loading.tsx";
+import { ListStatus } from "../components/list-status.tsx";
 import { PageTitle } from "../components/page-title.tsx";
-import { PageSize, Pagination } from "../components/pagination.tsx";
+import { Pagination, ResultsHeader } from "../components/pagination.tsx";
 import { useFormat } from "../format.ts";
 import { Link, navigate, useLocation } from "../router.tsx";
 import { useExpireOffers, useOfferPage } from "./allocation-api.ts";
@@ -133,32 +133,27 @@ export function OffersPage() {
       {canExpire ? <ExpireOffers /> : null}
       <OfferFilterForm key={href} filters={filters} />
       <section aria-labelledby="offer-results-title">
-        <div className="d-flex flex-wrap align-items-end justify-content-between gap-3 mb-3">
-          <div>
-            <h2 id="offer-results-title" className="h4 mb-1">
-              {t("list.results")}
-            </h2>
-            <p className="mb-0" role="status">
-              {offers.data
-                ? t("allocation.offers.count", {
-                    count: total,
-                    page: Math.min(filters.page, last),
-                    pages: last,
-                  })
-                : ""}
-            </p>
-          </div>
-          <PageSize
-            id="offer-page-size"
-            limit={filters.limit}
-            href={(limit) => offerListHref({ ...filters, limit, page: 1 })}
-          />
-        </div>
-        {offers.error ? <ErrorAlert error={offers.error} onRetry={() => offers.refetch()} /> : null}
-        {offers.isPending ? <Loading /> : null}
-        {offers.data && offers.data.items.length === 0 ? (
-          <div className="alert alert-info">{t("allocation.offers.empty")}</div>
-        ) : null}
+        <ResultsHeader
+          titleId="offer-results-title"
+          title={t("list.results")}
+          count={
+            offers.data
+              ? t("allocation.offers.count", {
+                  count: total,
+                  page: Math.min(filters.page, last),
+                  pages: last,
+                })
+              : ""
+          }
+          pageSizeId="offer-page-size"
+          limit={filters.limit}
+          href={(limit) => offerListHref({ ...filters, limit, page: 1 })}
+        />
+        <ListStatus
+          query={offers}
+          count={offers.data?.items.length}
+          empty={<div className="alert alert-info">{t("allocation.offers.empty")}</div>}
+        />
         {offers.data && offers.data.items.length > 0 ? (
           <div className="table-responsive">
             <table className="table table-hover" aria-busy={offers.isFetching}>

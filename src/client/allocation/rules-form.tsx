@@ -14,8 +14,8 @@ import { UNIT_CATEGORIES } from "../../domain/units/unit.schema.ts";
 import { isApiError } from "../api.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { ErrorSummary } from "../components/error-summary.tsx";
-import { flattenErrors, messageAt } from "../components/form-errors.ts";
 import { FieldSet, SelectField, TextAreaField, TextField } from "../components/form-field.tsx";
+import { useErrorSummary } from "../components/use-error-summary.ts";
 import { PRIORITY_FACTS, useHouseholdLabels } from "../households/household-labels.ts";
 import { useMessage } from "../i18n/translate-message.ts";
 import { useUnitLabels } from "../units/unit-labels.ts";
@@ -89,8 +89,6 @@ export function RulesForm({
   const preview = usePreviewRules();
   const save = useSaveRules();
   const [shown, setShown] = useState<{ preview: RulesPreviewView; n: number } | null>(null);
-  const [otherErrors, setOtherErrors] = useState<string[]>([]);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const intent = useRef<RulesIntent>("save");
   const base = active.rules;
   // The language the figures were first written in stays their format until the next version.
@@ -105,11 +103,6 @@ export function RulesForm({
     formState: { errors, isSubmitting, submitCount },
   } = useForm<RulesFormValues, unknown, RulesFormOutput>({ resolver, defaultValues: defaults });
   const rows = useFieldArray({ control, name: "sizeStandards.rows" });
-
-  const errorOf = (path: string) => {
-    const text = messageAt(errors, path);
-    return text === undefined ? undefined : rulesMessage(t, text, message);
-  };
 
   const sizeLabel = (f: SizeField) => t(`allocation.rules.size.${f}`);
   /** The field's name for the error summary: "Canone calmierato · ISEE massimo (€)". */
@@ -128,26 +121,19 @@ export function RulesForm({
       return `${t("allocation.rules.size.rowN", { count: Number(third) + 1 })} · ${sizeLabel(fourth as SizeField)}`;
     return t(`allocation.rules.labels.${path}`, { defaultValue: path });
   };
-
-  const showServerErrors = (error: unknown) => {
-    if (!isApiError(error)) return;
-    const loose: string[] = [];
-    let first: Path | null = null;
-    for (const issue of error.errors) {
-      const path = formPathOf(issue.path) as Path | null;
-      if (path) {
-        setError(path, { type: "server", message: issue.message });
-        first ??= path;
-      } else loose.push(issue.message);
-    }
-    setOtherErrors(loose.length > 0 || first !== null ? loose : [error.detail]);
-    if (first !== null) setFocus(first);
-    else requestAnimationFrame(() => summaryRef.current?.focus());
-  };
+  const summary = useErrorSummary<Path>({
+    errors,
+    setFocus,
+    fieldOf: (path) => formPathOf(path) as Path | null,
+    fieldId: rulesFieldId,
+    labelOf,
+    message: (text) => rulesMessage(t, text, message),
+  });
+  const errorOf = summary.errorOf;
 
   const submit = handleSubmit(
     async (output) => {
-      setOtherErrors([]);
+      summary.clear();
       try {
         if (intent.current === "preview") {
           const result = await preview.mutateAsync({ rules: output.rules });
@@ -157,32 +143,32 @@ export function RulesForm({
           onSaved(saved.version);
         }
       } catch (e) {
-        showServerErrors(e);
+        summary.refused(e, setError);
       }
     },
-    (invalid) => {
-      setOtherErrors([]);
-      const first = flattenErrors(invalid as FieldErrors)[0];
-      const path = first ? (formPathOf(first.path) as Path | null) : null;
-      if (path) setFocus(path);
-      else requestAnimationFrame(() => summaryRef.current?.focus());
-    },
+    (invalid) => summary.invalid(invalid as FieldErrors),
   );
   const run = (next: RulesIntent) => {
     intent.current = next;
     void submit();
   };
 
-  const issues = flattenErrors(errors as FieldErrors);
   const failure = preview.error ?? save.error;
   const unexpected = failure && !isApiError(failure) ? failure : null;
-  const points = (path: Path, label: string, className = "col-12 col-sm-6 col-lg-4") => (
+  /** One figure of the rules: a required decimal unless told otherwise. */
+  const figure = (
+    path: Path,
+    label: string,
+    more: { className?: string; hint?: string; inputMode?: "numeric"; optional?: true } = {},
+  ) => (
     <TextField
+      key={path}
       id={rulesFieldId(path)}
       label={label}
-      className={className}
-      inputMode="decimal"
-      required
+      className={more.className ?? "col-12 col-sm-6 col-lg-4"}
+      inputMode={more.inputMode ?? "decimal"}
+      required={!more.optional}
+      hint={more.hint}
       error={errorOf(path)}
       registration={register(path)}
     />
@@ -207,75 +193,45 @@ export function RulesForm({
         </p>
         {unexpected ? <ErrorAlert error={unexpected} /> : null}
         {submitCount > 0 ? (
-          <ErrorSummary
-            summaryRef={summaryRef}
-            id="rules-form-errors"
-            items={[
-              ...issues.map((issue) => {
-                const path = formPathOf(issue.path) as Path | null;
-                return path
-                  ? {
-                      key: issue.path,
-                      href: `#${rulesFieldId(path)}`,
-                      focus: () => setFocus(path),
-                      text: `${labelOf(path)}: ${errorOf(path) ?? ""}`,
-                    }
-                  : { key: issue.path, text: rulesMessage(t, issue.message, message) };
-              }),
-              ...otherErrors.map((text) => ({ key: text, text: rulesMessage(t, text, message) })),
-            ]}
-          />
+          <ErrorSummary summaryRef={summary.ref} id="rules-form-errors" items={summary.items()} />
         ) : null}
 
         <FieldSet legend={t("allocation.rules.sections.priority")}>
           <div className="row">
-            {points("priority.basePoints", t("allocation.rules.labels.priority.basePoints"))}
-            {points(
-              "priority.waiting.pointsPerMonth",
-              t("allocation.rules.labels.priority.waiting.pointsPerMonth"),
-            )}
-            {points("priority.waiting.maxPoints", t("allocation.rules.labels.priority.waiting.maxPoints"))}
-            <TextField
-              id={rulesFieldId("priority.fitWeight")}
-              label={t("allocation.rules.labels.priority.fitWeight")}
-              className="col-12 col-sm-6 col-lg-4"
-              inputMode="decimal"
-              required
-              hint={t("allocation.rules.hints.fitWeight")}
-              error={errorOf("priority.fitWeight")}
-              registration={register("priority.fitWeight")}
-            />
+            {(
+              [
+                "priority.basePoints",
+                "priority.waiting.pointsPerMonth",
+                "priority.waiting.maxPoints",
+              ] as const
+            ).map((path) => figure(path, t(`allocation.rules.labels.${path}`)))}
+            {figure("priority.fitWeight", t("allocation.rules.labels.priority.fitWeight"), {
+              hint: t("allocation.rules.hints.fitWeight"),
+            })}
           </div>
           <fieldset className="mt-2">
             <legend className="h6">{t("allocation.rules.factsLegend")}</legend>
             <div className="row">
               {PRIORITY_FACTS.map((f) =>
-                points(`priority.facts.${f}`, householdLabels.priority(f), "col-12 col-md-6"),
+                figure(`priority.facts.${f}`, householdLabels.priority(f), { className: "col-12 col-md-6" }),
               )}
             </div>
           </fieldset>
           <fieldset className="mt-2">
             <legend className="h6">{t("allocation.rules.needsLegend")}</legend>
             <div className="row">
-              {NEEDS.map((n) =>
-                points(`priority.needs.${n}`, householdLabels.need(n), "col-12 col-sm-6 col-lg-4"),
-              )}
+              {NEEDS.map((n) => figure(`priority.needs.${n}`, householdLabels.need(n)))}
             </div>
           </fieldset>
         </FieldSet>
 
         <FieldSet legend={t("allocation.rules.sections.affordability")}>
           <div className="row">
-            <TextField
-              id={rulesFieldId("affordability.maxRentSharePercent")}
-              label={t("allocation.rules.labels.affordability.maxRentSharePercent")}
-              className="col-12 col-md-6"
-              inputMode="decimal"
-              required
-              hint={t("allocation.rules.hints.maxRentShare")}
-              error={errorOf("affordability.maxRentSharePercent")}
-              registration={register("affordability.maxRentSharePercent")}
-            />
+            {figure(
+              "affordability.maxRentSharePercent",
+              t("allocation.rules.labels.affordability.maxRentSharePercent"),
+              { className: "col-12 col-md-6", hint: t("allocation.rules.hints.maxRentShare") },
+            )}
           </div>
         </FieldSet>
 
@@ -284,24 +240,18 @@ export function RulesForm({
             <fieldset key={c} className="mb-3">
               <legend className="h6">{unitLabels.category(c)}</legend>
               <div className="row">
-                <TextField
-                  id={rulesFieldId(`categories.${c}.isee.minEuro`)}
-                  label={t("allocation.rules.isee.minEuro")}
-                  className="col-12 col-md-4"
-                  inputMode="decimal"
-                  hint={t("allocation.rules.hints.iseeMin")}
-                  error={errorOf(`categories.${c}.isee.minEuro`)}
-                  registration={register(`categories.${c}.isee.minEuro`)}
-                />
-                <TextField
-                  id={rulesFieldId(`categories.${c}.isee.maxEuro`)}
-                  label={t("allocation.rules.isee.maxEuro")}
-                  className="col-12 col-md-4"
-                  inputMode="decimal"
-                  hint={t("allocation.rules.hints.iseeMax")}
-                  error={errorOf(`categories.${c}.isee.maxEuro`)}
-                  registration={register(`categories.${c}.isee.maxEuro`)}
-                />
+                {(
+                  [
+                    ["minEuro", "iseeMin"],
+                    ["maxEuro", "iseeMax"],
+                  ] as const
+                ).map(([bound, hint]) =>
+                  figure(`categories.${c}.isee.${bound}`, t(`allocation.rules.isee.${bound}`), {
+                    className: "col-12 col-md-4",
+                    hint: t(`allocation.rules.hints.${hint}`),
+                    optional: true,
+                  }),
+                )}
                 <SelectField
                   id={rulesFieldId(`categories.${c}.partnerMatch`)}
                   label={t("allocation.rules.partnerMatch")}
@@ -382,10 +332,10 @@ export function RulesForm({
             </button>
           </div>
           <div className="row">
-            {points(
+            {figure(
               "sizeStandards.extraSurfaceM2PerPerson",
               t("allocation.rules.labels.sizeStandards.extraSurfaceM2PerPerson"),
-              "col-12 col-md-6",
+              { className: "col-12 col-md-6" },
             )}
           </div>
         </FieldSet>
@@ -393,26 +343,13 @@ export function RulesForm({
         <FieldSet legend={t("allocation.rules.sections.offers")}>
           <p className="small">{t("allocation.rules.offersIntro")}</p>
           <div className="row">
-            <TextField
-              id={rulesFieldId("offers.dueDays")}
-              label={t("allocation.rules.labels.offers.dueDays")}
-              className="col-12 col-md-6"
-              inputMode="numeric"
-              required
-              hint={t("allocation.rules.hints.dueDays")}
-              error={errorOf("offers.dueDays")}
-              registration={register("offers.dueDays")}
-            />
-            <TextField
-              id={rulesFieldId("offers.reasonableRefusalsKept")}
-              label={t("allocation.rules.labels.offers.reasonableRefusalsKept")}
-              className="col-12 col-md-6"
-              inputMode="numeric"
-              required
-              hint={t("allocation.rules.hints.reasonableRefusalsKept")}
-              error={errorOf("offers.reasonableRefusalsKept")}
-              registration={register("offers.reasonableRefusalsKept")}
-            />
+            {(["dueDays", "reasonableRefusalsKept"] as const).map((f) =>
+              figure(`offers.${f}`, t(`allocation.rules.labels.offers.${f}`), {
+                className: "col-12 col-md-6",
+                inputMode: "numeric",
+                hint: t(`allocation.rules.hints.${f}`),
+              }),
+            )}
           </div>
           <fieldset
             className="check-group"

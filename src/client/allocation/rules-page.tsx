@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { AllocationRules } from "../../domain/eligibility/rules-api.schema.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { focusOnMount } from "../components/focus-on-mount.ts";
+import { ListStatus } from "../components/list-status.tsx";
 import { Loading } from "../components/loading.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { useFormat } from "../format.ts";
@@ -52,9 +53,11 @@ function VersionHistory() {
       <h2 id="rules-history-title" className="h4">
         {t("allocation.rules.historyTitle")}
       </h2>
-      {versions.error ? <ErrorAlert error={versions.error} onRetry={() => versions.refetch()} /> : null}
-      {versions.isPending ? <Loading /> : null}
-      {versions.data && versions.data.items.length === 0 ? <p>{t("allocation.rules.noVersions")}</p> : null}
+      <ListStatus
+        query={versions}
+        count={versions.data?.items.length}
+        empty={<p>{t("allocation.rules.noVersions")}</p>}
+      />
       {versions.data && versions.data.items.length > 0 ? (
         <div className="table-responsive">
           <table className="table">

@@ -2,6 +2,7 @@
 import { useTranslation } from "react-i18next";
 import { TARGET_GROUPS } from "../../domain/households/household.schema.ts";
 import { UNIT_CATEGORIES } from "../../domain/units/unit.schema.ts";
+import { FigureTable } from "../components/figure-table.tsx";
 import { focusOnMount } from "../components/focus-on-mount.ts";
 import { useFormat } from "../format.ts";
 import { useHouseholdLabels } from "../households/household-labels.ts";
@@ -14,33 +15,16 @@ function BeforeAfterTable({ caption, rowHeader, rows }: { caption: string; rowHe
   const { t } = useTranslation();
   return (
     <div className="table-responsive">
-      <table className="table table-sm">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{rowHeader}</th>
-            <th scope="col" className="text-end">
-              {t("allocation.preview.before")}
-            </th>
-            <th scope="col" className="text-end">
-              {t("allocation.preview.after")}
-            </th>
-            <th scope="col" className="text-end">
-              {t("allocation.preview.change")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{r.label}</th>
-              <td className="text-end">{r.before}</td>
-              <td className="text-end">{r.after}</td>
-              <td className="text-end">{r.change}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FigureTable
+        caption={caption}
+        rowHeader={rowHeader}
+        columns={[
+          t("allocation.preview.before"),
+          t("allocation.preview.after"),
+          t("allocation.preview.change"),
+        ]}
+        rows={rows.map((r) => ({ key: r.key, label: r.label, cells: [r.before, r.after, r.change] }))}
+      />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { UNIT_CATEGORIES, type UnitCategory } from "../../domain/units/unit.sche
 import { isApiError } from "../api.ts";
 import { useCan } from "../auth/session.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
+import { FigureTable } from "../components/figure-table.tsx";
 import { focusOnMount } from "../components/focus-on-mount.ts";
 import { PageTitle } from "../components/page-title.tsx";
 import { RecordBreadcrumb, RecordPending } from "../components/record-page.tsx";
@@ -108,6 +109,8 @@ function Violations({ run }: { run: AllocationRun }) {
         return unitLabels.categoryShort(key as UnitCategory);
       case "targetGroup":
         return householdLabels.targetGroup(key as TargetGroup);
+      case "partner":
+        return key;
     }
   };
   return (
@@ -152,33 +155,13 @@ function CountsTable({
   const { t } = useTranslation();
   return (
     <div className="table-responsive">
-      <table className="table table-sm" id={id}>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{header}</th>
-            <th scope="col" className="text-end">
-              {t("allocation.run.assigned")}
-            </th>
-            <th scope="col" className="text-end">
-              {t("allocation.runs.form.min")}
-            </th>
-            <th scope="col" className="text-end">
-              {t("allocation.runs.form.max")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{r.label}</th>
-              <td className="text-end">{r.count}</td>
-              <td className="text-end">{r.min ?? "—"}</td>
-              <td className="text-end">{r.max ?? "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FigureTable
+        id={id}
+        caption={caption}
+        rowHeader={header}
+        columns={[t("allocation.run.assigned"), t("allocation.runs.form.min"), t("allocation.runs.form.max")]}
+        rows={rows.map((r) => ({ key: r.key, label: r.label, cells: [r.count, r.min ?? "—", r.max ?? "—"] }))}
+      />
     </div>
   );
 }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { toNestErrors } from "@hookform/resolvers";
-import { useRef, useState } from "react";
-import { type FieldErrors, type FieldPath, type Resolver, useForm } from "react-hook-form";
+import { useState } from "react";
+import { type FieldErrors, type FieldPath, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { AllocationRunInput } from "../../domain/allocation/run.schema.ts";
 import { UNIT_CATEGORIES, type UnitCategory } from "../../domain/units/unit.schema.ts";
@@ -9,8 +8,9 @@ import { parseLocaleNumber } from "../../domain/units/unit-file.ts";
 import { isApiError } from "../api.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { ErrorSummary } from "../components/error-summary.tsx";
-import { flattenErrors, messageAt } from "../components/form-errors.ts";
-import { TextField } from "../components/form-field.tsx";
+import { SubmitButton, TextField } from "../components/form-field.tsx";
+import { schemaResolver } from "../components/schema-resolver.ts";
+import { useErrorSummary } from "../components/use-error-summary.ts";
 import { useMessage } from "../i18n/translate-message.ts";
 import { navigate } from "../router.tsx";
 import { useUnitLabels } from "../units/unit-labels.ts";
@@ -56,20 +56,11 @@ function formPathOf(path: string): Path | null {
   return FORM_PATH.test(inForm) ? (inForm as Path) : null;
 }
 
-const runResolver: Resolver<RunFormValues, unknown, AllocationRunInput> = async (
-  values,
-  _context,
-  options,
-) => {
-  const parsed = AllocationRunInput.safeParse(runInputOf(values));
-  if (parsed.success) return { values: parsed.data, errors: {} };
-  const flat: FieldErrors = {};
-  for (const issue of parsed.error.issues) {
-    const path = formPathOf(issue.path.join(".")) ?? "root";
-    flat[path] ??= { type: "schema", message: issue.message };
-  }
-  return { values: {}, errors: toNestErrors(flat, options) };
-};
+const runResolver = schemaResolver<RunFormValues, AllocationRunInput>(
+  AllocationRunInput,
+  runInputOf,
+  (path) => formPathOf(path) ?? "root",
+);
 
 const fieldId = (path: string) => `run-${path.replaceAll(".", "-")}`;
 
@@ -84,8 +75,6 @@ export function RunForm() {
   const progress = useRunProgress(progressId);
   const phase = progress.data ?? null;
   const phaseText = useRunPhaseText(phase);
-  const [otherErrors, setOtherErrors] = useState<string[]>([]);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const {
     register,
     handleSubmit,
@@ -94,20 +83,24 @@ export function RunForm() {
     formState: { errors, isSubmitting, submitCount },
   } = useForm<RunFormValues, unknown, AllocationRunInput>({ resolver: runResolver, defaultValues: EMPTY });
 
-  const errorOf = (path: Path) => {
-    const text = messageAt(errors, path);
-    return text === undefined ? undefined : message(text);
-  };
-  const labelOf = (path: Path) => {
-    const [, category, side] = path.split(".");
-    if (category && side)
-      return `${unitLabels.categoryShort(category as UnitCategory)} · ${t(`allocation.runs.form.${side}`)}`;
-    return t("allocation.runs.form.seed");
-  };
+  const summary = useErrorSummary<Path>({
+    errors,
+    setFocus,
+    fieldOf: formPathOf,
+    fieldId,
+    labelOf: (path) => {
+      const [, category, side] = path.split(".");
+      if (category && side)
+        return `${unitLabels.categoryShort(category as UnitCategory)} · ${t(`allocation.runs.form.${side}`)}`;
+      return t("allocation.runs.form.seed");
+    },
+    message,
+  });
+  const errorOf = summary.errorOf;
 
   const submit = handleSubmit(
     async (input) => {
-      setOtherErrors([]);
+      summary.clear();
       const id = newProgressId();
       setProgressId(id);
       try {
@@ -115,31 +108,12 @@ export function RunForm() {
         navigate(runHref(run.id));
       } catch (e) {
         setProgressId(null);
-        if (!isApiError(e)) return;
-        const loose: string[] = [];
-        let first: Path | null = null;
-        for (const issue of e.errors) {
-          const path = formPathOf(issue.path);
-          if (path) {
-            setError(path, { type: "server", message: issue.message });
-            first ??= path;
-          } else loose.push(issue.message);
-        }
-        setOtherErrors(loose.length > 0 || first !== null ? loose : [e.detail]);
-        if (first !== null) setFocus(first);
-        else requestAnimationFrame(() => summaryRef.current?.focus());
+        summary.refused(e, setError);
       }
     },
-    (invalid) => {
-      setOtherErrors([]);
-      const first = flattenErrors(invalid as FieldErrors)[0];
-      const path = first ? formPathOf(first.path) : null;
-      if (path) setFocus(path);
-      else requestAnimationFrame(() => summaryRef.current?.focus());
-    },
+    (invalid) => summary.invalid(invalid as FieldErrors),
   );
 
-  const issues = flattenErrors(errors as FieldErrors);
   const unexpected = create.error && !isApiError(create.error) ? create.error : null;
   return (
     <form noValidate onSubmit={submit} aria-labelledby="run-form-title" className="card shadow-sm mb-4">
@@ -150,24 +124,7 @@ export function RunForm() {
         <p className="small">{t("allocation.runs.form.intro")}</p>
         {unexpected ? <ErrorAlert error={unexpected} /> : null}
         {submitCount > 0 ? (
-          <ErrorSummary
-            summaryRef={summaryRef}
-            id="run-form-errors"
-            items={[
-              ...issues.map((issue) => {
-                const path = formPathOf(issue.path);
-                return path
-                  ? {
-                      key: issue.path,
-                      href: `#${fieldId(path)}`,
-                      focus: () => setFocus(path),
-                      text: `${labelOf(path)}: ${errorOf(path) ?? ""}`,
-                    }
-                  : { key: issue.path, text: message(issue.message) };
-              }),
-              ...otherErrors.map((text) => ({ key: text, text: message(text) })),
-            ]}
-          />
+          <ErrorSummary summaryRef={summary.ref} id="run-form-errors" items={summary.items()} />
         ) : null}
         <div className="row">
           <TextField
@@ -205,9 +162,11 @@ export function RunForm() {
             ))}
           </div>
         </fieldset>
-        <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
-          {isSubmitting ? t("allocation.runs.form.running") : t("allocation.runs.form.submit")}
-        </button>
+        <SubmitButton
+          submitting={isSubmitting}
+          label={t("allocation.runs.form.submit")}
+          busyLabel={t("allocation.runs.form.running")}
+        />
         {progressId !== null ? <RunProgress progress={phase} /> : null}
         <div aria-live="polite" className="visually-hidden" id="run-progress-announcement">
           {progressId !== null ? `${t("allocation.runs.progress.label")}: ${phaseText}` : ""}

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { useTranslation } from "react-i18next";
 import type { AllocationRunSummary } from "../../domain/allocation/run.schema.ts";
-import { ErrorAlert } from "../components/error-alert.tsx";
-import { Loading } from "../components/loading.tsx";
+import { ListStatus } from "../components/list-status.tsx";
 import { PageTitle } from "../components/page-title.tsx";
-import { PageSize, Pagination } from "../components/pagination.tsx";
+import { Pagination, ResultsHeader } from "../components/pagination.tsx";
 import { type Format, useFormat } from "../format.ts";
 import { Link, useLocation } from "../router.tsx";
 import { useRunPage } from "./allocation-api.ts";
@@ -74,28 +73,23 @@ export function RunsPage() {
       <PageTitle title={t("allocation.runs.title")} lead={t("allocation.runs.lead")} />
       <RunForm />
       <section aria-labelledby="runs-title">
-        <div className="d-flex flex-wrap align-items-end justify-content-between gap-3 mb-3">
-          <div>
-            <h2 id="runs-title" className="h4 mb-1">
-              {t("allocation.runs.listTitle")}
-            </h2>
-            <p className="mb-0" role="status">
-              {runs.data
-                ? t("allocation.runs.count", { count: total, page: Math.min(list.page, last), pages: last })
-                : ""}
-            </p>
-          </div>
-          <PageSize
-            id="runs-page-size"
-            limit={list.limit}
-            href={(limit) => runListHref({ limit, page: 1 })}
-          />
-        </div>
-        {runs.error ? <ErrorAlert error={runs.error} onRetry={() => runs.refetch()} /> : null}
-        {runs.isPending ? <Loading /> : null}
-        {runs.data && runs.data.items.length === 0 ? (
-          <div className="alert alert-info">{t("allocation.runs.empty")}</div>
-        ) : null}
+        <ResultsHeader
+          titleId="runs-title"
+          title={t("allocation.runs.listTitle")}
+          count={
+            runs.data
+              ? t("allocation.runs.count", { count: total, page: Math.min(list.page, last), pages: last })
+              : ""
+          }
+          pageSizeId="runs-page-size"
+          limit={list.limit}
+          href={(limit) => runListHref({ limit, page: 1 })}
+        />
+        <ListStatus
+          query={runs}
+          count={runs.data?.items.length}
+          empty={<div className="alert alert-info">{t("allocation.runs.empty")}</div>}
+        />
         {runs.data && runs.data.items.length > 0 ? (
           <div className="table-responsive">
             <table className="table table-hover" aria-busy={runs.isFetching}>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import type { HTMLInputTypeAttribute, ReactNode } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
+import { useTranslation } from "react-i18next";
 
 // Form fields in Bootstrap Italia markup. Each field links its hint and its error to the control
 // with aria-describedby and marks itself aria-invalid, so the message is read with the field.
@@ -163,5 +164,24 @@ export function FieldSet({ legend, children }: { legend: string; children: React
       <legend className="h5">{legend}</legend>
       {children}
     </fieldset>
+  );
+}
+
+/** The form's main button: disabled while the form is being sent, and saying so. */
+export function SubmitButton({
+  submitting,
+  label,
+  busyLabel,
+}: {
+  submitting: boolean;
+  label: string;
+  /** What it says while sending; `form.saving` unless told. */
+  busyLabel?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <button type="submit" className="btn btn-primary" disabled={submitting}>
+      {submitting ? (busyLabel ?? t("form.saving")) : label}
+    </button>
   );
 }

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, navigate } from "../router.tsx";
 import { Icon } from "./icon.tsx";
@@ -107,6 +108,44 @@ export function PageSize({
           </option>
         ))}
       </select>
+    </div>
+  );
+}
+
+/**
+ * Above a paged list: its title, how many were found and on which page (a status, so it is read
+ * out when it changes), and the page size, with `children` beside it.
+ */
+export function ResultsHeader(props: {
+  titleId: string;
+  title: string;
+  /** Empty until the first page has come. */
+  count: string;
+  countTestId?: string;
+  pageSizeId: string;
+  limit: number;
+  href: (limit: number) => string;
+  children?: ReactNode;
+}) {
+  const pageSize = <PageSize id={props.pageSizeId} limit={props.limit} href={props.href} />;
+  return (
+    <div className="d-flex flex-wrap align-items-end justify-content-between gap-3 mb-3">
+      <div>
+        <h2 id={props.titleId} className="h4 mb-1">
+          {props.title}
+        </h2>
+        <p className="mb-0" role="status" data-testid={props.countTestId}>
+          {props.count}
+        </p>
+      </div>
+      {props.children ? (
+        <div className="d-flex flex-wrap align-items-end gap-3">
+          {pageSize}
+          {props.children}
+        </div>
+      ) : (
+        pageSize
+      )}
     </div>
   );
 }

@@ -3,12 +3,11 @@ import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { HouseholdSummary } from "../../domain/households/household-api.schema.ts";
 import { useCan } from "../auth/session.ts";
-import { ErrorAlert } from "../components/error-alert.tsx";
 import { FilterActions, type FilterOption, FilterSelect, searchOfForm } from "../components/filter-form.tsx";
 import { Icon } from "../components/icon.tsx";
-import { Loading } from "../components/loading.tsx";
+import { ListStatus } from "../components/list-status.tsx";
 import { PageTitle } from "../components/page-title.tsx";
-import { PageSize, Pagination } from "../components/pagination.tsx";
+import { Pagination, ResultsHeader } from "../components/pagination.tsx";
 import { useFormat } from "../format.ts";
 import { Link, navigate, useLocation } from "../router.tsx";
 import { useUnitLabels } from "../units/unit-labels.ts";
@@ -137,32 +136,24 @@ export function HouseholdListPage() {
       </PageTitle>
       <HouseholdFilterForm key={href} filters={filters} />
       <section aria-labelledby="household-results-title">
-        <div className="d-flex flex-wrap align-items-end justify-content-between gap-3 mb-3">
-          <div>
-            <h2 id="household-results-title" className="h4 mb-1">
-              {t("list.results")}
-            </h2>
-            <p className="mb-0" role="status" data-testid="result-count">
-              {page.data
-                ? t("households.list.count", {
-                    count: total,
-                    page: Math.min(filters.page, last),
-                    pages: last,
-                  })
-                : ""}
-            </p>
-          </div>
-          <PageSize
-            id="household-page-size"
-            limit={filters.limit}
-            href={(limit) => householdListHref({ ...filters, limit, page: 1 })}
-          />
-        </div>
-        {page.error ? <ErrorAlert error={page.error} onRetry={() => page.refetch()} /> : null}
-        {page.isPending ? <Loading /> : null}
-        {page.data && page.data.items.length === 0 ? (
-          <div className="alert alert-info">{t("households.list.empty")}</div>
-        ) : null}
+        <ResultsHeader
+          titleId="household-results-title"
+          title={t("list.results")}
+          count={
+            page.data
+              ? t("households.list.count", { count: total, page: Math.min(filters.page, last), pages: last })
+              : ""
+          }
+          countTestId="result-count"
+          pageSizeId="household-page-size"
+          limit={filters.limit}
+          href={(limit) => householdListHref({ ...filters, limit, page: 1 })}
+        />
+        <ListStatus
+          query={page}
+          count={page.data?.items.length}
+          empty={<div className="alert alert-info">{t("households.list.empty")}</div>}
+        />
         {page.data && page.data.items.length > 0 ? (
           <div className="table-responsive">
             <table

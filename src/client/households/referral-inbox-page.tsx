@@ -4,12 +4,11 @@ import { useTranslation } from "react-i18next";
 import type { ReferralView } from "../../domain/households/household-api.schema.ts";
 import { isApiError } from "../api.ts";
 import { useCan } from "../auth/session.ts";
-import { ErrorAlert } from "../components/error-alert.tsx";
 import { FilterActions, FilterSelect, searchOfForm } from "../components/filter-form.tsx";
 import { Icon } from "../components/icon.tsx";
-import { Loading } from "../components/loading.tsx";
+import { ListStatus } from "../components/list-status.tsx";
 import { PageTitle } from "../components/page-title.tsx";
-import { PageSize, Pagination } from "../components/pagination.tsx";
+import { Pagination, ResultsHeader } from "../components/pagination.tsx";
 import { useFormat } from "../format.ts";
 import { Link, navigate, useLocation } from "../router.tsx";
 import { useUnitLabels } from "../units/unit-labels.ts";
@@ -263,9 +262,11 @@ function PendingSection({ showPartner }: { showPartner: boolean }) {
       <div role="status" aria-live="polite" className="mb-2">
         {announcement ? <div className="alert alert-info mb-0">{announcement}</div> : null}
       </div>
-      {pending.error ? <ErrorAlert error={pending.error} onRetry={() => pending.refetch()} /> : null}
-      {pending.isPending ? <Loading /> : null}
-      {pending.data && items.length === 0 ? <p>{t("referrals.inbox.pendingEmpty")}</p> : null}
+      <ListStatus
+        query={pending}
+        count={pending.data?.items.length}
+        empty={<p>{t("referrals.inbox.pendingEmpty")}</p>}
+      />
       {items.length > 0 ? (
         <div className="table-responsive">
           <table className="table referral-table" data-testid="pending-referrals">
@@ -361,33 +362,24 @@ function AllSection({ showPartner }: { showPartner: boolean }) {
   const last = Math.max(1, Math.ceil(total / filters.limit));
   return (
     <section aria-labelledby="all-title">
-      <div className="d-flex flex-wrap align-items-end justify-content-between gap-3 mb-3">
-        <div>
-          <h2 id="all-title" className="h4 mb-1">
-            {t("referrals.inbox.allTitle")}
-          </h2>
-          <p className="mb-0" role="status">
-            {page.data
-              ? t("referrals.inbox.allCount", {
-                  count: total,
-                  page: Math.min(filters.page, last),
-                  pages: last,
-                })
-              : ""}
-          </p>
-        </div>
-        <PageSize
-          id="referral-page-size"
-          limit={filters.limit}
-          href={(limit) => referralListHref({ ...filters, limit, page: 1 })}
-        />
-      </div>
+      <ResultsHeader
+        titleId="all-title"
+        title={t("referrals.inbox.allTitle")}
+        count={
+          page.data
+            ? t("referrals.inbox.allCount", { count: total, page: Math.min(filters.page, last), pages: last })
+            : ""
+        }
+        pageSizeId="referral-page-size"
+        limit={filters.limit}
+        href={(limit) => referralListHref({ ...filters, limit, page: 1 })}
+      />
       <AllFilterForm key={href} filters={filters} />
-      {page.error ? <ErrorAlert error={page.error} onRetry={() => page.refetch()} /> : null}
-      {page.isPending ? <Loading /> : null}
-      {page.data && page.data.items.length === 0 ? (
-        <div className="alert alert-info">{t("referrals.inbox.allEmpty")}</div>
-      ) : null}
+      <ListStatus
+        query={page}
+        count={page.data?.items.length}
+        empty={<div className="alert alert-info">{t("referrals.inbox.allEmpty")}</div>}
+      />
       {page.data && page.data.items.length > 0 ? (
         <div className="table-responsive">
           <table

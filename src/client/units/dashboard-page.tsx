@@ -5,6 +5,7 @@ import type { StockSummary } from "../../domain/units/stock-summary.schema.ts";
 import { UNIT_ORIGINS, UNIT_STATUSES, type UnitCategory } from "../../domain/units/unit.schema.ts";
 import { Chart, type ChartOption } from "../components/chart.tsx";
 import { ErrorAlert } from "../components/error-alert.tsx";
+import { FigureTable } from "../components/figure-table.tsx";
 import { Loading } from "../components/loading.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { type Format, useFormat } from "../format.ts";
@@ -82,29 +83,17 @@ function CountChart(props: { id: string; title: string; rows: Row[]; total: numb
             label={`${chartKind}, ${title}: ${describe(rows, format)}.`}
             tableSummary={t("dashboard.showData")}
             table={
-              <table className="table table-sm">
-                <caption className="visually-hidden">{title}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("dashboard.columns.item")}</th>
-                    <th scope="col" className="text-end">
-                      {t("dashboard.columns.units")}
-                    </th>
-                    <th scope="col" className="text-end">
-                      {t("dashboard.columns.share")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r) => (
-                    <tr key={r.key}>
-                      <th scope="row">{r.label}</th>
-                      <td className="text-end">{format.number(r.count)}</td>
-                      <td className="text-end">{format.percent(total === 0 ? 0 : r.count / total)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <FigureTable
+                caption={title}
+                hideCaption
+                rowHeader={t("dashboard.columns.item")}
+                columns={[t("dashboard.columns.units"), t("dashboard.columns.share")]}
+                rows={rows.map((r) => ({
+                  key: r.key,
+                  label: r.label,
+                  cells: [format.number(r.count), format.percent(total === 0 ? 0 : r.count / total)],
+                }))}
+              />
             }
           />
         </div>
@@ -168,43 +157,29 @@ function CategoryMix({ summary }: { summary: StockSummary }) {
             label={`${t("dashboard.barChart")}, ${t("dashboard.mix.title")}: ${description}.`}
             tableSummary={t("dashboard.showData")}
             table={
-              <table className="table table-sm">
-                <caption className="visually-hidden">{t("dashboard.mix.title")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("fields.category")}</th>
-                    <th scope="col" className="text-end">
-                      {t("dashboard.mix.actual")}
-                    </th>
-                    <th scope="col" className="text-end">
-                      {t("dashboard.columns.share")}
-                    </th>
-                    <th scope="col" className="text-end">
-                      {t("dashboard.mix.targetShare")}
-                    </th>
-                    <th scope="col" className="text-end">
-                      {t("dashboard.mix.target")}
-                    </th>
-                    <th scope="col" className="text-end">
-                      {t("dashboard.mix.deviation")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {mix.map((m) => (
-                    <tr key={m.category}>
-                      <th scope="row">{labels.category(m.category)}</th>
-                      <td className="text-end">{format.number(m.count)}</td>
-                      <td className="text-end">{format.percent(m.share)}</td>
-                      <td className="text-end">{format.percent(m.targetShare, 0)}</td>
-                      <td className="text-end">{format.number(m.targetCount)}</td>
-                      <td className="text-end">
-                        {format.points(m.deviationPoints)} ({format.signed(m.deviationUnits)})
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <FigureTable
+                caption={t("dashboard.mix.title")}
+                hideCaption
+                rowHeader={t("fields.category")}
+                columns={[
+                  t("dashboard.mix.actual"),
+                  t("dashboard.columns.share"),
+                  t("dashboard.mix.targetShare"),
+                  t("dashboard.mix.target"),
+                  t("dashboard.mix.deviation"),
+                ]}
+                rows={mix.map((m) => ({
+                  key: m.category,
+                  label: labels.category(m.category),
+                  cells: [
+                    format.number(m.count),
+                    format.percent(m.share),
+                    format.percent(m.targetShare, 0),
+                    format.number(m.targetCount),
+                    `${format.points(m.deviationPoints)} (${format.signed(m.deviationUnits)})`,
+                  ],
+                }))}
+              />
             }
           />
         </div>

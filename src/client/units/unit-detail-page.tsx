@@ -11,9 +11,8 @@ import {
 } from "../../domain/units/unit.schema.ts";
 import { isApiError } from "../api.ts";
 import { useCan } from "../auth/session.ts";
-import { ErrorAlert } from "../components/error-alert.tsx";
 import { Icon } from "../components/icon.tsx";
-import { Loading } from "../components/loading.tsx";
+import { ListStatus } from "../components/list-status.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { AccessRegisterLink, RecordBreadcrumb, RecordPending } from "../components/record-page.tsx";
 import { useFormat } from "../format.ts";
@@ -107,9 +106,11 @@ function History({ id }: { id: string }) {
       <h2 id="history-title" className="h4">
         {t("detail.history.title")}
       </h2>
-      {history.error ? <ErrorAlert error={history.error} onRetry={() => history.refetch()} /> : null}
-      {history.isPending ? <Loading /> : null}
-      {history.data && history.data.items.length === 0 ? <p>{t("detail.history.empty")}</p> : null}
+      <ListStatus
+        query={history}
+        count={history.data?.items.length}
+        empty={<p>{t("detail.history.empty")}</p>}
+      />
       {history.data && history.data.items.length > 0 ? (
         <div className="table-responsive">
           <table className="table">

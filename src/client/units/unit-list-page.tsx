@@ -2,11 +2,10 @@
 import { useTranslation } from "react-i18next";
 import type { Unit } from "../../domain/units/unit.schema.ts";
 import { useCan } from "../auth/session.ts";
-import { ErrorAlert } from "../components/error-alert.tsx";
 import { Icon } from "../components/icon.tsx";
-import { Loading } from "../components/loading.tsx";
+import { ListStatus } from "../components/list-status.tsx";
 import { PageTitle } from "../components/page-title.tsx";
-import { PageSize, Pagination } from "../components/pagination.tsx";
+import { Pagination, ResultsHeader } from "../components/pagination.tsx";
 import { useFormat } from "../format.ts";
 import { Link, navigate, useLocation } from "../router.tsx";
 import { StatusBadge } from "./status-badge.tsx";
@@ -119,38 +118,33 @@ export function UnitListPage() {
       </PageTitle>
       <FilterForm key={href} filters={filters} />
       <section aria-labelledby="results-title">
-        <div className="d-flex flex-wrap align-items-end justify-content-between gap-3 mb-3">
-          <div>
-            <h2 id="results-title" className="h4 mb-1">
-              {t("list.results")}
-            </h2>
-            <p className="mb-0" role="status" data-testid="result-count">
-              {page.data
-                ? t("list.count", { count: total, page: Math.min(filters.page, last), pages: last })
-                : ""}
-            </p>
-          </div>
-          <div className="d-flex flex-wrap align-items-end gap-3">
-            <PageSize
-              id="page-size"
-              limit={filters.limit}
-              href={(limit) => listHref({ ...filters, limit, page: 1 })}
-            />
-            <a className="btn btn-outline-primary btn-sm" href={exportHref(filters, "csv")} download>
-              <Icon name="download" size="sm" className="icon-primary me-1" />
-              {t("list.exportCsv")}
-            </a>
-            <a className="btn btn-outline-primary btn-sm" href={exportHref(filters, "xlsx")} download>
-              <Icon name="file-xlsx" size="sm" className="icon-primary me-1" />
-              {t("list.exportXlsx")}
-            </a>
-          </div>
-        </div>
-        {page.error ? <ErrorAlert error={page.error} onRetry={() => page.refetch()} /> : null}
-        {page.isPending ? <Loading /> : null}
-        {page.data && page.data.items.length === 0 ? (
-          <div className="alert alert-info">{t("list.empty")}</div>
-        ) : null}
+        <ResultsHeader
+          titleId="results-title"
+          title={t("list.results")}
+          count={
+            page.data
+              ? t("list.count", { count: total, page: Math.min(filters.page, last), pages: last })
+              : ""
+          }
+          countTestId="result-count"
+          pageSizeId="page-size"
+          limit={filters.limit}
+          href={(limit) => listHref({ ...filters, limit, page: 1 })}
+        >
+          <a className="btn btn-outline-primary btn-sm" href={exportHref(filters, "csv")} download>
+            <Icon name="download" size="sm" className="icon-primary me-1" />
+            {t("list.exportCsv")}
+          </a>
+          <a className="btn btn-outline-primary btn-sm" href={exportHref(filters, "xlsx")} download>
+            <Icon name="file-xlsx" size="sm" className="icon-primary me-1" />
+            {t("list.exportXlsx")}
+          </a>
+        </ResultsHeader>
+        <ListStatus
+          query={page}
+          count={page.data?.items.length}
+          empty={<div className="alert alert-info">{t("list.empty")}</div>}
+        />
         {page.data && page.data.items.length > 0 ? (
           <div className="table-responsive">
             <table
