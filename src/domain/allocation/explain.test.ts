@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { createHash } from "node:crypto";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RULES } from "../eligibility/rules.schema.ts";
 import type { AllocationBounds } from "./assignment.ts";
@@ -274,5 +275,67 @@ describe("reachableDefaultBounds", () => {
     });
     expect(bounds.calmierato_ridotto).toEqual({ min: 0, max: defaults.calmierato_ridotto?.max });
     expect(bounds.fragilita).toEqual(defaults.fragilita);
+  });
+});
+
+describe("explanations agree with the result (property)", () => {
+  const arbitraryRun = fc.record({
+    units: fc.array(
+      fc.record({
+        category: fc.constantFrom("calmierato" as const, "fragilita" as const),
+        rooms: fc.integer({ min: 1, max: 4 }),
+        surfaceM2: fc.integer({ min: 30, max: 90 }),
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
+    households: fc.array(
+      fc.record({
+        category: fc.constantFrom("calmierato" as const, "fragilita" as const),
+        size: fc.integer({ min: 1, max: 4 }),
+        known: fc.boolean(),
+        refusesFirst: fc.boolean(),
+      }),
+      { minLength: 1, maxLength: 5 },
+    ),
+    calmieratoMax: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
+  });
+
+  it("matched exactly for the run's offers; otherwise a failed rule, the unit's taker, the household's unit, or a bound", async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryRun, async (run) => {
+        const snapshot = snapshotOf(
+          run.units.map((u, i) => unit(`U${i}`, { ...u, bedrooms: Math.max(0, u.rooms - 1) })),
+          run.households.map((h, i) =>
+            household(`H${i}`, {
+              category: h.category,
+              size: h.size,
+              priority: h.known ? urgent : NO_FACTS,
+              refusedUnitIds: h.refusesFirst ? ["u-U0"] : [],
+            }),
+          ),
+          run.calmieratoMax === undefined ? {} : { category: { calmierato: { max: run.calmieratoMax } } },
+        );
+        const outcome = await replayRun(snapshot);
+        snapshot.households.forEach((h, hi) => {
+          snapshot.units.forEach((u, ui) => {
+            const why = explainPair(snapshot, outcome, hi, ui);
+            const offer = outcome.assignments.find((a) => a.unitId === u.id);
+            const own = outcome.assignments.find((a) => a.householdId === h.id);
+            const paired = snapshot.pairs.some(([pu, ph]) => pu === ui && ph === hi);
+            expect(why.outcome.kind === "matched").toBe(offer?.householdId === h.id);
+            if (!paired) expect(why.outcome.kind).toBe("not_eligible");
+            if (why.outcome.kind === "not_eligible") expect(why.eligible && paired).toBe(false);
+            if (why.outcome.kind === "unit_taken") expect(why.outcome.to).toBe(offer?.householdReference);
+            if (why.outcome.kind === "household_placed")
+              expect(why.outcome.instead.unitCode).toBe(own?.unitCode);
+            if (why.outcome.kind === "bound_binding")
+              expect(offer === undefined && own === undefined).toBe(true);
+            if (outcome.status === "optimal" && paired)
+              expect(why.reducedCost ?? -1).toBeGreaterThanOrEqual(-1e-6);
+          });
+        });
+      }),
+      { numRuns: 150 },
+    );
   });
 });
