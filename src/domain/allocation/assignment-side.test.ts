@@ -15,43 +15,17 @@ import {
 import { verifyCertificate } from "./assignment-certificate.ts";
 import { referenceAllocation, referenceMip } from "./assignment-reference.ts";
 import { rankPruned, solveAllocationAnyBounds, solveWithSideConstraints } from "./assignment-side.ts";
-import { bruteForceOptimum, smallInstance } from "./assignment-testing.ts";
+import {
+  type BoundSpec,
+  boundOf,
+  boundSpec,
+  bruteForceOptimum,
+  GROUPS,
+  smallInstance,
+  weight,
+} from "./assignment-testing.ts";
 
-const GROUPS = ["famiglia", "neo_maggiorenni", "anziano_solo"] as const satisfies readonly TargetGroup[];
 const PARTNERS = ["ETS-A", "ETS-B", "ETS-C"] as const;
-
-/** A bound drawn relative to the count it limits: none, min, max or both; now and then self-contradicting. */
-const boundSpec = fc.record({
-  sides: fc.oneof(
-    { arbitrary: fc.constantFrom("none", "min", "max", "both"), weight: 30 },
-    { arbitrary: fc.constant("contradiction"), weight: 1 },
-  ),
-  a: fc.integer({ min: 0, max: 99 }),
-  b: fc.integer({ min: 0, max: 99 }),
-});
-type BoundSpec = typeof boundSpec extends fc.Arbitrary<infer T> ? T : never;
-
-function boundOf({ sides, a, b }: BoundSpec, size: number): CountBound | undefined {
-  const min = Math.floor((a / 100) * (size + 1));
-  const max = Math.floor((b / 100) * (size + 2));
-  switch (sides) {
-    case "none":
-      return undefined;
-    case "min":
-      return { min };
-    case "max":
-      return { max };
-    case "both":
-      return { min, max: min + Math.floor((b / 100) * (size + 1 - min)) };
-    case "contradiction":
-      return { min: max + 1, max };
-  }
-}
-
-const weight = fc.oneof(
-  fc.integer({ min: 1, max: 4 }),
-  fc.integer({ min: 1, max: 100_000_000 }).map((x) => x / 1_000_000),
-);
 
 /** ≤ 6 units of three partners, ≤ 7 households, any pairs, random category, group and partner bounds. */
 const partnerInstances: fc.Arbitrary<AllocationInstance> = fc

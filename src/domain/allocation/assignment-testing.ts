@@ -1,8 +1,14 @@
 // SPDX-License-Identifier: EUPL-1.2
+import fc from "fast-check";
 import { TARGET_GROUPS, type TargetGroup } from "../households/household.schema.ts";
 import { seededRandom } from "../shared/random.ts";
 import { UNIT_CATEGORIES, type UnitCategory } from "../units/unit.schema.ts";
-import { type AllocationBounds, type AllocationInstance, scaleWeight } from "./assignment.ts";
+import {
+  type AllocationBounds,
+  type AllocationInstance,
+  type CountBound,
+  scaleWeight,
+} from "./assignment.ts";
 
 /**
  * A small instance written as the domain reads: units by category, households by group, pair weights.
@@ -133,3 +139,46 @@ export function randomInstance(options: {
     bounds: { category, ...(options.groupBounds ? { targetGroup: options.groupBounds } : {}) },
   };
 }
+
+// Random bounds and weights shared by the optimiser's property tests.
+
+/** Three target groups: enough for group bounds to interact. */
+export const GROUPS = [
+  "famiglia",
+  "neo_maggiorenni",
+  "anziano_solo",
+] as const satisfies readonly TargetGroup[];
+
+/** A bound drawn relative to the count it limits: none, min, max or both; now and then self-contradicting. */
+export const boundSpec = fc.record({
+  sides: fc.oneof(
+    { arbitrary: fc.constantFrom("none", "min", "max", "both"), weight: 30 },
+    { arbitrary: fc.constant("contradiction"), weight: 1 },
+  ),
+  a: fc.integer({ min: 0, max: 99 }),
+  b: fc.integer({ min: 0, max: 99 }),
+});
+export type BoundSpec = typeof boundSpec extends fc.Arbitrary<infer T> ? T : never;
+
+export function boundOf({ sides, a, b }: BoundSpec, size: number): CountBound | undefined {
+  const min = Math.floor((a / 100) * (size + 1));
+  const max = Math.floor((b / 100) * (size + 2));
+  switch (sides) {
+    case "none":
+      return undefined;
+    case "min":
+      return { min };
+    case "max":
+      return { max };
+    case "both":
+      return { min, max: min + Math.floor((b / 100) * (size + 1 - min)) };
+    case "contradiction":
+      return { min: max + 1, max };
+  }
+}
+
+// Small integers make ties; micro-unit decimals check the scaling.
+export const weight = fc.oneof(
+  fc.integer({ min: 1, max: 4 }),
+  fc.integer({ min: 1, max: 100_000_000 }).map((x) => x / 1_000_000),
+);

@@ -1,57 +1,27 @@
 // SPDX-License-Identifier: EUPL-1.2
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { TargetGroup } from "../households/household.schema.ts";
 import { seededRandom } from "../shared/random.ts";
 import { UNIT_CATEGORIES, type UnitCategory } from "../units/unit.schema.ts";
 import {
   type AllocationBounds,
   type AllocationInstance,
   type AllocationResult,
-  type CountBound,
   scaleWeight,
   solveAllocation,
 } from "./assignment.ts";
 import { verifyCertificate } from "./assignment-certificate.ts";
 import { greedyAllocation } from "./assignment-greedy.ts";
 import { referenceAllocation } from "./assignment-reference.ts";
-import { bruteForceOptimum, smallInstance } from "./assignment-testing.ts";
-
-const GROUPS = ["famiglia", "neo_maggiorenni", "anziano_solo"] as const satisfies readonly TargetGroup[];
-
-/** A bound drawn relative to the count it limits: none, min, max or both; now and then self-contradicting. */
-const boundSpec = fc.record({
-  sides: fc.oneof(
-    { arbitrary: fc.constantFrom("none", "min", "max", "both"), weight: 30 },
-    { arbitrary: fc.constant("contradiction"), weight: 1 },
-  ),
-  a: fc.integer({ min: 0, max: 99 }),
-  b: fc.integer({ min: 0, max: 99 }),
-});
-type BoundSpec = typeof boundSpec extends fc.Arbitrary<infer T> ? T : never;
-
-function boundOf({ sides, a, b }: BoundSpec, size: number): CountBound | undefined {
-  const min = Math.floor((a / 100) * (size + 1));
-  const max = Math.floor((b / 100) * (size + 2));
-  switch (sides) {
-    case "none":
-      return undefined;
-    case "min":
-      return { min };
-    case "max":
-      return { max };
-    case "both":
-      return { min, max: min + Math.floor((b / 100) * (size + 1 - min)) };
-    case "contradiction":
-      return { min: max + 1, max };
-  }
-}
-
-// Small integers make ties; micro-unit decimals check the scaling.
-const weight = fc.oneof(
-  fc.integer({ min: 1, max: 4 }),
-  fc.integer({ min: 1, max: 100_000_000 }).map((x) => x / 1_000_000),
-);
+import {
+  type BoundSpec,
+  boundOf,
+  boundSpec,
+  bruteForceOptimum,
+  GROUPS,
+  smallInstance,
+  weight,
+} from "./assignment-testing.ts";
 
 /** ≤ 6 units, ≤ 7 households, any pairs, random bounds (infeasible ones included). */
 const smallInstances: fc.Arbitrary<AllocationInstance> = fc
