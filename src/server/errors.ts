@@ -68,3 +68,22 @@ export function toProblem(error: AppError): Problem {
 /** One field is wrong: a 400 (or another code) naming it. */
 export const fieldError = (code: AppErrorCode, path: string, message: string) =>
   new AppError(code, message, [{ path, message }]);
+
+/**
+ * For `.catch`: a record that a field points to and that is missing (or hidden from the caller) is a
+ * 422 naming that field; any other error passes through.
+ */
+export const missingAsField = (path: string, message: string) => (e: unknown) => {
+  throw e instanceof AppError && e.code === "NOT_FOUND" ? fieldError("UNPROCESSABLE", path, message) : e;
+};
+
+/**
+ * The constraint and message of a unique-key violation, raw from the driver or wrapped by drizzle (as
+ * its `cause`); null for any other error.
+ */
+export function uniqueViolationOf(e: unknown): string | null {
+  if (typeof e !== "object" || e === null) return null;
+  const { code, constraint, message } = e as { code?: unknown; constraint?: unknown; message?: unknown };
+  if (code === "23505") return `${String(constraint ?? "")} ${String(message ?? "")}`;
+  return "cause" in e ? uniqueViolationOf((e as { cause: unknown }).cause) : null;
+}

@@ -8,7 +8,7 @@ import type {
 } from "../../domain/allocation/hold.schema.ts";
 import type { Actor } from "../auth/auth.service.ts";
 import type { Db } from "../db/client.ts";
-import { AppError, fieldError } from "../errors.ts";
+import { AppError, fieldError, missingAsField } from "../errors.ts";
 import { findHouseholdOrFail, romeDate } from "../households/households.service.ts";
 import { getUnit } from "../units/units.service.ts";
 import {
@@ -36,13 +36,6 @@ function toHold(row: HoldRow, today: string): Hold {
     active: row.releasedAt === null && row.expiresOn >= today,
   };
 }
-
-/** A missing record named as the field that pointed to it. */
-const asFieldError = (field: string, what: string) => (e: unknown) => {
-  throw e instanceof AppError && e.code === "NOT_FOUND"
-    ? fieldError("UNPROCESSABLE", field, `No ${what}`)
-    : e;
-};
 
 async function findHoldOrFail(db: Db, id: string) {
   const row = await findHoldRow(db, id);
@@ -72,7 +65,7 @@ export async function createHold(options: {
       `The hold would have expired already (${input.expiresOn})`,
     );
   const unit = await getUnit({ db, actor, idOrCode: input.unitId }).catch(
-    asFieldError("unitId", `unit "${input.unitId}"`),
+    missingAsField("unitId", `No unit "${input.unitId}"`),
   );
   if (!HOLDABLE.has(unit.status))
     throw fieldError(
@@ -84,7 +77,7 @@ export async function createHold(options: {
     input.householdId === undefined
       ? null
       : await findHouseholdOrFail(db, actor, input.householdId).catch(
-          asFieldError("householdId", `household "${input.householdId}"`),
+          missingAsField("householdId", `No household "${input.householdId}"`),
         );
   const id = await insertHoldRow(db, {
     unitId: unit.id,

@@ -25,7 +25,7 @@ import {
 import type { UnitStatus } from "../../domain/units/unit.schema.ts";
 import type { Actor } from "../auth/auth.service.ts";
 import type { Db } from "../db/client.ts";
-import { AppError, fieldError } from "../errors.ts";
+import { AppError, fieldError, missingAsField, uniqueViolationOf } from "../errors.ts";
 import { updateHouseholdRow } from "../households/households.repository.ts";
 import { findHouseholdOrFail, insertHouseholdEventFor, romeDate } from "../households/households.service.ts";
 import { getUnit, transitionUnit } from "../units/units.service.ts";
@@ -70,14 +70,6 @@ function toOffer(row: OfferRow, today: string): Offer {
     tenancyId: row.tenancyId,
     version: row.version,
   };
-}
-
-/** The names of the violated constraint, raw from the driver or wrapped by drizzle (as its `cause`). */
-function uniqueViolationOf(e: unknown): string | null {
-  if (typeof e !== "object" || e === null) return null;
-  const { code, constraint, message } = e as { code?: unknown; constraint?: unknown; message?: unknown };
-  if (code === "23505") return `${String(constraint ?? "")} ${String(message ?? "")}`;
-  return "cause" in e ? uniqueViolationOf((e as { cause: unknown }).cause) : null;
 }
 
 async function findOfferOrFail(db: Db, id: string) {
@@ -146,18 +138,14 @@ export async function makeOffer(options: { db: Db; actor: Actor; input: OfferInp
     throw fieldError("UNPROCESSABLE", "dueOn", `The due date ${input.dueOn} is already past`);
   try {
     const id = await db.transaction(async (tx) => {
-      const unit = await getUnit({ db: tx, actor, idOrCode: input.unitId }).catch((e: unknown) => {
-        throw e instanceof AppError && e.code === "NOT_FOUND"
-          ? fieldError("UNPROCESSABLE", "unitId", `No unit "${input.unitId}"`)
-          : e;
-      });
+      const unit = await getUnit({ db: tx, actor, idOrCode: input.unitId }).catch(
+        missingAsField("unitId", `No unit "${input.unitId}"`),
+      );
       if (unit.status !== "available")
         throw fieldError("CONFLICT", "unitId", `Unit ${unit.code} is ${unit.status}, not available`);
-      const household = await findHouseholdOrFail(tx, actor, input.householdId).catch((e: unknown) => {
-        throw e instanceof AppError && e.code === "NOT_FOUND"
-          ? fieldError("UNPROCESSABLE", "householdId", `No household "${input.householdId}"`)
-          : e;
-      });
+      const household = await findHouseholdOrFail(tx, actor, input.householdId).catch(
+        missingAsField("householdId", `No household "${input.householdId}"`),
+      );
       if (household.status !== "waiting")
         throw fieldError(
           "CONFLICT",
@@ -322,16 +310,20 @@ export async function reopenOffer(options: {
   return getOffer({ db, id, now });
 }
 
-const toRefusals = (rows: Awaited<ReturnType<typeof listRefusalRows>>): Refusal[] =>
-  rows.map((r) => ({
-    declinedBy: (r.declinedBy ?? "household") as DeclinedBy,
-    reasonable: r.reasonable ?? false,
-    on: (r.answeredAt ?? new Date(0)).toISOString().slice(0, 10),
-  }));
+/** A declined or expired offer as the refusal rule reads it; its day is the answer's, in Rome. */
+export const refusalOf = (row: {
+  declinedBy: string | null;
+  reasonable: boolean | null;
+  answeredAt: Date | null;
+}): Refusal => ({
+  declinedBy: (row.declinedBy ?? "household") as DeclinedBy,
+  reasonable: row.reasonable ?? false,
+  on: romeDate(row.answeredAt ?? new Date(0)),
+});
 
 /** Where a household stands after its refusals: what the next run reads (see `Standing`). */
 export async function householdStandingOf(db: Db, householdId: string, rules: OfferRules): Promise<Standing> {
-  return standingAfter(toRefusals(await listRefusalRows(db, householdId)), rules);
+  return standingAfter((await listRefusalRows(db, householdId)).map(refusalOf), rules);
 }
 
 /**

@@ -19,7 +19,6 @@ import {
   type RunSnapshot,
   sameOutcome,
 } from "../../domain/allocation/run-snapshot.ts";
-import type { DeclinedBy } from "../../domain/offers/offer.schema.ts";
 import { type OfferRules, type Refusal, standingAfter } from "../../domain/offers/offer-rules.ts";
 import type { Actor } from "../auth/auth.service.ts";
 import type { Db } from "../db/client.ts";
@@ -27,6 +26,7 @@ import { AppError } from "../errors.ts";
 import { romeDate } from "../households/households.service.ts";
 import { listActiveHoldFacts } from "./holds.repository.ts";
 import { listAllRefusalRows } from "./offers.repository.ts";
+import { refusalOf } from "./offers.service.ts";
 import { listOfferableUnitRows, listWaitingHouseholdRows } from "./rules.repository.ts";
 import { activeRules, eligibilityHousehold, eligibilityUnit } from "./rules.service.ts";
 import { type RunTask, reportProgress, runProgress, solveInWorker } from "./run-solver.ts";
@@ -98,15 +98,11 @@ async function refusalFacts(db: Db, rules: OfferRules) {
   const byHousehold = new Map<string, { refusedUnitIds: string[]; refusals: Refusal[] }>();
   for (const row of await listAllRefusalRows(db)) {
     const entry = byHousehold.get(row.householdId) ?? { refusedUnitIds: [], refusals: [] };
-    const declinedBy = (row.declinedBy ?? "household") as DeclinedBy;
+    const refusal = refusalOf(row);
     // A unit the household turned down is not offered again; one the provider refused may be.
-    if (declinedBy === "household" && !entry.refusedUnitIds.includes(row.unitId))
+    if (refusal.declinedBy === "household" && !entry.refusedUnitIds.includes(row.unitId))
       entry.refusedUnitIds.push(row.unitId);
-    entry.refusals.push({
-      declinedBy,
-      reasonable: row.reasonable ?? false,
-      on: romeDate(row.answeredAt ?? new Date(0)),
-    });
+    entry.refusals.push(refusal);
     byHousehold.set(row.householdId, entry);
   }
   return (householdId: string, referredOn: string) => {

@@ -27,7 +27,7 @@ import { type ImportIssue, importIssuesToFieldIssues, parseUnitRows } from "../.
 import { allowedTransitions, canTransition } from "../../domain/units/unit-status.ts";
 import type { Actor } from "../auth/auth.service.ts";
 import type { Db } from "../db/client.ts";
-import { AppError, fieldError } from "../errors.ts";
+import { AppError, fieldError, uniqueViolationOf } from "../errors.ts";
 import { listOrganisations } from "../organisations/organisations.repository.ts";
 import {
   analyzeUnits,
@@ -88,13 +88,6 @@ function toValues(unit: UnitFields, status: UnitStatus, partners: UnitPartners):
     managingPartnerId: partners.managingPartnerId,
     comodatoPartnerId: partners.comodatoPartnerId,
   };
-}
-
-/** A unique-key violation, raw from the driver or wrapped by drizzle (as its `cause`). */
-function isUniqueViolation(e: unknown): boolean {
-  if (typeof e !== "object" || e === null) return false;
-  if ((e as { code?: unknown }).code === "23505") return true;
-  return "cause" in e && isUniqueViolation((e as { cause: unknown }).cause);
 }
 
 export async function listUnits(options: { db: Db; actor: Actor; query: UnitListQuery }) {
@@ -159,7 +152,7 @@ export async function createUnit(options: { db: Db; actor: Actor; input: UnitCre
     });
     return getUnit({ db, actor, idOrCode: id });
   } catch (e) {
-    if (isUniqueViolation(e))
+    if (uniqueViolationOf(e) !== null)
       throw fieldError("CONFLICT", "code", `A unit with code ${input.code} already exists`);
     throw e;
   }
