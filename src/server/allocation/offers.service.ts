@@ -336,10 +336,10 @@ async function closeAsRefusal(options: {
   row: OfferRow;
   status: "declined" | "expired";
   refusal: OfferDecline;
+  rules: OfferRules;
   now: Date;
 }) {
-  const { db, actor, row, status, refusal, now } = options;
-  const rules = await offerRules(db);
+  const { db, actor, row, status, refusal, rules, now } = options;
   const standing = await householdStandingOf(db, row.householdId, rules);
   const outcome = refusalKeepsPlace(standing, refusal, rules)
     ? "place kept"
@@ -383,7 +383,15 @@ export async function declineOffer(options: {
   const { db, actor, id, input, now } = options;
   await db.transaction(async (tx) => {
     const row = await openOfferOrFail(tx, id);
-    await closeAsRefusal({ db: tx, actor, row, status: "declined", refusal: input, now });
+    await closeAsRefusal({
+      db: tx,
+      actor,
+      row,
+      status: "declined",
+      refusal: input,
+      rules: await offerRules(tx),
+      now,
+    });
   });
   return getOffer({ db, id, now });
 }
@@ -405,7 +413,7 @@ export async function expireOverdueOffers(options: { db: Db; actor: Actor; now: 
         declinedBy: "household",
         reasonable: rules.expiryIsReasonable,
       };
-      await closeAsRefusal({ db: tx, actor, row, status: "expired", refusal, now });
+      await closeAsRefusal({ db: tx, actor, row, status: "expired", refusal, rules, now });
     });
     expired.push(await getOffer({ db, id, now }));
   }
