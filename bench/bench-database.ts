@@ -80,6 +80,7 @@ async function actorFor(
     organisationId: organisation.id,
     organisationCode: organisation.code,
     organisationName: organisation.name,
+    householdId: null,
   };
 }
 

@@ -85,8 +85,19 @@ export function problemResponseOf(c: Context, error: AppError) {
   });
 }
 
+const NIL_ORGANISATION = "00000000-0000-0000-0000-000000000000";
+
 /** The row-level scope of an actor: the Comune's roles see the programme, partners their own rows. */
 export function scopeOfActor(actor: Actor): DbScope {
+  // A tenant belongs to no organisation's view: only to their own household's tenancy.
+  if (actor.role === "tenant") {
+    return {
+      organisationId: NIL_ORGANISATION,
+      userId: actor.userId,
+      sees: "tenant",
+      householdId: actor.householdId,
+    };
+  }
   return {
     organisationId: actor.organisationId,
     userId: actor.userId,
@@ -100,7 +111,7 @@ export function scopeOfActor(actor: Actor): DbScope {
  * anybody is known. Used only by `auth/` and `audit/`; the nil organisation id matches no row.
  */
 export const SYSTEM_SCOPE: DbScope = {
-  organisationId: "00000000-0000-0000-0000-000000000000",
+  organisationId: NIL_ORGANISATION,
   userId: null,
   sees: "all",
 };

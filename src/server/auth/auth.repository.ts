@@ -30,6 +30,7 @@ export async function insertUser(
     organisationId: string;
     passwordHash: string;
     fiscalCode?: string | null;
+    householdId?: string | null;
   },
 ) {
   const [row] = await db.insert(users).values(user).returning({ id: users.id });
@@ -54,6 +55,7 @@ export async function findSession(db: Db, tokenHash: string) {
       email: users.email,
       name: users.name,
       role: users.role,
+      householdId: users.householdId,
       active: users.active,
       organisationId: organisations.id,
       organisationCode: organisations.code,

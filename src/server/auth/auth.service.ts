@@ -37,6 +37,8 @@ export type Actor = {
   organisationId: string;
   organisationCode: string;
   organisationName: string;
+  /** A tenant's household: what their portal shows. Null for every other role. */
+  householdId: string | null;
 };
 
 export type SessionPolicy = { idleMinutes: number; maxHours: number };
@@ -161,6 +163,7 @@ function toActor(session: NonNullable<Awaited<ReturnType<typeof findSession>>>):
     organisationId: session.organisationId,
     organisationCode: session.organisationCode,
     organisationName: session.organisationName,
+    householdId: session.householdId,
   };
 }
 
@@ -215,6 +218,8 @@ export async function createUser(options: {
   organisationCode: string;
   password: string;
   fiscalCode?: string | undefined;
+  /** A tenant's household (tenant accounts only). */
+  householdId?: string | null;
   cost?: number;
 }): Promise<string> {
   const { db, email, name, role, organisationCode, password, cost = SCRYPT_COST } = options;
@@ -226,6 +231,8 @@ export async function createUser(options: {
   const fiscalCode = options.fiscalCode === undefined ? null : FiscalCode.safeParse(options.fiscalCode);
   if (fiscalCode !== null && !fiscalCode.success)
     throw fieldError("INVALID", "fiscalCode", "A fiscal code has 16 letters and digits");
+  if ((options.householdId ?? null) !== null && parsedRole.data !== "tenant")
+    throw fieldError("INVALID", "householdId", "Only a tenant's account belongs to a household");
   const organisation = await findOrganisationByCode(db, organisationCode);
   if (organisation === null)
     throw fieldError("UNPROCESSABLE", "organisationCode", `Unknown organisation "${organisationCode}"`);
@@ -240,6 +247,7 @@ export async function createUser(options: {
     organisationId: organisation.id,
     passwordHash: await hashPassword(password, cost),
     fiscalCode: fiscalCode?.data ?? null,
+    householdId: options.householdId ?? null,
   });
   if (id === null) throw new AppError("CONFLICT", "The account could not be created");
   return id;

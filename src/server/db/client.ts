@@ -24,7 +24,9 @@ export type DatabaseKind = "pglite" | "postgresql";
 export type DbScope = {
   organisationId: string;
   userId: string | null;
-  sees: "all" | "organisation";
+  sees: "all" | "organisation" | "tenant";
+  /** A tenant's household (with `sees: "tenant"`): the only tenancy, ledger and tickets it reads. */
+  householdId?: string | null;
   /** Also sees households whose consent to processing was withdrawn: the data-protection role only. */
   seesWithdrawn?: boolean;
 };
@@ -61,7 +63,7 @@ function scopedRunner(appDb: Db) {
       // superuser session) it is what makes the policies apply, until the transaction ends.
       await tx.execute(sql.raw(`set local role ${APP_ROLE}`));
       await tx.execute(
-        sql`select set_config('app.org', ${scope.organisationId}, true), set_config('app.user', ${scope.userId ?? ""}, true), set_config('app.scope', ${scope.sees}, true), set_config('app.withdrawn', ${scope.seesWithdrawn ? "visible" : "hidden"}, true)`,
+        sql`select set_config('app.org', ${scope.organisationId}, true), set_config('app.user', ${scope.userId ?? ""}, true), set_config('app.scope', ${scope.sees}, true), set_config('app.withdrawn', ${scope.seesWithdrawn ? "visible" : "hidden"}, true), set_config('app.household', ${scope.householdId ?? ""}, true)`,
       );
       return fn(tx);
     });

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
@@ -11,6 +12,7 @@ import {
   integer,
   jsonb,
   numeric,
+  pgSequence,
   pgTable,
   smallint,
   text,
@@ -57,10 +59,13 @@ export const users = pgTable(
     passwordHash: text("password_hash").notNull(),
     /** Codice fiscale, upper case: how a SPID/CIE identity maps to this account. */
     fiscalCode: text("fiscal_code"),
+    /** For a tenant's account: the household whose tenancy its portal shows. */
+    householdId: uuid("household_id").references((): AnyPgColumn => households.id, { onDelete: "set null" }),
     active: boolean("active").notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [
+    check("users_household_check", sql`${t.householdId} is null or ${t.role} = 'tenant'`),
     uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
     uniqueIndex("users_fiscal_code_key").on(t.fiscalCode),
   ],
@@ -686,6 +691,11 @@ export const unitHolds = pgTable(
   ],
 );
 
+/** Numbers behind tenancy and ticket references and pagoPA notice codes (IUV), programme-wide. */
+export const tenancyReferenceSeq = pgSequence("tenancy_reference_seq");
+export const maintenanceTicketSeq = pgSequence("maintenance_ticket_seq");
+export const noticeNumberSeq = pgSequence("notice_number_seq");
+
 /**
  * A tenancy (contratto di locazione o di ospitalità). An accepted offer opens its draft; the tenancy
  * area completes it. A unit has at most one draft or active tenancy (partial unique index).
@@ -706,6 +716,31 @@ export const tenancies = pgTable(
     createdAt: createdAt(),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
     cancelReason: text("cancel_reason"),
+    /** Human reference, e.g. `LOC-2026-00042`: the payment reference tenants quote on transfers. */
+    reference: text("reference")
+      .notNull()
+      .unique()
+      .default(
+        sql`'LOC-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('tenancy_reference_seq')::text, 5, '0')`,
+      ),
+    contractType: text("contract_type"),
+    startOn: date("start_on"),
+    /** Last day of the current term (included); null for an open-ended hospitality. */
+    endOn: date("end_on"),
+    /** Renewed tacitly for `renewalMonths` unless notice is given `noticeMonths` before the end. */
+    renewalMonths: smallint("renewal_months").notNull().default(0),
+    noticeMonths: smallint("notice_months").notNull().default(0),
+    depositCents: bigint("deposit_cents", { mode: "number" }).notNull().default(0),
+    /** Monthly rent or co-payment, and monthly service charges, in cents. */
+    rentCents: bigint("rent_cents", { mode: "number" }).notNull().default(0),
+    serviceChargeCents: bigint("service_charge_cents", { mode: "number" }).notNull().default(0),
+    /** How the rent was set: the cap, the co-payment from income, the figures behind them. */
+    rentBasis: jsonb("rent_basis"),
+    signatories: jsonb("signatories").notNull().default(sql`'[]'::jsonb`),
+    activatedAt: timestamp("activated_at", { withTimezone: true }),
+    activatedBy: uuid("activated_by").references(() => users.id),
+    endedOn: date("ended_on"),
+    endReason: text("end_reason"),
     version: integer("version").notNull().default(1),
   },
   (t) => [
@@ -713,5 +748,563 @@ export const tenancies = pgTable(
     uniqueIndex("tenancies_offer_open_key").on(t.offerId).where(sql`${t.status} in ('draft', 'active')`),
     index("tenancies_household_idx").on(t.householdId),
     check("tenancies_status_check", sql`${t.status} in ('draft', 'active', 'ended', 'cancelled')`),
+    check(
+      "tenancies_contract_type_check",
+      sql`${t.contractType} is null or ${t.contractType} in ('calmierato', 'calmierato_ridotto', 'ospitalita', 'comodato', 'housing_first')`,
+    ),
+    check(
+      "tenancies_money_check",
+      sql`${t.rentCents} >= 0 and ${t.serviceChargeCents} >= 0 and ${t.depositCents} >= 0`,
+    ),
+    check("tenancies_term_check", sql`${t.endOn} is null or ${t.endOn} >= ${t.startOn}`),
+    check(
+      "tenancies_active_check",
+      sql`${t.status} <> 'active' or (${t.contractType} is not null and ${t.startOn} is not null)`,
+    ),
   ],
 );
+
+/** A document of a tenancy (the signed contract, the inventory, the registration receipt…). */
+export const tenancyDocuments = pgTable(
+  "tenancy_documents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenancyId: uuid("tenancy_id")
+      .notNull()
+      .references(() => tenancies.id),
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    fileName: text("file_name").notNull(),
+    contentType: text("content_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    content: bytea("content").notNull(),
+    /** Shown in the tenant's portal. */
+    sharedWithTenant: boolean("shared_with_tenant").notNull().default(true),
+    uploadedBy: uuid("uploaded_by").references(() => users.id),
+    uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("tenancy_documents_tenancy_idx").on(t.tenancyId),
+    check(
+      "tenancy_documents_kind_check",
+      sql`${t.kind} in ('contract', 'registration', 'inventory', 'recertification_letter', 'other')`,
+    ),
+  ],
+);
+
+/** An annual income recertification: the income declared, the rent before and after, and why. */
+export const recertifications = pgTable(
+  "recertifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenancyId: uuid("tenancy_id")
+      .notNull()
+      .references(() => tenancies.id),
+    effectiveOn: date("effective_on").notNull(),
+    incomeCents: bigint("income_cents", { mode: "number" }).notNull(),
+    iseeCents: bigint("isee_cents", { mode: "number" }),
+    previousIncomeCents: bigint("previous_income_cents", { mode: "number" }),
+    previousRentCents: bigint("previous_rent_cents", { mode: "number" }).notNull(),
+    newRentCents: bigint("new_rent_cents", { mode: "number" }).notNull(),
+    basis: jsonb("basis").notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("recertifications_tenancy_effective_key").on(t.tenancyId, t.effectiveOn),
+    check(
+      "recertifications_money_check",
+      sql`${t.incomeCents} >= 0 and ${t.previousRentCents} >= 0 and ${t.newRentCents} >= 0`,
+    ),
+  ],
+);
+
+/**
+ * A month of the ledger (`YYYY-MM`): charged by a run (once; a second run changes nothing) and closed
+ * by the Comune, after which no charge, payment or write-off dated in it is accepted.
+ */
+export const ledgerPeriods = pgTable(
+  "ledger_periods",
+  {
+    period: text("period").primaryKey(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closedBy: uuid("closed_by").references(() => users.id),
+  },
+  (t) => [check("ledger_periods_period_check", sql`${t.period} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`)],
+);
+
+/** A monthly charge run by a property manager: for which month, who, when, how many charges it added. */
+export const chargeRuns = pgTable(
+  "charge_runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    period: text("period").notNull(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    runBy: uuid("run_by").references(() => users.id),
+    runAt: timestamp("run_at", { withTimezone: true }).notNull(),
+    created: integer("created").notNull(),
+    unchanged: integer("unchanged").notNull(),
+  },
+  (t) => [index("charge_runs_period_idx").on(t.period)],
+);
+
+/**
+ * A charge (addebito) on a tenancy: the month's rent or service charges, prorated for a partial month.
+ * One per tenancy, month and kind (unique index): what makes a charge run idempotent.
+ */
+export const charges = pgTable(
+  "charges",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenancyId: uuid("tenancy_id")
+      .notNull()
+      .references(() => tenancies.id),
+    period: text("period").notNull(),
+    kind: text("kind").notNull(),
+    amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
+    dueOn: date("due_on").notNull(),
+    daysCharged: smallint("days_charged").notNull(),
+    daysInMonth: smallint("days_in_month").notNull(),
+    /** pagoPA notice number (numero avviso, 18 digits): aux digit 3, segregation code, IUV. */
+    noticeNumber: text("notice_number").notNull().unique(),
+    runId: uuid("run_id").references(() => chargeRuns.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("charges_tenancy_period_kind_key").on(t.tenancyId, t.period, t.kind),
+    index("charges_period_idx").on(t.period),
+    check("charges_kind_check", sql`${t.kind} in ('rent', 'service')`),
+    check("charges_amount_check", sql`${t.amountCents} > 0`),
+    check("charges_days_check", sql`${t.daysCharged} between 1 and ${t.daysInMonth}`),
+  ],
+);
+
+/** A bank statement imported (CSV or ISO 20022 camt.053): one per file and organisation. */
+export const bankImports = pgTable(
+  "bank_imports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    fileName: text("file_name").notNull(),
+    format: text("format").notNull(),
+    sha256: text("sha256").notNull(),
+    lines: integer("lines").notNull(),
+    matched: integer("matched").notNull(),
+    importedBy: uuid("imported_by").references(() => users.id),
+    importedAt: timestamp("imported_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("bank_imports_file_key").on(t.organisationId, t.sha256),
+    check("bank_imports_format_check", sql`${t.format} in ('csv', 'camt053')`),
+  ],
+);
+
+/**
+ * A credit line of an imported statement: matched to a tenancy (and booked as a payment), or waiting in
+ * the queue of unmatched lines until someone assigns or dismisses it.
+ */
+export const bankLines = pgTable(
+  "bank_lines",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    importId: uuid("import_id")
+      .notNull()
+      .references(() => bankImports.id),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    lineNo: integer("line_no").notNull(),
+    bookedOn: date("booked_on").notNull(),
+    amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
+    payer: text("payer").notNull().default(""),
+    remittance: text("remittance").notNull().default(""),
+    bankReference: text("bank_reference").notNull().default(""),
+    status: text("status").notNull(),
+    tenancyId: uuid("tenancy_id").references(() => tenancies.id),
+    /** Which evidence matched it: reference, amount, payer. */
+    matchedBy: text("matched_by").array().notNull().default(sql`'{}'::text[]`),
+    resolvedBy: uuid("resolved_by").references(() => users.id),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    note: text("note").notNull().default(""),
+  },
+  (t) => [
+    uniqueIndex("bank_lines_import_line_key").on(t.importId, t.lineNo),
+    index("bank_lines_queue_idx").on(t.organisationId, t.status),
+    check("bank_lines_amount_check", sql`${t.amountCents} > 0`),
+    check("bank_lines_status_check", sql`${t.status} in ('matched', 'unmatched', 'assigned', 'dismissed')`),
+    check(
+      "bank_lines_tenancy_check",
+      sql`(${t.tenancyId} is not null) = (${t.status} in ('matched', 'assigned'))`,
+    ),
+  ],
+);
+
+/**
+ * A payment (pagamento) on a tenancy: registered by hand (with its `Idempotency-Key`, unique) or booked
+ * from a bank line.
+ */
+export const payments = pgTable(
+  "payments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenancyId: uuid("tenancy_id")
+      .notNull()
+      .references(() => tenancies.id),
+    amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
+    paidOn: date("paid_on").notNull(),
+    method: text("method").notNull(),
+    reference: text("reference").notNull().default(""),
+    payer: text("payer").notNull().default(""),
+    bankLineId: uuid("bank_line_id")
+      .unique()
+      .references(() => bankLines.id),
+    idempotencyKey: text("idempotency_key").unique(),
+    /** SHA-256 of the request body the key first came with. */
+    requestHash: text("request_hash"),
+    recordedBy: uuid("recorded_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("payments_tenancy_idx").on(t.tenancyId, t.paidOn),
+    check("payments_amount_check", sql`${t.amountCents} > 0`),
+    check("payments_method_check", sql`${t.method} in ('bank_transfer', 'pagopa', 'cash', 'card', 'other')`),
+    check("payments_key_check", sql`(${t.idempotencyKey} is null) = (${t.requestHash} is null)`),
+  ],
+);
+
+/** A write-off (stralcio) of part of a tenancy's balance: by a manager, with a reason. */
+export const writeOffs = pgTable(
+  "write_offs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenancyId: uuid("tenancy_id")
+      .notNull()
+      .references(() => tenancies.id),
+    amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
+    writtenOn: date("written_on").notNull(),
+    reason: text("reason").notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("write_offs_tenancy_idx").on(t.tenancyId),
+    check("write_offs_amount_check", sql`${t.amountCents} > 0`),
+    check("write_offs_reason_check", sql`length(trim(${t.reason})) > 0`),
+  ],
+);
+
+/** A version of the arrears policy (stages, thresholds, fund rules) as data: who, when, why. */
+export const arrearsPolicyVersions = pgTable(
+  "arrears_policy_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    version: integer("version").notNull().unique(),
+    policy: jsonb("policy").notNull(),
+    reason: text("reason").notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [check("arrears_policy_versions_reason_check", sql`length(trim(${t.reason})) > 0`)],
+);
+
+/**
+ * An arrears case (pratica di morosità) of a tenancy, moving through the policy's stages: the first
+ * signal to the educator, reminder, meeting, repayment plan, fund referral, legal action. One open case
+ * per tenancy.
+ */
+export const arrearsCases = pgTable(
+  "arrears_cases",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenancyId: uuid("tenancy_id")
+      .notNull()
+      .references(() => tenancies.id),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    openedOn: date("opened_on").notNull(),
+    stage: text("stage").notNull(),
+    status: text("status").notNull().default("open"),
+    closedOn: date("closed_on"),
+    closeReason: text("close_reason"),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex("arrears_cases_open_key").on(t.tenancyId).where(sql`${t.status} = 'open'`),
+    index("arrears_cases_household_idx").on(t.householdId),
+    check("arrears_cases_status_check", sql`${t.status} in ('open', 'closed')`),
+    check(
+      "arrears_cases_stage_check",
+      sql`${t.stage} in ('signal', 'reminder', 'meeting', 'repayment_plan', 'fund_referral', 'legal')`,
+    ),
+  ],
+);
+
+/** Each step of an arrears case: the stage reached, who, when, the note and, for legal action, why. */
+export const arrearsSteps = pgTable(
+  "arrears_steps",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => arrearsCases.id),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    stage: text("stage").notNull(),
+    takenOn: date("taken_on").notNull(),
+    balanceCents: bigint("balance_cents", { mode: "number" }).notNull(),
+    note: text("note").notNull().default(""),
+    actorId: uuid("actor_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("arrears_steps_case_idx").on(t.caseId, t.createdAt)],
+);
+
+/** A task for a member of a household's team (the first arrears signal goes to the educator). */
+export const tasks = pgTable(
+  "tasks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    assigneeId: uuid("assignee_id").references(() => users.id),
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    detail: text("detail").notNull().default(""),
+    dueOn: date("due_on").notNull(),
+    status: text("status").notNull().default("open"),
+    arrearsCaseId: uuid("arrears_case_id").references(() => arrearsCases.id),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    doneAt: timestamp("done_at", { withTimezone: true }),
+    doneBy: uuid("done_by").references(() => users.id),
+    outcome: text("outcome").notNull().default(""),
+  },
+  (t) => [
+    index("tasks_assignee_idx").on(t.assigneeId, t.status),
+    index("tasks_household_idx").on(t.householdId),
+    check("tasks_kind_check", sql`${t.kind} in ('arrears_signal', 'arrears_meeting', 'recertification')`),
+    check("tasks_status_check", sql`${t.status} in ('open', 'done', 'cancelled')`),
+  ],
+);
+
+/** A repayment plan (piano di rientro) of an arrears case: the debt spread over dated instalments. */
+export const repaymentPlans = pgTable(
+  "repayment_plans",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => arrearsCases.id),
+    tenancyId: uuid("tenancy_id")
+      .notNull()
+      .references(() => tenancies.id),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    totalCents: bigint("total_cents", { mode: "number" }).notNull(),
+    startOn: date("start_on").notNull(),
+    status: text("status").notNull().default("active"),
+    note: text("note").notNull().default(""),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closeReason: text("close_reason"),
+  },
+  (t) => [
+    uniqueIndex("repayment_plans_active_key").on(t.caseId).where(sql`${t.status} = 'active'`),
+    check("repayment_plans_total_check", sql`${t.totalCents} > 0`),
+    check("repayment_plans_status_check", sql`${t.status} in ('active', 'completed', 'broken', 'cancelled')`),
+  ],
+);
+
+export const repaymentInstalments = pgTable(
+  "repayment_instalments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => repaymentPlans.id),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    seq: smallint("seq").notNull(),
+    dueOn: date("due_on").notNull(),
+    amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("repayment_instalments_key").on(t.planId, t.seq),
+    check("repayment_instalments_amount_check", sql`${t.amountCents} > 0`),
+  ],
+);
+
+/**
+ * A referral for the household's economic participation: financial education, microcredit, the
+ * involuntary-arrears fund or the regional solidarity contribution, with its outcome.
+ */
+export const economicReferrals = pgTable(
+  "economic_referrals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    tenancyId: uuid("tenancy_id").references(() => tenancies.id),
+    caseId: uuid("case_id").references(() => arrearsCases.id),
+    kind: text("kind").notNull(),
+    referredOn: date("referred_on").notNull(),
+    referredBy: uuid("referred_by").references(() => users.id),
+    outcome: text("outcome").notNull().default("pending"),
+    outcomeOn: date("outcome_on"),
+    amountCents: bigint("amount_cents", { mode: "number" }),
+    note: text("note").notNull().default(""),
+  },
+  (t) => [
+    index("economic_referrals_household_idx").on(t.householdId),
+    check(
+      "economic_referrals_kind_check",
+      sql`${t.kind} in ('financial_education', 'microcredit', 'involuntary_arrears_fund', 'regional_solidarity')`,
+    ),
+    check(
+      "economic_referrals_outcome_check",
+      sql`${t.outcome} in ('pending', 'granted', 'refused', 'completed', 'dropped')`,
+    ),
+    check("economic_referrals_amount_check", sql`${t.amountCents} is null or ${t.amountCents} >= 0`),
+  ],
+);
+
+/**
+ * A maintenance ticket (segnalazione di manutenzione) on a unit, from its tenant or from staff: category,
+ * urgency and the deadline it sets, assignee, status with reasons.
+ */
+export const maintenanceTickets = pgTable(
+  "maintenance_tickets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    reference: text("reference")
+      .notNull()
+      .unique()
+      .default(
+        sql`'MAN-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('maintenance_ticket_seq')::text, 5, '0')`,
+      ),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    tenancyId: uuid("tenancy_id").references(() => tenancies.id),
+    category: text("category").notNull(),
+    urgency: text("urgency").notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull(),
+    status: text("status").notNull().default("open"),
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    assignee: text("assignee").notNull().default(""),
+    statusReason: text("status_reason").notNull().default(""),
+    openedBy: uuid("opened_by").references(() => users.id),
+    openedByTenant: boolean("opened_by_tenant").notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    index("maintenance_tickets_unit_idx").on(t.unitId),
+    index("maintenance_tickets_status_idx").on(t.status, t.dueAt),
+    check(
+      "maintenance_tickets_category_check",
+      sql`${t.category} in ('plumbing', 'electrical', 'heating', 'appliances', 'doors_windows', 'damp_mould', 'lift_common_areas', 'pests', 'other')`,
+    ),
+    check("maintenance_tickets_urgency_check", sql`${t.urgency} in ('emergency', 'urgent', 'routine')`),
+    check(
+      "maintenance_tickets_status_check",
+      sql`${t.status} in ('open', 'in_progress', 'deferred', 'completed', 'closed', 'declined')`,
+    ),
+  ],
+);
+
+/** Each status change of a ticket, with who and why. */
+export const ticketEvents = pgTable(
+  "ticket_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    ticketId: uuid("ticket_id")
+      .notNull()
+      .references(() => maintenanceTickets.id),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    actorId: uuid("actor_id").references(() => users.id),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status").notNull(),
+    note: text("note").notNull().default(""),
+  },
+  (t) => [index("ticket_events_ticket_idx").on(t.ticketId, t.at)],
+);
+
+/** A photo attached to a ticket. */
+export const ticketPhotos = pgTable(
+  "ticket_photos",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ticketId: uuid("ticket_id")
+      .notNull()
+      .references(() => maintenanceTickets.id),
+    fileName: text("file_name").notNull(),
+    contentType: text("content_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    content: bytea("content").notNull(),
+    uploadedBy: uuid("uploaded_by").references(() => users.id),
+    uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("ticket_photos_ticket_idx").on(t.ticketId),
+    check("ticket_photos_type_check", sql`${t.contentType} in ('image/jpeg', 'image/png', 'image/webp')`),
+  ],
+);
+
+/** The move-in checklist of a tenancy: meter readings, keys, installations explained, inventory. */
+export const moveInChecklists = pgTable("move_in_checklists", {
+  tenancyId: uuid("tenancy_id")
+    .primaryKey()
+    .references(() => tenancies.id),
+  checklist: jsonb("checklist").notNull(),
+  completedOn: date("completed_on"),
+  recordedBy: uuid("recorded_by").references(() => users.id),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A notice from a property manager to its tenants: all of them, one building's, or one unit's. */
+export const tenantNotices = pgTable(
+  "tenant_notices",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    buildingCode: text("building_code").references(() => buildings.code),
+    unitId: uuid("unit_id").references(() => units.id),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    publishedOn: date("published_on").notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("tenant_notices_organisation_idx").on(t.organisationId, t.publishedOn)],
+);
+
+/** What a partner tells its tenants: the manager's contacts, office hours and the house rules. */
+export const tenantInformation = pgTable("tenant_information", {
+  organisationId: uuid("organisation_id")
+    .primaryKey()
+    .references(() => organisations.id),
+  phone: text("phone").notNull().default(""),
+  email: text("email").notNull().default(""),
+  officeHours: text("office_hours").notNull().default(""),
+  address: text("address").notNull().default(""),
+  houseRules: text("house_rules").notNull().default(""),
+  updatedBy: uuid("updated_by").references(() => users.id),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

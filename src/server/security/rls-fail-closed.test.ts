@@ -6,7 +6,34 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ORGANISATIONS } from "../../domain/demo/demo-programme.ts";
 import { DEFAULT_RULES } from "../../domain/eligibility/rules.schema.ts";
 import { APP_ROLE, appRoleUrl, type Db, type DbScope } from "../db/client.ts";
-import { allocationOffers, allocationRuns, tenancies, unitHolds } from "../db/schema.ts";
+import {
+  allocationOffers,
+  allocationRuns,
+  arrearsCases,
+  arrearsPolicyVersions,
+  arrearsSteps,
+  bankImports,
+  bankLines,
+  chargeRuns,
+  charges,
+  economicReferrals,
+  ledgerPeriods,
+  maintenanceTickets,
+  moveInChecklists,
+  payments,
+  recertifications,
+  repaymentInstalments,
+  repaymentPlans,
+  tasks,
+  tenancies,
+  tenancyDocuments,
+  tenantInformation,
+  tenantNotices,
+  ticketEvents,
+  ticketPhotos,
+  unitHolds,
+  writeOffs,
+} from "../db/schema.ts";
 import { listOrganisations } from "../organisations/organisations.repository.ts";
 import { acceptedHousehold } from "../support-plans/care-fixtures.ts";
 import { createTestContext, type TestContext } from "../testing/test-context.ts";
@@ -120,17 +147,154 @@ beforeAll(async () => {
         status: "accepted",
       })
       .returning({ id: allocationOffers.id });
-    await ctx.db.insert(tenancies).values({ unitId, householdId, offerId: offer?.id });
+    const [tenancy] = await ctx.db
+      .insert(tenancies)
+      .values({ unitId, householdId, offerId: offer?.id })
+      .returning({ id: tenancies.id });
     await ctx.db.insert(unitHolds).values({
       unitId: unitIds.get(partner.code)?.[1] as string,
       householdId,
       expiresOn: "2026-12-31",
       reason: "Prova",
     });
+    await tenancyRows(partner.code, unitId, householdId, tenancy?.id as string);
   }
+  await ctx.db
+    .insert(ledgerPeriods)
+    .values({ period: "2026-10", closedAt: new Date(), closedBy: userIds.get(AREA_B[0]?.code as string) });
+  await ctx.db
+    .insert(arrearsPolicyVersions)
+    .values({ version: 1, policy: {}, reason: "Prova", createdBy: userIds.get(AREA_B[0]?.code as string) });
   tables = await partnerTables(ctx.db);
 });
 afterAll(() => ctx.close());
+
+/** A row in every table that follows a tenancy, its household or its partner, written as the owner. */
+async function tenancyRows(code: string, unitId: string, householdId: string, tenancyId: string) {
+  const organisationId = orgId.get(code) as string;
+  const [run] = await ctx.db
+    .insert(chargeRuns)
+    .values({ period: "2026-11", organisationId, runAt: new Date(), created: 1, unchanged: 0 })
+    .returning({ id: chargeRuns.id });
+  await ctx.db.insert(charges).values({
+    tenancyId,
+    period: "2026-11",
+    kind: "rent",
+    amountCents: 30_000,
+    dueOn: "2026-11-05",
+    daysCharged: 30,
+    daysInMonth: 30,
+    noticeNumber: `3${code.length}${randomUUID().replace(/\D/g, "").padEnd(16, "0").slice(0, 16)}`,
+    runId: run?.id,
+  });
+  const [statement] = await ctx.db
+    .insert(bankImports)
+    .values({
+      organisationId,
+      fileName: "estratto.csv",
+      format: "csv",
+      sha256: randomUUID(),
+      lines: 1,
+      matched: 1,
+      importedAt: new Date(),
+    })
+    .returning({ id: bankImports.id });
+  const [line] = await ctx.db
+    .insert(bankLines)
+    .values({
+      importId: statement?.id as string,
+      organisationId,
+      lineNo: 1,
+      bookedOn: "2026-11-06",
+      amountCents: 30_000,
+      status: "matched",
+      tenancyId,
+    })
+    .returning({ id: bankLines.id });
+  await ctx.db.insert(payments).values({
+    tenancyId,
+    amountCents: 30_000,
+    paidOn: "2026-11-06",
+    method: "bank_transfer",
+    bankLineId: line?.id,
+  });
+  await ctx.db
+    .insert(writeOffs)
+    .values({ tenancyId, amountCents: 100, writtenOn: "2026-11-07", reason: "Prova" });
+  await ctx.db.insert(recertifications).values({
+    tenancyId,
+    effectiveOn: "2026-11-01",
+    incomeCents: 1_000_000,
+    previousRentCents: 30_000,
+    newRentCents: 28_000,
+    basis: {},
+  });
+  await ctx.db.insert(tenancyDocuments).values({
+    tenancyId,
+    kind: "contract",
+    title: "Contratto",
+    fileName: "c.pdf",
+    contentType: "application/pdf",
+    sizeBytes: 1,
+    sha256: "0",
+    content: Buffer.from("x"),
+    uploadedAt: new Date(),
+  });
+  await ctx.db.insert(moveInChecklists).values({ tenancyId, checklist: {} });
+  const [arrears] = await ctx.db
+    .insert(arrearsCases)
+    .values({ tenancyId, householdId, openedOn: "2026-11-20", stage: "signal" })
+    .returning({ id: arrearsCases.id });
+  const caseId = arrears?.id as string;
+  await ctx.db
+    .insert(arrearsSteps)
+    .values({ caseId, householdId, stage: "signal", takenOn: "2026-11-20", balanceCents: 30_000 });
+  await ctx.db.insert(tasks).values({
+    householdId,
+    kind: "arrears_signal",
+    title: "Prova",
+    dueOn: "2026-11-27",
+    arrearsCaseId: caseId,
+  });
+  const [plan] = await ctx.db
+    .insert(repaymentPlans)
+    .values({ caseId, tenancyId, householdId, totalCents: 30_000, startOn: "2026-12-01" })
+    .returning({ id: repaymentPlans.id });
+  await ctx.db
+    .insert(repaymentInstalments)
+    .values({ planId: plan?.id as string, householdId, seq: 1, dueOn: "2026-12-01", amountCents: 30_000 });
+  await ctx.db
+    .insert(economicReferrals)
+    .values({ householdId, tenancyId, caseId, kind: "microcredit", referredOn: "2026-11-20" });
+  const [ticket] = await ctx.db
+    .insert(maintenanceTickets)
+    .values({
+      unitId,
+      tenancyId,
+      category: "plumbing",
+      urgency: "urgent",
+      title: "Perdita",
+      description: "Prova",
+      dueAt: new Date(),
+      openedByTenant: false,
+    })
+    .returning({ id: maintenanceTickets.id });
+  await ctx.db
+    .insert(ticketEvents)
+    .values({ ticketId: ticket?.id as string, at: new Date(), toStatus: "open" });
+  await ctx.db.insert(ticketPhotos).values({
+    ticketId: ticket?.id as string,
+    fileName: "p.png",
+    contentType: "image/png",
+    sizeBytes: 1,
+    content: Buffer.from("x"),
+    uploadedAt: new Date(),
+  });
+  await ctx.db
+    .insert(tenantNotices)
+    .values({ organisationId, title: "Avviso", body: "Prova", publishedOn: "2026-11-20" });
+  await ctx.db.insert(tenantInformation).values({ organisationId, phone: "02 0000000" });
+}
 
 const count = async (db: Db, from: SQL) =>
   (await rowsOf<{ n: number }>(db, sql`select count(*)::int as "n" from ${from}`))[0]?.n ?? -1;

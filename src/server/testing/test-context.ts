@@ -85,7 +85,13 @@ export async function createTestContext(options: { oidc?: OidcSettings | null } 
     clock,
     anonymous: client(null),
 
-    async newUser(options: { role: Role; organisationCode?: string; email?: string; fiscalCode?: string }) {
+    async newUser(options: {
+      role: Role;
+      organisationCode?: string;
+      email?: string;
+      fiscalCode?: string;
+      householdId?: string;
+    }) {
       serial += 1;
       const email = options.email ?? `${options.role}.${serial}@test.casacomune.example`;
       await createUser({
@@ -96,14 +102,15 @@ export async function createTestContext(options: { oidc?: OidcSettings | null } 
         organisationCode: options.organisationCode ?? defaultOrganisation(options.role),
         password: TEST_PASSWORD,
         fiscalCode: options.fiscalCode,
+        householdId: options.householdId ?? null,
         cost: TEST_HASH_COST,
       });
       return email;
     },
 
     /** Sign in through the API as a new account of this role; returns a client carrying the cookie. */
-    async loginAs(role: Role, organisationCode?: string) {
-      const email = await ctx.newUser({ role, organisationCode });
+    async loginAs(role: Role, organisationCode?: string, householdId?: string) {
+      const email = await ctx.newUser({ role, organisationCode, householdId });
       const response = await ctx.anonymous.post("/auth/login", { email, password: TEST_PASSWORD });
       if (response.status !== 200) throw new Error(`login as ${role} failed: ${response.status}`);
       const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
@@ -125,6 +132,7 @@ export async function createTestContext(options: { oidc?: OidcSettings | null } 
         organisationId: org.id,
         organisationCode: org.code,
         organisationName: org.name,
+        householdId: null,
       };
     },
 
