@@ -31,7 +31,7 @@ describe("docs/permissions.md", () => {
         role,
         {
           permissions: PERMISSIONS.filter((p) => ROLE_PERMISSIONS[role].includes(p)),
-          scope: scopeOfRole(role) === "programme" ? "programme" : "own organisation",
+          scope: scopeOfRole(role).replace("_", " "),
         },
       ]),
     );

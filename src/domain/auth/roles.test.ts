@@ -63,7 +63,7 @@ describe("role permissions", () => {
     { role: "auditor", scope: "programme", read: true, write: false, importUnits: false, stock: true },
     {
       role: "tenant",
-      scope: "own_organisation",
+      scope: "own_household",
       read: false,
       write: false,
       importUnits: false,
@@ -81,7 +81,7 @@ describe("role permissions", () => {
   );
 
   it("gives every role a scope and a list of known permissions", () => {
-    const scopes: readonly Scope[] = ["programme", "own_organisation"];
+    const scopes: readonly Scope[] = ["programme", "own_organisation", "own_household"];
     expect(Object.keys(ROLE_PERMISSIONS).sort()).toEqual([...ROLES].sort());
     for (const role of ROLES) {
       expect(scopes).toContain(scopeOfRole(role));

@@ -31,6 +31,18 @@ export const PERMISSIONS = [
   "allocation:rules",
   "allocation:run",
   "offers:answer",
+  "tenancies:read",
+  "tenancies:write",
+  "ledger:write",
+  "ledger:close",
+  "arrears:work",
+  "arrears:legal",
+  "arrears:policy",
+  "maintenance:read",
+  "maintenance:open",
+  "maintenance:manage",
+  "notices:write",
+  "portal:use",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -54,6 +66,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "allocation:rules",
     "allocation:run",
     "offers:answer",
+    "tenancies:read",
+    "tenancies:write",
+    "ledger:write",
+    "ledger:close",
+    "arrears:work",
+    "arrears:legal",
+    "arrears:policy",
+    "maintenance:read",
+    "maintenance:open",
+    "maintenance:manage",
+    "notices:write",
   ],
   comune_housing_officer: [
     "units:read",
@@ -62,6 +85,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "stock:read",
     "allocation:run",
     "offers:answer",
+    "tenancies:read",
+    "tenancies:write",
+    "ledger:close",
+    "maintenance:read",
+    "maintenance:open",
+    "maintenance:manage",
   ],
   comune_social_worker: [
     "units:read",
@@ -70,6 +99,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "households:write",
     "referrals:create",
     "consents:write",
+    "tenancies:read",
+    "arrears:work",
   ],
   // The Comune's data-protection role (responsabile della protezione dei dati): reads every
   // household, including those whose consent was withdrawn, and the audit trail; records consents.
@@ -84,11 +115,30 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "referrals:answer",
     "consents:write",
     "offers:answer",
+    "tenancies:read",
+    "tenancies:write",
+    "ledger:write",
+    "arrears:work",
+    "arrears:legal",
+    "maintenance:read",
+    "maintenance:open",
+    "maintenance:manage",
+    "notices:write",
   ],
-  area_b_educator: ["units:read", "stock:read", "households:read", "households:write", "consents:write"],
+  area_b_educator: [
+    "units:read",
+    "stock:read",
+    "households:read",
+    "households:write",
+    "consents:write",
+    "tenancies:read",
+    "arrears:work",
+    "maintenance:read",
+    "maintenance:open",
+  ],
   steering_board: ["stock:read"],
-  auditor: ["units:read", "stock:read", "audit:read"],
-  tenant: [],
+  auditor: ["units:read", "stock:read", "audit:read", "tenancies:read", "maintenance:read"],
+  tenant: ["portal:use"],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {
@@ -96,14 +146,15 @@ export function hasPermission(role: Role, permission: Permission): boolean {
 }
 
 /** Whose records a role sees: the whole programme, or only its own organisation's. */
-export type Scope = "programme" | "own_organisation";
+export type Scope = "programme" | "own_organisation" | "own_household";
 
 export function scopeOfRole(role: Role): Scope {
   switch (role) {
     case "area_b_manager":
     case "area_b_educator":
-    case "tenant":
       return "own_organisation";
+    case "tenant":
+      return "own_household";
     case "comune_admin":
     case "comune_social_worker":
     case "comune_housing_officer":
