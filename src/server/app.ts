@@ -36,6 +36,7 @@ import { caseloadRoutes } from "./support-plans/caseload.routes.ts";
 import { exitRoutes } from "./support-plans/exits.routes.ts";
 import { interventionRoutes } from "./support-plans/interventions.routes.ts";
 import { supportPlanRoutes } from "./support-plans/support-plans.routes.ts";
+import { tenancyRoutes } from "./tenancies/tenancies.routes.ts";
 import { unitRoutes } from "./units/units.routes.ts";
 
 /** The HTTP application: API under /api/v1, docs at /api/docs, and the built web app when `clientDir` is set. */
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
   api.route("/", designationRoutes(deps));
   api.route("/", equityRoutes(deps));
   api.route("/", offerRoutes(deps));
+  api.route("/", tenancyRoutes(deps));
 
   const document = () =>
     api.getOpenAPI31Document({

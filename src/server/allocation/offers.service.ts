@@ -96,7 +96,7 @@ async function moveUnit(db: Db, actor: Actor, unitId: string, to: UnitStatus, no
   await transitionUnit({ db, actor, idOrCode: unitId, input: { to, note } });
 }
 
-async function moveHousehold(options: {
+export async function moveHousehold(options: {
   db: Db;
   actor: Actor;
   householdId: string;

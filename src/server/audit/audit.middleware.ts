@@ -64,7 +64,9 @@ export async function auditRequest(c: Context<AppEnv>, deps: AppDeps, status: nu
     outcome: outcomeOf(status),
     detail: { status },
   };
-  await recordAudit(deps.database, actor ? scopeOfActor(actor) : SYSTEM_SCOPE, fields).catch((e) =>
+  // A tenant's scope belongs to no organisation: its records are appended by the audit machinery.
+  const scope = actor && actor.role !== "tenant" ? scopeOfActor(actor) : SYSTEM_SCOPE;
+  await recordAudit(deps.database, scope, fields).catch((e) =>
     logger.error("audit record not written", { action: fields.action, error: String(e) }),
   );
 }

@@ -128,7 +128,7 @@ const FORM_TYPE = /^(multipart\/form-data|application\/x-www-form-urlencoded)\b/
 const JSON_TYPE = /^application\/([a-z.-]+\+)?json\b/i;
 
 /** `Content-Disposition` of a download: an ASCII name for every client, the exact one for those that read it. */
-function attachment(name: string) {
+export function attachment(name: string) {
   const ascii =
     name
       .normalize("NFKD")
