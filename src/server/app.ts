@@ -28,6 +28,7 @@ import {
   SYSTEM_SCOPE,
   sameOriginOnly,
 } from "./http.ts";
+import { ledgerRoutes } from "./ledger/ledger.routes.ts";
 import { logger } from "./logger.ts";
 import { organisationRoutes } from "./organisations/organisations.routes.ts";
 import { staffRoutes } from "./organisations/staff.routes.ts";
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
   api.route("/", equityRoutes(deps));
   api.route("/", offerRoutes(deps));
   api.route("/", tenancyRoutes(deps));
+  api.route("/", ledgerRoutes(deps));
 
   const document = () =>
     api.getOpenAPI31Document({

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
+
 import path from "node:path";
 import { z } from "zod";
 import { PASSWORD_MIN_LENGTH } from "../domain/auth/roles.ts";
 import type { OidcSettings } from "./auth/oidc.service.ts";
+import type { PagoPaSettings } from "./ledger/ledger.service.ts";
 
 const flag = z
   .enum(["true", "false", "1", "0"], { error: "Use true or false" })
@@ -49,6 +51,20 @@ const EnvSchema = z
       .string()
       .regex(/^(mailto|https):/, { error: "SECURITY_CONTACT must be a mailto: or https: URI" })
       .default("mailto:security@casacomune.example"),
+    // The Comune as pagoPA creditor. The IBAN default is the well-known sample IBAN: set the real one.
+    PAGOPA_CREDITOR_FISCAL_CODE: z
+      .string()
+      .regex(/^\d{11}$/, { error: "PAGOPA_CREDITOR_FISCAL_CODE has 11 digits" })
+      .default("01199250158"),
+    PAGOPA_CREDITOR_NAME: z.string().min(1).default("Comune di Milano"),
+    PAGOPA_SEGREGATION_CODE: z
+      .string()
+      .regex(/^\d{2}$/, { error: "PAGOPA_SEGREGATION_CODE has 2 digits" })
+      .default("01"),
+    PAGOPA_IBAN: z
+      .string()
+      .regex(/^IT\d{2}[A-Z]\d{10}[0-9A-Z]{12}$/, { error: "PAGOPA_IBAN must be an Italian IBAN" })
+      .default("IT60X0542811101000000123456"),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
     SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
@@ -90,6 +106,7 @@ export type Env = {
   secureCookies: boolean;
   trustProxy: boolean;
   securityContact: string;
+  pagopa: PagoPaSettings;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
@@ -118,6 +135,12 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     secureCookies: e.SECURE_COOKIES,
     trustProxy: e.TRUST_PROXY,
     securityContact: e.SECURITY_CONTACT,
+    pagopa: {
+      fiscalCode: e.PAGOPA_CREDITOR_FISCAL_CODE,
+      name: e.PAGOPA_CREDITOR_NAME,
+      segregationCode: e.PAGOPA_SEGREGATION_CODE,
+      iban: e.PAGOPA_IBAN,
+    },
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
     logLevel: e.LOG_LEVEL,

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
+
 import { type RouteConfig, z } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import { hasPermission, type Permission, scopeOfRole } from "../domain/auth/roles.ts";
@@ -6,6 +7,7 @@ import type { Actor, SessionPolicy } from "./auth/auth.service.ts";
 import type { OidcSettings } from "./auth/oidc.service.ts";
 import type { Database, Db, DbScope } from "./db/client.ts";
 import { AppError, toProblem } from "./errors.ts";
+import type { PagoPaSettings } from "./ledger/ledger.service.ts";
 
 export const API_BASE = "/api/v1";
 
@@ -18,6 +20,8 @@ export type AppDeps = {
   trustProxy: boolean;
   /** The `Contact:` of `/.well-known/security.txt` (a mailto: or https: URI). */
   securityContact: string;
+  /** The Comune as pagoPA creditor (absent: the defaults of `DEFAULT_PAGOPA`). */
+  pagopa?: PagoPaSettings;
   /** Sign-in through the Comune's SPID/CIE gateway (OpenID Connect); null when not configured. */
   oidc: OidcSettings | null;
   now: () => Date;

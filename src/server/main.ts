@@ -35,6 +35,7 @@ const app = createApp(
     secureCookies: env.secureCookies,
     trustProxy: env.trustProxy,
     securityContact: env.securityContact,
+    pagopa: env.pagopa,
     oidc: env.oidc,
     now: () => new Date(),
   },

@@ -118,7 +118,16 @@ export async function loadAccounts(
 }
 
 /** The latest recertification of each of `tenancyIds`, for the income-drop warning. */
-export async function latestRecertifications(db: Db, tenancyIds: readonly string[]) {
+export type RecertificationFact = {
+  effectiveOn: string;
+  incomeCents: number;
+  previousIncomeCents: number | null;
+};
+
+export async function latestRecertifications(
+  db: Db,
+  tenancyIds: readonly string[],
+): Promise<Map<string, RecertificationFact>> {
   if (tenancyIds.length === 0) return new Map();
   const rows = await db
     .selectDistinctOn([recertifications.tenancyId], {
