@@ -448,3 +448,26 @@ describe("the demo care records", () => {
     expect(wrongIsee).toBe(0);
   });
 });
+
+describe("the demo tenancies", () => {
+  it("store one tenancy in force per household living in its unit, with three months of ledger", async () => {
+    const [row] = await rowsOf<{ tenancies: number; living: number; months: string }>(
+      database.db,
+      sql`select (select count(*)::int from tenancies where status = 'active') as "tenancies",
+                 (select count(*)::int from households where status in ('housed', 'exiting')) as "living",
+                 (select string_agg(distinct period, ',' order by period) from charges) as "months"`,
+    );
+    expect(row?.tenancies).toBeGreaterThan(0);
+    expect(row?.tenancies).toBeLessThanOrEqual(row?.living ?? 0);
+    expect(row?.months).toBe("2026-09,2026-10,2026-11");
+  });
+
+  it("tie the demo tenant's account to a household whose tenancy is in force", async () => {
+    const [row] = await rowsOf<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as "n" from users u join tenancies t on t.household_id = u.household_id
+          where u.role = 'tenant' and t.status = 'active'`,
+    );
+    expect(row?.n).toBe(1);
+  });
+});

@@ -2,7 +2,7 @@
 // First: the domain schemas loaded below get their OpenAPI methods (which the routes call) only when
 // @hono/zod-openapi has extended zod before they are made.
 import "@hono/zod-openapi";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Role } from "../../domain/auth/roles.ts";
 import { type DemoAccount, type DemoCare, demoCare } from "../../domain/demo/demo-care.ts";
 import { type DemoHousehold, demoHouseholds } from "../../domain/demo/demo-households.ts";
@@ -12,9 +12,12 @@ import {
   DEMO_USERS,
   demoUnits,
 } from "../../domain/demo/demo-programme.ts";
+import { type DemoTenancy, demoTenancies } from "../../domain/demo/demo-tenancies.ts";
+import { noticeNumber } from "../../domain/pagopa/notice.ts";
 import { createUser } from "../auth/auth.service.ts";
 import type { Db } from "../db/client.ts";
 import {
+  charges,
   householdConsents,
   householdDocuments,
   householdEvents,
@@ -22,12 +25,19 @@ import {
   householdFollowUps,
   householdMembers,
   households,
+  payments,
   referrals,
   supportInterventions,
   supportPlanReviews,
   supportPlans,
+  tenancies,
+  tenantInformation,
+  tenantNotices,
+  units as unitsTable,
+  users,
 } from "../db/schema.ts";
 import { insertOrganisations, listOrganisations } from "../organisations/organisations.repository.ts";
+import { rowsOf } from "../security/catalogue.ts";
 import { uuid7Batch } from "../shared/uuid7.ts";
 import { ensureBuildings, insertUnitRows } from "../units/units.repository.ts";
 
@@ -67,6 +77,14 @@ export async function seedDemoProgramme(options: { db: Db; passwordCost?: number
     const demo = demoHouseholds();
     const stored = await insertDemoHouseholds(tx, demo, partnerId, userAt);
     await insertDemoCare(tx, demoCare(demo), stored, userAt);
+    await insertDemoTenancies(
+      tx,
+      demoTenancies(demo, units),
+      stored,
+      userAt,
+      partnerId,
+      userOf.get("tenant") ?? null,
+    );
   });
   return true;
 }
@@ -304,4 +322,97 @@ async function insertDemoCare(
       ${ds((d) => d.kind)}::text[], ${ds((d) => d.title)}::text[], ${ds((d) => d.number)}::text[],
       ${ds((d) => d.issuedOn)}::date[], ${ds((d) => d.expiresOn)}::date[], ${ds(() => socialWorker)}::uuid[],
       ${ds((d) => d.uploadedAt.toISOString())}::timestamptz[])`);
+}
+
+/**
+ * The demo's tenancies in force with three months of charges and payments, the partners' contacts and
+ * house rules for their tenants, a notice, and the demo tenant's account tied to one of ETS-B1's
+ * households that pays on time.
+ */
+async function insertDemoTenancies(
+  db: Db,
+  demo: readonly DemoTenancy[],
+  stored: ReadonlyMap<string, StoredHousehold>,
+  userAt: (role: Role, organisationCode: string | null) => string | null,
+  partnerId: (code: string | null) => string | null,
+  tenantUserId: string | null,
+) {
+  const unitIds = new Map(
+    (await db.select({ id: unitsTable.id, code: unitsTable.code }).from(unitsTable)).map((u) => [
+      u.code,
+      u.id,
+    ]),
+  );
+  const ids = uuid7Batch(demo.length);
+  const rows = demo.map((t, i) => ({
+    id: ids[i] as string,
+    unitId: unitIds.get(t.unitCode) as string,
+    householdId: stored.get(t.householdReference)?.id as string,
+    status: "active",
+    contractType: t.contractType,
+    startOn: t.startOn,
+    endOn: t.endOn,
+    renewalMonths: t.endOn === null ? 0 : 48,
+    noticeMonths: t.endOn === null ? 1 : 6,
+    depositCents: t.depositCents,
+    rentCents: t.rentCents,
+    serviceChargeCents: t.serviceChargeCents,
+    rentBasis: t.rentBasis,
+    signatories: t.signatories,
+    activatedAt: new Date(`${t.startOn}T10:00:00Z`),
+    createdAt: new Date(`${t.startOn}T09:00:00Z`),
+  }));
+  await insertChunked(rows, (chunk) => db.insert(tenancies).values(chunk));
+  const chargeRows = demo.flatMap((t, i) => t.charges.map((c) => ({ ...c, tenancyId: ids[i] as string })));
+  const sequences = await rowsOf<{ n: string | number }>(
+    db,
+    sql`select nextval('notice_number_seq') as n from generate_series(1, ${chargeRows.length})`,
+  );
+  await insertChunked(
+    chargeRows.map((c, i) => ({ ...c, noticeNumber: noticeNumber("01", Number(sequences[i]?.n)) })),
+    (chunk) => db.insert(charges).values(chunk),
+  );
+  const manager = (code: string | null) => userAt("area_b_manager", code);
+  const paymentRows = demo.flatMap((t, i) =>
+    t.payments.map((p) => ({
+      tenancyId: ids[i] as string,
+      amountCents: p.amountCents,
+      paidOn: p.paidOn,
+      method: "bank_transfer",
+      reference: `Canone ${p.paidOn.slice(0, 7)}`,
+      payer: t.signatories[0]?.name ?? "",
+      recordedBy: manager(stored.get(t.householdReference)?.partnerCode ?? null),
+      createdAt: new Date(`${p.paidOn}T12:00:00Z`),
+    })),
+  );
+  await insertChunked(paymentRows, (chunk) => db.insert(payments).values(chunk));
+  for (const code of ["ETS-B1", "ETS-B2", "ETS-B3"]) {
+    const organisationId = partnerId(code);
+    if (organisationId === null) continue;
+    await db.insert(tenantInformation).values({
+      organisationId,
+      phone: "02 0000 0000 (numero fittizio)",
+      email: `sportello.${code.toLowerCase()}@demo.casacomune.example`,
+      officeHours: "Lunedì e giovedì 9:00–13:00, mercoledì 14:00–17:00",
+      address: "Via Fittizia dei Gelsi 1, Milano (sportello di quartiere)",
+      houseRules:
+        "Regolamento della casa (esempio): rispettare il riposo dalle 22:00 alle 7:00; differenziare i rifiuti; tenere liberi scale e pianerottoli; prenotare la sala comune dallo sportello; segnalare subito guasti e perdite.",
+    });
+    await db.insert(tenantNotices).values({
+      organisationId,
+      title: "Manutenzione della caldaia centralizzata",
+      body: "Martedì 1 dicembre dalle 9 alle 13 l'acqua calda sarà sospesa per la manutenzione annuale della caldaia. Ci scusiamo per il disagio.",
+      publishedOn: "2026-11-20",
+      createdBy: manager(code),
+    });
+  }
+  // The demo tenant lives in one of ETS-B1's units and pays on time.
+  const home = demo.find(
+    (t) => t.habit === "on_time" && stored.get(t.householdReference)?.partnerCode === "ETS-B1",
+  );
+  if (home !== undefined && tenantUserId !== null)
+    await db
+      .update(users)
+      .set({ householdId: stored.get(home.householdReference)?.id as string })
+      .where(eq(users.id, tenantUserId));
 }
