@@ -32,6 +32,7 @@ import { ledgerRoutes } from "./ledger/ledger.routes.ts";
 import { logger } from "./logger.ts";
 import { organisationRoutes } from "./organisations/organisations.routes.ts";
 import { staffRoutes } from "./organisations/staff.routes.ts";
+import { portalRoutes } from "./portal/portal.routes.ts";
 import { bodyLimits, securityHeaders, securityTxt } from "./security.ts";
 import { caseloadRoutes } from "./support-plans/caseload.routes.ts";
 import { exitRoutes } from "./support-plans/exits.routes.ts";
@@ -94,6 +95,7 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
   api.route("/", offerRoutes(deps));
   api.route("/", tenancyRoutes(deps));
   api.route("/", ledgerRoutes(deps));
+  api.route("/", portalRoutes(deps));
 
   const document = () =>
     api.getOpenAPI31Document({

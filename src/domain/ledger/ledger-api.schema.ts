@@ -11,6 +11,7 @@ const cents = (field: string) =>
 const isoDate = (field: string) => z.iso.date({ error: `${field} must be a date (YYYY-MM-DD)` });
 
 export const ChargeRunInput = z.object({ period: Period });
+export type ChargeRunInput = z.infer<typeof ChargeRunInput>;
 export const ChargeRunResult = z.object({
   id: z.uuid(),
   period: z.string(),

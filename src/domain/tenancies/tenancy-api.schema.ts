@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { z } from "zod";
-import { AGEING_BUCKETS, WARNING_KINDS } from "../ledger/account.ts";
+import { WARNING_KINDS } from "../ledger/account.ts";
 import { ContractType, Signatory, TENANCY_STATUSES } from "./tenancy.schema.ts";
 
 const isoDate = (field: string) => z.iso.date({ error: `${field} must be a date (YYYY-MM-DD)` });
@@ -124,8 +124,12 @@ export const LedgerEntry = z.object({
   balanceCents: z.number().int(),
   noticeNumber: z.string().nullable(),
 });
+/** What is owed by how long past due (AGEING_BUCKETS), and what is not due yet. */
 export const Ageing = z.object({
-  ...Object.fromEntries(AGEING_BUCKETS.map((b) => [b, z.number().int()])),
+  d0_30: z.number().int(),
+  d31_60: z.number().int(),
+  d61_90: z.number().int(),
+  d90_plus: z.number().int(),
   overdueCents: z.number().int(),
   notDueCents: z.number().int(),
 });

@@ -47,8 +47,9 @@ const accountColumns = {
   unitId: units.id,
   unitCode: units.code,
   category: units.category,
-  householdId: households.id,
-  householdReference: households.reference,
+  householdId: tenancies.householdId,
+  // A tenant reads their tenancy but not the household's row: the reference is then empty.
+  householdReference: sql<string>`coalesce(${households.reference}, '')`,
   partnerId: units.managingPartnerId,
   partnerCode: organisations.code,
   rentCents: tenancies.rentCents,
@@ -74,7 +75,7 @@ export async function loadAccounts(
     .select(accountColumns)
     .from(tenancies)
     .innerJoin(units, eq(units.id, tenancies.unitId))
-    .innerJoin(households, eq(households.id, tenancies.householdId))
+    .leftJoin(households, eq(households.id, tenancies.householdId))
     .leftJoin(organisations, eq(organisations.id, units.managingPartnerId))
     .where(which)
     .orderBy(asc(tenancies.reference));
