@@ -232,3 +232,82 @@ export function listChargeRuns(db: Db) {
     .orderBy(sql`${chargeRuns.runAt} desc`)
     .limit(100);
 }
+
+export type BankLineValues = {
+  lineNo: number;
+  bookedOn: string;
+  amountCents: number;
+  payer: string;
+  remittance: string;
+  bankReference: string;
+  tenancyId: string | null;
+  matchedBy: readonly string[];
+  note: string;
+};
+
+/**
+ * Insert a statement's lines in one statement, each column one array parameter (unnest): a 50,000-line
+ * statement would otherwise be a query of half a million parameters built row by row. Returns the
+ * new ids by line number.
+ */
+export async function insertBankLineRows(
+  db: Db,
+  importId: string,
+  organisationId: string,
+  rows: readonly BankLineValues[],
+): Promise<Map<number, string>> {
+  if (rows.length === 0) return new Map();
+  const inserted = (
+    (await db.execute(sql`
+      insert into bank_lines (import_id, organisation_id, line_no, booked_on, amount_cents, payer, remittance,
+                              bank_reference, status, tenancy_id, matched_by, note)
+      select ${importId}::uuid, ${organisationId}::uuid, r.line_no, r.booked_on, r.amount_cents, r.payer,
+             r.remittance, r.bank_reference,
+             case when r.tenancy_id is null then 'unmatched' else 'matched' end,
+             r.tenancy_id, coalesce(string_to_array(nullif(r.matched_by, ''), ','), '{}'), r.note
+      from unnest(
+        ${sql.param(rows.map((r) => r.lineNo))}::int[],
+        ${sql.param(rows.map((r) => r.bookedOn))}::date[],
+        ${sql.param(rows.map((r) => r.amountCents))}::bigint[],
+        ${sql.param(rows.map((r) => r.payer))}::text[],
+        ${sql.param(rows.map((r) => r.remittance))}::text[],
+        ${sql.param(rows.map((r) => r.bankReference))}::text[],
+        ${sql.param(rows.map((r) => r.tenancyId))}::uuid[],
+        ${sql.param(rows.map((r) => r.matchedBy.join(",")))}::text[],
+        ${sql.param(rows.map((r) => r.note))}::text[]
+      ) as r(line_no, booked_on, amount_cents, payer, remittance, bank_reference, tenancy_id, matched_by, note)
+      returning id, line_no`)) as unknown as { rows: { id: string; line_no: number }[] }
+  ).rows;
+  return new Map(inserted.map((r) => [Number(r.line_no), r.id]));
+}
+
+export type PaymentValues = {
+  tenancyId: string;
+  amountCents: number;
+  paidOn: string;
+  reference: string;
+  payer: string;
+  bankLineId: string;
+};
+
+/** Book matched statement lines as bank-transfer payments, in one statement (unnest). */
+export async function insertBankPaymentRows(
+  db: Db,
+  recordedBy: string,
+  at: Date,
+  rows: readonly PaymentValues[],
+) {
+  if (rows.length === 0) return;
+  await db.execute(sql`
+    insert into payments (tenancy_id, amount_cents, paid_on, method, reference, payer, bank_line_id, recorded_by, created_at)
+    select r.tenancy_id, r.amount_cents, r.paid_on, 'bank_transfer', r.reference, r.payer, r.bank_line_id,
+           ${recordedBy}::uuid, ${at.toISOString()}::timestamptz
+    from unnest(
+      ${sql.param(rows.map((r) => r.tenancyId))}::uuid[],
+      ${sql.param(rows.map((r) => r.amountCents))}::bigint[],
+      ${sql.param(rows.map((r) => r.paidOn))}::date[],
+      ${sql.param(rows.map((r) => r.reference))}::text[],
+      ${sql.param(rows.map((r) => r.payer))}::text[],
+      ${sql.param(rows.map((r) => r.bankLineId))}::uuid[]
+    ) as r(tenancy_id, amount_cents, paid_on, reference, payer, bank_line_id)`);
+}

@@ -36,6 +36,8 @@ import { rowsOf } from "../security/catalogue.ts";
 import { findTenancyOrFail } from "../tenancies/tenancies.service.ts";
 import {
   closePeriodRow,
+  insertBankLineRows,
+  insertBankPaymentRows,
   insertChargeRun,
   insertChargesIfAbsent,
   latestRecertifications,
@@ -440,33 +442,25 @@ export async function importStatement(options: {
         })
         .returning({ id: bankImports.id });
       const importId = imported?.id as string;
-      const lineIds: string[] = [];
-      for (let i = 0; i < parsed.lines.length; i += 2000) {
-        const chunk = parsed.lines.slice(i, i + 2000);
-        const ids = await tx
-          .insert(bankLines)
-          .values(
-            chunk.map((line, j) => {
-              const match = matches[i + j];
-              return {
-                importId,
-                organisationId: actor.organisationId,
-                lineNo: line.lineNo,
-                bookedOn: line.bookedOn,
-                amountCents: line.amountCents,
-                payer: line.payer.slice(0, 300),
-                remittance: line.remittance.slice(0, 1000),
-                bankReference: line.bankReference.slice(0, 200),
-                status: match?.tenancyId ? "matched" : "unmatched",
-                tenancyId: match?.tenancyId ?? null,
-                matchedBy: match?.matchedBy ?? [],
-                note: match?.reason.slice(0, 500) ?? "",
-              };
-            }),
-          )
-          .returning({ id: bankLines.id });
-        lineIds.push(...ids.map((r) => r.id));
-      }
+      const lineIds = await insertBankLineRows(
+        tx,
+        importId,
+        actor.organisationId,
+        parsed.lines.map((line, i) => {
+          const match = matches[i];
+          return {
+            lineNo: line.lineNo,
+            bookedOn: line.bookedOn,
+            amountCents: line.amountCents,
+            payer: line.payer.slice(0, 300),
+            remittance: line.remittance.slice(0, 1000),
+            bankReference: line.bankReference.slice(0, 200),
+            tenancyId: match?.tenancyId ?? null,
+            matchedBy: match?.matchedBy ?? [],
+            note: match?.reason.slice(0, 500) ?? "",
+          };
+        }),
+      );
       const booked = parsed.lines.flatMap((line, i) => {
         const tenancyId = matches[i]?.tenancyId;
         return tenancyId
@@ -475,18 +469,14 @@ export async function importStatement(options: {
                 tenancyId,
                 amountCents: line.amountCents,
                 paidOn: line.bookedOn,
-                method: "bank_transfer",
                 reference: line.remittance.slice(0, 300),
                 payer: line.payer.slice(0, 200),
-                bankLineId: lineIds[i] as string,
-                recordedBy: actor.userId,
-                createdAt: now,
+                bankLineId: lineIds.get(line.lineNo) as string,
               },
             ]
           : [];
       });
-      for (let i = 0; i < booked.length; i += 2000)
-        await tx.insert(payments).values(booked.slice(i, i + 2000));
+      await insertBankPaymentRows(tx, actor.userId, now, booked);
       return {
         id: importId,
         format: parsed.format,
