@@ -10,6 +10,7 @@ import { holdRoutes } from "./allocation/holds.routes.ts";
 import { offerRoutes } from "./allocation/offers.routes.ts";
 import { allocationRulesRoutes } from "./allocation/rules.routes.ts";
 import { allocationRunRoutes } from "./allocation/runs.routes.ts";
+import { arrearsRoutes } from "./arrears/arrears.routes.ts";
 import { auditRequests } from "./audit/audit.middleware.ts";
 import { auditRoutes } from "./audit/audit.routes.ts";
 import { authRoutes, sessionCookieName } from "./auth/auth.routes.ts";
@@ -30,6 +31,7 @@ import {
 } from "./http.ts";
 import { ledgerRoutes } from "./ledger/ledger.routes.ts";
 import { logger } from "./logger.ts";
+import { maintenanceRoutes } from "./maintenance/maintenance.routes.ts";
 import { organisationRoutes } from "./organisations/organisations.routes.ts";
 import { staffRoutes } from "./organisations/staff.routes.ts";
 import { portalRoutes } from "./portal/portal.routes.ts";
@@ -93,9 +95,11 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
   api.route("/", designationRoutes(deps));
   api.route("/", equityRoutes(deps));
   api.route("/", offerRoutes(deps));
+  api.route("/", arrearsRoutes(deps));
   api.route("/", tenancyRoutes(deps));
   api.route("/", ledgerRoutes(deps));
   api.route("/", portalRoutes(deps));
+  api.route("/", maintenanceRoutes(deps));
 
   const document = () =>
     api.getOpenAPI31Document({

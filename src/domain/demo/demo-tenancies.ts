@@ -141,7 +141,8 @@ function paymentsFor(charges: DemoTenancy["charges"], habit: PaymentHabit, delay
         return last ? [] : [{ paidOn, amountCents: amount }];
       case "partial":
         return [{ paidOn, amountCents: last ? Math.round(amount / 2) : amount }];
-      case "behind":
+      default:
+        // Behind: only part of the first month, nothing since.
         return i === 0 ? [{ paidOn, amountCents: Math.round(amount * 0.6) }] : [];
     }
   });
