@@ -39,6 +39,11 @@ describe("switching language", () => {
       "Households",
       "Referrals",
       "Allocation",
+      "Tenancies",
+      "Rent roll",
+      "Arrears",
+      "Tasks",
+      "Maintenance",
     ]);
     await expectAccessible(page);
 

@@ -20,7 +20,13 @@ describe("what a role may do decides what the pages offer", () => {
     await page.getByRole("heading", { level: 1, name: "Alloggi", exact: true }).waitFor();
     await page.locator("table.unit-table tbody tr").first().waitFor();
     const nav = page.getByRole("navigation", { name: "Menu principale" });
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Cruscotto", "Alloggi"]);
+    expect(await nav.getByRole("link").allTextContents()).toEqual([
+      "Cruscotto",
+      "Alloggi",
+      "Contratti",
+      "Morosità",
+      "Manutenzione",
+    ]);
     expect(await page.getByRole("link", { name: "Nuovo alloggio" }).count()).toBe(0);
     expect(await page.getByRole("link", { name: "Importa" }).count()).toBe(0);
 

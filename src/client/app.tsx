@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { Permission } from "../domain/auth/roles.ts";
 import { allocationPage } from "./allocation/allocation-routes.tsx";
 import { PUBLISHED_CRITERIA_PATH, PublishedCriteriaPage } from "./allocation/published-criteria-page.tsx";
+import { arrearsPage } from "./arrears/arrears-routes.tsx";
 import { ACCESS_REGISTER_PATH, AccessRegisterPage } from "./audit/access-register-page.tsx";
 import { LoginPage } from "./auth/login-page.tsx";
 import { useCan, useMe } from "./auth/session.ts";
@@ -16,9 +17,13 @@ import { HouseholdDetailPage } from "./households/household-detail-page.tsx";
 import { HouseholdListPage } from "./households/household-list-page.tsx";
 import { ReferralFormPage } from "./households/referral-form-page.tsx";
 import { ReferralInboxPage } from "./households/referral-inbox-page.tsx";
+import { maintenancePage } from "./maintenance/maintenance-routes.tsx";
+import { PORTAL_PATH } from "./portal/portal-paths.ts";
+import { portalPage } from "./portal/portal-routes.tsx";
 import { Link, matchPath, navigate, useLocation } from "./router.tsx";
 import { CaseloadPage } from "./support-plans/caseload-page.tsx";
 import { SupportPlanEditorPage } from "./support-plans/support-plan-editor-page.tsx";
+import { tenanciesPage } from "./tenancies/tenancies-routes.tsx";
 import { ImportPage } from "./units/import-page.tsx";
 import { UnitDetailPage } from "./units/unit-detail-page.tsx";
 import { UnitFormPage } from "./units/unit-form-page.tsx";
@@ -54,15 +59,17 @@ function Requires({ permission, children }: { permission: Permission; children: 
   return useCan(permission) ? children : <Forbidden />;
 }
 
-/** The start page: the dashboard for whoever may see the stock, else the unit list. */
+/** The start page: the dashboard for whoever may see the stock, else the unit list; a tenant's portal. */
 function Home() {
   const canSeeStock = useCan("stock:read");
   const canList = useCan("units:read");
+  const isTenant = useCan("portal:use");
   useEffect(() => {
     if (!canSeeStock && canList) navigate("/alloggi", { replace: true });
-  }, [canSeeStock, canList]);
+    else if (!canSeeStock && isTenant) navigate(PORTAL_PATH, { replace: true });
+  }, [canSeeStock, canList, isTenant]);
   if (canSeeStock) return <DashboardPage />;
-  return canList ? null : <Forbidden />;
+  return canList || isTenant ? null : <Forbidden />;
 }
 
 function Page({ pathname }: { pathname: string }) {
@@ -94,6 +101,14 @@ function Page({ pathname }: { pathname: string }) {
   if (pathname === PUBLISHED_CRITERIA_PATH) return <PublishedCriteriaPage />;
   const allocation = allocationPage(pathname);
   if (allocation) return allocation;
+  const arrears = arrearsPage(pathname);
+  if (arrears) return arrears;
+  const maintenance = maintenancePage(pathname);
+  if (maintenance) return maintenance;
+  const portal = portalPage(pathname);
+  if (portal) return portal;
+  const tenancies = tenanciesPage(pathname);
+  if (tenancies) return tenancies;
   if (pathname === "/casi")
     return (
       <Requires permission="households:write">

@@ -100,6 +100,16 @@ function MainNav() {
     { to: "/invii", label: t("referrals.nav"), permission: "households:read" },
     // One entry for the allocation area: its hub lists the pages the account may open.
     { to: ALLOCATION_PATH, label: t("allocation.nav.hub"), permission: HUB_MENU_PERMISSIONS },
+    { to: "/contratti", label: t("tenancies:nav.tenancies"), permission: "tenancies:read" },
+    { to: "/canoni", label: t("tenancies:nav.rentRoll"), permission: ["ledger:write", "ledger:close"] },
+    { to: "/morosita", label: t("arrears:nav.list"), permission: "tenancies:read" },
+    { to: "/attivita", label: t("arrears:nav.tasks"), permission: "arrears:work" },
+    { to: "/manutenzione", label: t("maintenance:nav.tickets"), permission: "maintenance:read" },
+    { to: "/portale", label: t("portal:nav.home"), permission: "portal:use", exact: true },
+    { to: "/portale/pagamenti", label: t("portal:nav.payments"), permission: "portal:use" },
+    { to: "/portale/contratto", label: t("portal:nav.contract"), permission: "portal:use" },
+    { to: "/portale/segnalazioni", label: t("maintenance:nav.portalTickets"), permission: "portal:use" },
+    { to: "/portale/informazioni", label: t("portal:nav.information"), permission: "portal:use" },
   ];
   const visible = entries.filter((e) => mayOpen(e, me.permissions));
   const isCurrent = (entry: NavEntry) => {
@@ -140,7 +150,7 @@ function MainNav() {
                       </button>
                     </div>
                   ) : null}
-                  <ul className="navbar-nav">
+                  <ul className="navbar-nav flex-wrap">
                     {visible.map((entry) => {
                       const current = isCurrent(entry);
                       return (

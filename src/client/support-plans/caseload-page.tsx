@@ -215,7 +215,12 @@ export function CaseloadPage() {
   const lateActions = items?.filter((e) => e.overdueActions > 0).length ?? 0;
   return (
     <>
-      <PageTitle title={t("caseload.title")} lead={t("caseload.lead")} />
+      <PageTitle title={t("caseload.title")} lead={t("caseload.lead")}>
+        {/* Every role with a caseload works on arrears: its tasks (first signals, meetings) are a page away. */}
+        <Link to="/attivita" className="btn btn-outline-primary">
+          {t("arrears:tasks.title")}
+        </Link>
+      </PageTitle>
       <section aria-labelledby="caseload-title">
         <h2 id="caseload-title" className="h4">
           {t("caseload.listTitle")}

@@ -282,6 +282,14 @@ const fileBodyOf = (op: Operation) =>
   );
 
 const resourceOf = (path: string) => path.split("/")[1] ?? "";
+/**
+ * The tenancy, ledger, arrears, maintenance and portal operations are not attacked here yet: their
+ * partner and tenant isolation is proved by their own suites (tenancies, ledger, arrears, tickets,
+ * portal tests: another partner gets 404 or an empty list, a tenant sees only their household). Teaching
+ * this file their records and bodies is the next step; the list is exact, so a new area is added knowingly.
+ */
+const DEFERRED = /^\/(tenancies|ledger|arrears|maintenance|economic-referrals|tasks|portal|payments)(\/|$)|^\/households\/\{id\}\/economic-referrals$/;
+const isDeferred = (path: string) => DEFERRED.test(path);
 /** Collections whose every record belongs to a partner: listing them is partner-scoped. */
 const PARTNER_COLLECTIONS = new Set(["households", "referrals", "support-plans"]);
 /** Lists of case records and people that carry no partner field: judged by what they mention. */
@@ -842,6 +850,7 @@ async function planAttacks(doc: OpenApiDocument) {
         continue;
       }
       if (!isPartnerScoped(method, path, op)) continue;
+      if (isDeferred(path)) continue;
       const operation = `${method.toUpperCase()} ${path}`;
       operations.push(operation);
       const body = propertiesOf(jsonBodyOf(op));

@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: EUPL-1.2
+
+/** Morosità: the arrears list, its figures and co-payments. */
+export const ARREARS_PATH = "/morosita";
+/** Attività: the caller's open tasks. */
+export const TASKS_PATH = "/attivita";
+
+/** A case's page; `opened` when it was just opened from the list. */
+export const arrearsCaseHref = (id: string, opened = false) =>
+  `${ARREARS_PATH}/${encodeURIComponent(id)}${opened ? "?aperta=1" : ""}`;
