@@ -288,7 +288,8 @@ const resourceOf = (path: string) => path.split("/")[1] ?? "";
  * portal tests: another partner gets 404 or an empty list, a tenant sees only their household). Teaching
  * this file their records and bodies is the next step; the list is exact, so a new area is added knowingly.
  */
-const DEFERRED = /^\/(tenancies|ledger|arrears|maintenance|economic-referrals|tasks|portal|payments)(\/|$)|^\/households\/\{id\}\/economic-referrals$/;
+const DEFERRED =
+  /^\/(tenancies|ledger|arrears|maintenance|economic-referrals|tasks|portal|payments)(\/|$)|^\/households\/\{id\}\/economic-referrals$/;
 const isDeferred = (path: string) => DEFERRED.test(path);
 /** Collections whose every record belongs to a partner: listing them is partner-scoped. */
 const PARTNER_COLLECTIONS = new Set(["households", "referrals", "support-plans"]);
