@@ -72,6 +72,9 @@ describe("referring a household and taking it on", () => {
       "I miei nuclei",
       "Nuclei",
       "Invii",
+      "Contratti",
+      "Morosità",
+      "Attività",
     ]);
 
     // From the inbox to the form, by keyboard.
