@@ -27,7 +27,10 @@ const byDueThenPeriod = (a: AccountCharge, b: AccountCharge) =>
   a.dueOn === b.dueOn ? a.kind.localeCompare(b.kind) : a.dueOn < b.dueOn ? -1 : 1;
 
 /** Each charge with what credits settled of it (oldest first), and what is still outstanding. */
-export function settle(charges: readonly AccountCharge[], credits: readonly AccountCredit[]): OpenCharge[] {
+export function settle<C extends AccountCharge>(
+  charges: readonly C[],
+  credits: readonly AccountCredit[],
+): (C & { paidCents: number; outstandingCents: number })[] {
   let available = 0;
   for (const c of credits) available += c.amountCents;
   return [...charges].sort(byDueThenPeriod).map((charge) => {

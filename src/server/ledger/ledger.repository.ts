@@ -36,7 +36,10 @@ export type TenancyAccountRow = {
   signatories: unknown;
 };
 
-export type Account = TenancyAccountRow & { charges: AccountCharge[]; credits: AccountCredit[] };
+/** A charge as the accounts carry it: with its pagoPA notice number. */
+export type AccountChargeRow = AccountCharge & { noticeNumber: string };
+
+export type Account = TenancyAccountRow & { charges: AccountChargeRow[]; credits: AccountCredit[] };
 
 const accountColumns = {
   tenancyId: tenancies.id,
@@ -81,30 +84,30 @@ export async function loadAccounts(
     .orderBy(asc(tenancies.reference));
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.tenancyId);
-  const [chargeRows, paymentRows, writeOffRows] = await Promise.all([
-    db
-      .select({
-        tenancyId: charges.tenancyId,
-        id: charges.id,
-        period: charges.period,
-        kind: charges.kind,
-        dueOn: charges.dueOn,
-        amountCents: charges.amountCents,
-      })
-      .from(charges)
-      .where(inArray(charges.tenancyId, ids))
-      .orderBy(asc(charges.dueOn), asc(charges.kind)),
-    db
-      .select({ tenancyId: payments.tenancyId, on: payments.paidOn, amountCents: payments.amountCents })
-      .from(payments)
-      .where(inArray(payments.tenancyId, ids))
-      .orderBy(asc(payments.paidOn)),
-    db
-      .select({ tenancyId: writeOffs.tenancyId, on: writeOffs.writtenOn, amountCents: writeOffs.amountCents })
-      .from(writeOffs)
-      .where(inArray(writeOffs.tenancyId, ids))
-      .orderBy(asc(writeOffs.writtenOn)),
-  ]);
+  // One after the other: a transaction is one connection, which runs one query at a time anyway.
+  const chargeRows = await db
+    .select({
+      tenancyId: charges.tenancyId,
+      id: charges.id,
+      period: charges.period,
+      kind: charges.kind,
+      dueOn: charges.dueOn,
+      amountCents: charges.amountCents,
+      noticeNumber: charges.noticeNumber,
+    })
+    .from(charges)
+    .where(inArray(charges.tenancyId, ids))
+    .orderBy(asc(charges.dueOn), asc(charges.kind));
+  const paymentRows = await db
+    .select({ tenancyId: payments.tenancyId, on: payments.paidOn, amountCents: payments.amountCents })
+    .from(payments)
+    .where(inArray(payments.tenancyId, ids))
+    .orderBy(asc(payments.paidOn));
+  const writeOffRows = await db
+    .select({ tenancyId: writeOffs.tenancyId, on: writeOffs.writtenOn, amountCents: writeOffs.amountCents })
+    .from(writeOffs)
+    .where(inArray(writeOffs.tenancyId, ids))
+    .orderBy(asc(writeOffs.writtenOn));
   const accounts = new Map<string, Account>(
     rows.map((r) => [r.tenancyId, { ...r, charges: [], credits: [] }]),
   );

@@ -159,15 +159,8 @@ export async function getTenancyLedger(options: {
   const row = await findTenancyOrFail(db, idOrReference);
   const today = romeDate(now);
   const [account] = await loadAccounts(db, { tenancyIds: [row.id] });
-  const chargeRows = await db
-    .select({ id: charges.id, noticeNumber: charges.noticeNumber })
-    .from(charges)
-    .where(eq(charges.tenancyId, row.id));
-  const notices = new Map(chargeRows.map((c) => [c.id, c.noticeNumber]));
-  const [paymentRows, writeOffRows] = await Promise.all([
-    db.select().from(payments).where(eq(payments.tenancyId, row.id)),
-    db.select().from(writeOffs).where(eq(writeOffs.tenancyId, row.id)),
-  ]);
+  const paymentRows = await db.select().from(payments).where(eq(payments.tenancyId, row.id));
+  const writeOffRows = await db.select().from(writeOffs).where(eq(writeOffs.tenancyId, row.id));
   const chargesOf = account?.charges ?? [];
   const entries = [
     ...chargesOf.map((c) => ({
@@ -177,7 +170,7 @@ export async function getTenancyLedger(options: {
       label: `${c.kind} ${c.period}`,
       debitCents: c.amountCents,
       creditCents: 0,
-      noticeNumber: notices.get(c.id) ?? null,
+      noticeNumber: c.noticeNumber,
     })),
     ...paymentRows.map((p) => ({
       kind: "payment" as const,
@@ -225,7 +218,7 @@ export async function getTenancyLedger(options: {
         dueOn: c.dueOn,
         amountCents: c.amountCents,
         outstandingCents: c.outstandingCents,
-        noticeNumber: notices.get(c.id) ?? null,
+        noticeNumber: c.noticeNumber,
       })),
   };
 }
@@ -371,23 +364,12 @@ export async function writeOff(options: {
 /** What reconciliation needs of the accounts in scope: references, notices, payers, open amounts. */
 export async function openTenanciesForReconciliation(db: Db): Promise<OpenTenancy[]> {
   const accounts = await loadAccounts(db);
-  const ids = accounts.map((a) => a.tenancyId);
-  const notices =
-    ids.length === 0
-      ? []
-      : await db
-          .select({ tenancyId: charges.tenancyId, noticeNumber: charges.noticeNumber })
-          .from(charges)
-          .where(inArray(charges.tenancyId, ids));
-  const noticesOf = new Map<string, string[]>();
-  for (const n of notices)
-    noticesOf.set(n.tenancyId, [...(noticesOf.get(n.tenancyId) ?? []), n.noticeNumber]);
   return accounts.map((a) => {
     const open = settle(a.charges, a.credits).filter((c) => c.outstandingCents > 0);
     return {
       tenancyId: a.tenancyId,
       reference: a.reference,
-      noticeNumbers: noticesOf.get(a.tenancyId) ?? [],
+      noticeNumbers: a.charges.map((c) => c.noticeNumber),
       payerNames: (a.signatories as Signatory[]).map((s) => s.name),
       openAmountsCents: open.map((c) => c.outstandingCents),
       balanceCents: balanceOf(a.charges, a.credits),
