@@ -17,6 +17,8 @@ describe("the allocation criteria are public to everyone signed in", () => {
   test("a tenant, who may do nothing else, follows the footer link and reads them in Italian and English", async () => {
     const page = await signedInPage(browser, baseUrl, "tenant@demo.casacomune.example");
     await page.goto("/");
+    // A tenant's start page is their portal: wait for that redirect before following the footer link.
+    await page.waitForURL(/\/portale$/);
     await page.getByRole("contentinfo").getByRole("link", { name: "Criteri di assegnazione" }).click();
     await page.getByRole("heading", { level: 1, name: "Criteri di assegnazione" }).waitFor();
     const priority = page.getByRole("region", { name: "Come si calcola la priorità" });
