@@ -44,6 +44,7 @@ describe("switching language", () => {
       "Arrears",
       "Tasks",
       "Maintenance",
+      "Notices",
     ]);
     await expectAccessible(page);
 

@@ -383,3 +383,71 @@ describe("the portal is the tenant's only", () => {
     }
   });
 });
+
+describe("the manager's notices reach the tenant", () => {
+  const NOTICE = "Chiusura dello sportello per inventario (prova del portale)";
+
+  test("checks the contacts, refuses a notice to an unknown unit, publishes one to all; the tenant reads it", async () => {
+    const manager = await signedInPage(browser, baseUrl, AREA_B_MANAGER);
+    try {
+      await manager.goto("/");
+      const link = manager
+        .getByRole("navigation", { name: "Menu principale" })
+        .getByRole("link", { name: "Comunicazioni" });
+      await tabTo(manager, link);
+      await manager.keyboard.press("Enter");
+      await manager.getByRole("heading", { level: 1, name: "Comunicazioni agli inquilini" }).waitFor();
+      const information = manager.getByRole("form", { name: "Contatti e regolamento della casa" });
+      expect(await information.getByRole("textbox", { name: "E-mail dello sportello" }).inputValue()).toBe(
+        "sportello.ets-b1@demo.casacomune.example",
+      );
+      expect(await information.getByRole("textbox", { name: "Regolamento della casa" }).inputValue()).toMatch(
+        new RegExp(`^${DEMO_RULES.replace(/[()]/g, "\\$&")}`),
+      );
+      await information.getByRole("button", { name: "Salva le informazioni" }).press("Enter");
+      await manager.getByText("Informazioni salvate: gli inquilini le vedono già nel portale.").waitFor();
+      await expectAccessible(manager);
+
+      const form = manager.getByRole("form", { name: "Nuovo avviso" });
+      await form.getByRole("button", { name: "Pubblica l'avviso" }).press("Enter");
+      const summary = form.locator(".error-summary");
+      await summary.getByRole("link", { name: "Titolo: Scrivi il titolo (almeno 3 caratteri)" }).waitFor();
+      await expect.poll(() => isFocused(form.getByRole("textbox", { name: /^Titolo/ }))).toBe(true);
+
+      await form.getByRole("textbox", { name: /^Titolo/ }).fill(NOTICE);
+      await form
+        .getByRole("textbox", { name: /^Testo dell'avviso/ })
+        .fill("Lo sportello resta chiuso venerdì.");
+      await form
+        .getByRole("combobox", { name: /^Destinatari/ })
+        .selectOption({ label: "Gli inquilini di un alloggio" });
+      await form.getByRole("textbox", { name: /^Codice dell'alloggio/ }).fill("NESSUNO-000");
+      await form.getByRole("button", { name: "Pubblica l'avviso" }).press("Enter");
+      await form.getByText("Nessun alloggio «NESSUNO-000»").first().waitFor();
+      await expectAccessible(manager);
+
+      await form
+        .getByRole("combobox", { name: /^Destinatari/ })
+        .selectOption({ label: "Tutti gli inquilini" });
+      await form.getByRole("button", { name: "Pubblica l'avviso" }).press("Enter");
+      await manager
+        .getByText(new RegExp(`^Avviso «${NOTICE.replace(/[()]/g, "\\$&")}» pubblicato`))
+        .waitFor();
+      const published = manager.getByRole("table", { name: /avvis[oi], dal più recente$/ });
+      await published
+        .getByRole("row", { name: new RegExp(NOTICE.replace(/[()]/g, "\\$&")) })
+        .getByText("Tutti gli inquilini")
+        .waitFor();
+      await expectAccessible(manager);
+    } finally {
+      await manager.context().close();
+    }
+
+    await phone.goto("/portale/informazioni");
+    await phone
+      .getByRole("region", { name: "Avvisi" })
+      .getByRole("heading", { level: 3, name: NOTICE })
+      .waitFor();
+    await expectPhoneReady();
+  });
+});

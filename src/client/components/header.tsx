@@ -105,6 +105,7 @@ function MainNav() {
     { to: "/morosita", label: t("arrears:nav.list"), permission: "tenancies:read" },
     { to: "/attivita", label: t("arrears:nav.tasks"), permission: "arrears:work" },
     { to: "/manutenzione", label: t("maintenance:nav.tickets"), permission: "maintenance:read" },
+    { to: "/comunicazioni", label: t("portal:nav.notices"), permission: "notices:write" },
     { to: "/portale", label: t("portal:nav.home"), permission: "portal:use", exact: true },
     { to: "/portale/pagamenti", label: t("portal:nav.payments"), permission: "portal:use" },
     { to: "/portale/contratto", label: t("portal:nav.contract"), permission: "portal:use" },

@@ -44,6 +44,7 @@ const PATTERNS: readonly Pattern[] = [
   },
   { re: /^No unit "(.+)"$/, key: 'No unit "{{code}}"', names: ["code"] },
   { re: /^No household "(.+)"$/, key: 'No household "{{code}}"', names: ["code"] },
+  { re: /^No building "(.+)"$/, key: 'No building "{{code}}"', names: ["code"] },
   // The designation names a unit without quotes.
   { re: /^No unit (\S+)$/, key: 'No unit "{{code}}"', names: ["code"] },
   {

@@ -1,29 +1,18 @@
 // SPDX-License-Identifier: EUPL-1.2
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
-import { useCan } from "../auth/session.ts";
-import { PageTitle } from "../components/page-title.tsx";
+import { Requires } from "../components/requires.tsx";
+import { NoticesPage } from "./notices-page.tsx";
 import { PortalContractPage } from "./portal-contract-page.tsx";
 import { PortalHomePage } from "./portal-home-page.tsx";
 import { PortalInformationPage } from "./portal-information-page.tsx";
 import {
+  NOTICES_PATH,
   PORTAL_CONTRACT_PATH,
   PORTAL_INFORMATION_PATH,
   PORTAL_PATH,
   PORTAL_PAYMENTS_PATH,
 } from "./portal-paths.ts";
 import { PortalPaymentsPage } from "./portal-payments-page.tsx";
-
-function RequiresPortal({ children }: { children: ReactNode }) {
-  const { t } = useTranslation();
-  if (useCan("portal:use")) return children;
-  return (
-    <>
-      <PageTitle title={t("errors.forbiddenTitle")} />
-      <p>{t("errors.forbidden")}</p>
-    </>
-  );
-}
 
 const PAGES: Record<string, () => ReactNode> = {
   [PORTAL_PATH]: () => <PortalHomePage />,
@@ -33,11 +22,17 @@ const PAGES: Record<string, () => ReactNode> = {
 };
 
 /**
- * The tenant's portal page for `pathname` (La mia casa, Contratto, Pagamenti, Informazioni), or null
- * when the path is not one of its. The tickets' pages under /portale/segnalazioni are the maintenance
- * area's.
+ * The tenant's portal page for `pathname` (La mia casa, Contratto, Pagamenti, Informazioni), or the
+ * manager's side of it (Comunicazioni: the notices and information tenants read); null when the path
+ * is not one of these. The tickets' pages under /portale/segnalazioni are the maintenance area's.
  */
 export function portalPage(pathname: string): ReactNode | null {
+  if (pathname === NOTICES_PATH)
+    return (
+      <Requires anyOf={["notices:write"]}>
+        <NoticesPage />
+      </Requires>
+    );
   const page = PAGES[pathname];
-  return page ? <RequiresPortal>{page()}</RequiresPortal> : null;
+  return page ? <Requires anyOf={["portal:use"]}>{page()}</Requires> : null;
 }

@@ -78,13 +78,29 @@ const text = (field: string, max: number) =>
     .min(3, { error: `${field} is required (at least 3 characters)` })
     .max(max);
 
-export const NoticeInput = z.object({
-  title: text("title", 200),
-  body: text("body", 5000),
-  publishedOn: z.iso.date({ error: "publishedOn must be a date (YYYY-MM-DD)" }),
-  buildingCode: z.string().trim().min(1).max(50).nullable().default(null),
-  unitId: z.uuid({ error: "unitId must be a unit id" }).nullable().default(null),
-});
+/**
+ * A notice to the organisation's tenants: to all of them, or only to one building's (`buildingCode`)
+ * or one unit's (`unitId`, or `unitCode` as the staff know it).
+ */
+export const NoticeInput = z
+  .object({
+    title: text("title", 200),
+    body: text("body", 5000),
+    publishedOn: z.iso.date({ error: "publishedOn must be a date (YYYY-MM-DD)" }),
+    buildingCode: z
+      .string()
+      .trim()
+      .min(1, { error: "Write the building's code" })
+      .max(50)
+      .nullable()
+      .default(null),
+    unitId: z.uuid({ error: "unitId must be a unit id" }).nullable().default(null),
+    unitCode: z.string().trim().min(1, { error: "Write the unit's code" }).max(50).nullable().default(null),
+  })
+  .refine((n) => n.unitId === null || n.unitCode === null, {
+    path: ["unitCode"],
+    error: "give the unit by id or by code, not both",
+  });
 export type NoticeInput = z.infer<typeof NoticeInput>;
 
 export const TenantInformationInput = z.object({
@@ -96,16 +112,16 @@ export const TenantInformationInput = z.object({
 });
 export type TenantInformationInput = z.infer<typeof TenantInformationInput>;
 
-export const NoticeList = z.object({
-  items: z.array(
-    z.object({
-      id: z.uuid(),
-      title: z.string(),
-      body: z.string(),
-      publishedOn: z.string(),
-      buildingCode: z.string().nullable(),
-      unitId: z.uuid().nullable(),
-      organisationCode: z.string(),
-    }),
-  ),
+export const Notice = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  body: z.string(),
+  publishedOn: z.string(),
+  buildingCode: z.string().nullable(),
+  unitId: z.uuid().nullable(),
+  unitCode: z.string().nullable(),
+  organisationCode: z.string(),
 });
+export type Notice = z.infer<typeof Notice>;
+
+export const NoticeList = z.object({ items: z.array(Notice) });

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import {
+  Notice,
   NoticeInput,
   NoticeList,
   PortalAccount,
@@ -18,6 +19,7 @@ import {
 } from "../http.ts";
 import { download } from "../tenancies/tenancies.routes.ts";
 import {
+  getTenantInformation,
   listNotices,
   portalAccount,
   portalDocument,
@@ -87,7 +89,16 @@ const routes = {
       tags: tag,
       summary: "Publish a notice to the organisation's tenants: all, one building's, or one unit's",
       request: { body: body(NoticeInput) },
-      responses: { 201: json(NoticeInput.extend({ id: z.uuid() }), "The notice") },
+      responses: { 201: json(Notice.openapi("Notice"), "The notice") },
+    }),
+  ),
+  information_read: createRoute(
+    securedRoute("notices:write", {
+      method: "get",
+      path: "/tenant-information",
+      tags: tag,
+      summary: "The contacts, office hours and house rules the organisation's tenants read now",
+      responses: { 200: json(TenantInformationInput.openapi("TenantInformation"), "The information") },
     }),
   ),
   information_save: createRoute(
@@ -132,6 +143,9 @@ export function portalRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
         201,
       );
     })
+    .openapi(routes.information_read, async (c) =>
+      c.json(await inActorScope(deps, c, (db, actor) => getTenantInformation({ db, actor })), 200),
+    )
     .openapi(routes.information_save, async (c) => {
       const input = c.req.valid("json");
       return c.json(

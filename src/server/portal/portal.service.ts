@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type {
+  Notice,
   NoticeInput,
   PortalAccount,
   PortalInformation,
@@ -10,7 +11,14 @@ import type {
 import type { Signatory } from "../../domain/tenancies/tenancy.schema.ts";
 import type { Actor } from "../auth/auth.service.ts";
 import type { Db } from "../db/client.ts";
-import { organisations, tenancies, tenantInformation, tenantNotices } from "../db/schema.ts";
+import {
+  buildings,
+  organisations,
+  tenancies,
+  tenantInformation,
+  tenantNotices,
+  units,
+} from "../db/schema.ts";
 import { AppError, fieldError } from "../errors.ts";
 import { romeDate } from "../households/households.service.ts";
 import { getTenancyLedger } from "../ledger/ledger.service.ts";
@@ -151,7 +159,7 @@ export async function portalInformation(options: {
 
 // ---- the manager's side: notices and the information tenants read ----------------------------------
 
-export async function listNotices(options: { db: Db }) {
+export async function listNotices(options: { db: Db }): Promise<{ items: Notice[] }> {
   const rows = await options.db
     .select({
       id: tenantNotices.id,
@@ -160,27 +168,80 @@ export async function listNotices(options: { db: Db }) {
       publishedOn: tenantNotices.publishedOn,
       buildingCode: tenantNotices.buildingCode,
       unitId: tenantNotices.unitId,
+      unitCode: units.code,
       organisationCode: organisations.code,
     })
     .from(tenantNotices)
     .innerJoin(organisations, eq(organisations.id, tenantNotices.organisationId))
-    .orderBy(desc(tenantNotices.publishedOn))
+    .leftJoin(units, eq(units.id, tenantNotices.unitId))
+    .orderBy(desc(tenantNotices.publishedOn), desc(tenantNotices.createdAt))
     .limit(200);
   return { items: rows };
 }
 
-/** Publish a notice to the organisation's tenants: all of them, one building's, or one unit's. */
-export async function publishNotice(options: { db: Db; actor: Actor; input: NoticeInput; now: Date }) {
+/**
+ * Publish a notice to the organisation's tenants: all of them, one building's, or one unit's (one the
+ * organisation manages, named by id or code). A partner's notices reach the tenants of its units; the
+ * Comune's reach every tenant.
+ */
+export async function publishNotice(options: {
+  db: Db;
+  actor: Actor;
+  input: NoticeInput;
+  now: Date;
+}): Promise<Notice> {
   const { db, actor, input, now } = options;
-  if (input.unitId !== null) {
-    const unit = await getUnit({ db, actor, idOrCode: input.unitId }).catch(() => null);
-    if (unit === null) throw fieldError("UNPROCESSABLE", "unitId", `No unit "${input.unitId}" of yours`);
+  const field = input.unitCode === null ? "unitId" : "unitCode";
+  const wanted = input.unitId ?? input.unitCode;
+  const unit = wanted === null ? null : await getUnit({ db, actor, idOrCode: wanted }).catch(() => null);
+  if (wanted !== null && unit === null) throw fieldError("UNPROCESSABLE", field, `No unit "${wanted}"`);
+  if (input.buildingCode !== null) {
+    const [building] = await db
+      .select({ code: buildings.code })
+      .from(buildings)
+      .where(eq(buildings.code, input.buildingCode));
+    if (building === undefined)
+      throw fieldError("UNPROCESSABLE", "buildingCode", `No building "${input.buildingCode}"`);
   }
+  const values = {
+    title: input.title,
+    body: input.body,
+    publishedOn: input.publishedOn,
+    buildingCode: input.buildingCode,
+    unitId: unit?.id ?? null,
+  };
   const [row] = await db
     .insert(tenantNotices)
-    .values({ organisationId: actor.organisationId, ...input, createdBy: actor.userId, createdAt: now })
+    .values({ organisationId: actor.organisationId, ...values, createdBy: actor.userId, createdAt: now })
     .returning({ id: tenantNotices.id });
-  return { id: row?.id as string, ...input };
+  const [organisation] = await db
+    .select({ code: organisations.code })
+    .from(organisations)
+    .where(eq(organisations.id, actor.organisationId));
+  return {
+    id: row?.id as string,
+    ...values,
+    unitCode: unit?.code ?? null,
+    organisationCode: organisation?.code ?? "",
+  };
+}
+
+/** What the organisation's tenants read now: contacts, office hours, house rules (empty when unset). */
+export async function getTenantInformation(options: {
+  db: Db;
+  actor: Actor;
+}): Promise<TenantInformationInput> {
+  const [row] = await options.db
+    .select()
+    .from(tenantInformation)
+    .where(eq(tenantInformation.organisationId, options.actor.organisationId));
+  return {
+    phone: row?.phone ?? "",
+    email: row?.email ?? "",
+    officeHours: row?.officeHours ?? "",
+    address: row?.address ?? "",
+    houseRules: row?.houseRules ?? "",
+  };
 }
 
 /** Set what the organisation's tenants read: contacts, office hours, house rules. */

@@ -159,3 +159,92 @@ describe("the tenant scope in the database", () => {
     });
   });
 });
+
+describe("the manager's notices and information for tenants", () => {
+  it("reads back what the tenants read, empty until set", async () => {
+    const other = await ctx.loginAs("area_b_manager", "ETS-B2");
+    expect(await (await other.get("/tenant-information")).json()).toEqual({
+      phone: "",
+      email: "",
+      officeHours: "",
+      address: "",
+      houseRules: "",
+    });
+    await manager.request("PUT", "/tenant-information", {
+      phone: "02 5555",
+      email: "sportello@example.org",
+      officeHours: "Lun–Ven 9–12",
+    });
+    expect(await (await manager.get("/tenant-information")).json()).toMatchObject({
+      phone: "02 5555",
+      email: "sportello@example.org",
+      officeHours: "Lun–Ven 9–12",
+    });
+    expect((await tenant.get("/tenant-information")).status).toBe(403);
+  });
+
+  it("addresses a notice to one unit by its code, and lists it with the code", async () => {
+    const res = await manager.post("/notices", {
+      title: "Lettura contatori",
+      body: "Il tecnico passa giovedì.",
+      publishedOn: "2026-11-20",
+      unitCode: mine.unit.code,
+    });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ unitId: mine.unit.id, unitCode: mine.unit.code });
+    const info = (await (await tenant.get("/portal/information")).json()) as PortalInformation;
+    expect(info.notices.map((n) => n.title)).toContain("Lettura contatori");
+    const list = (await (await manager.get("/notices")).json()) as {
+      items: { title: string; unitCode: string }[];
+    };
+    expect(list.items.find((n) => n.title === "Lettura contatori")?.unitCode).toBe(mine.unit.code);
+  });
+
+  it.each([
+    ["an unknown building", { buildingCode: "NESSUNO" }, 422, "buildingCode"],
+    ["an unknown unit code", { unitCode: "NESSUNO" }, 422, "unitCode"],
+    [
+      "a unit by id and by code",
+      { unitId: "00000000-0000-4000-8000-000000000000", unitCode: "X" },
+      400,
+      "unitCode",
+    ],
+    ["an empty title", { title: "" }, 400, "title"],
+  ])("refuses a notice to %s, naming the field, and stores nothing", async (_, change, status, field) => {
+    const before = ((await (await manager.get("/notices")).json()) as { items: unknown[] }).items.length;
+    const res = await manager.post("/notices", {
+      title: "Avviso",
+      body: "Testo dell'avviso.",
+      publishedOn: "2026-11-20",
+      ...change,
+    });
+    expect(res.status).toBe(status);
+    expect(JSON.stringify(await res.json())).toContain(`"${field}"`);
+    const after = ((await (await manager.get("/notices")).json()) as { items: unknown[] }).items.length;
+    expect(after).toBe(before);
+  });
+
+  it("lets the Comune's notices reach every tenant, and a partner's only its own tenants", async () => {
+    const admin = await ctx.loginAs("comune_admin");
+    expect(
+      (
+        await admin.post("/notices", {
+          title: "Avviso del Comune",
+          body: "Nuovo sportello in Municipio.",
+          publishedOn: "2026-11-20",
+        })
+      ).status,
+    ).toBe(201);
+    const elsewhereManager = await ctx.loginAs("area_b_manager", "ETS-B2");
+    await elsewhereManager.post("/notices", {
+      title: "Avviso di un altro ente",
+      body: "Solo per i suoi inquilini.",
+      publishedOn: "2026-11-20",
+    });
+    const titles = (
+      (await (await tenant.get("/portal/information")).json()) as PortalInformation
+    ).notices.map((n) => n.title);
+    expect(titles).toContain("Avviso del Comune");
+    expect(titles).not.toContain("Avviso di un altro ente");
+  });
+});
