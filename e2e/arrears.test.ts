@@ -192,3 +192,73 @@ describe("arrears prevention: from the list to a repayment plan", () => {
     await expectAccessible(manager);
   });
 });
+
+describe("the arrears policy, as data", () => {
+  test("the manager reads the policy in force; the Comune saves a new version, stages kept in order", async () => {
+    await manager.goto("/morosita");
+    await follow(
+      manager,
+      manager.getByRole("link", { name: "Politica di prevenzione" }),
+      "Politica di prevenzione della morosità",
+    );
+    const stages = manager.getByRole("table", { name: /^Fasi di una pratica/ });
+    await stages.locator("tbody th").first().waitFor();
+    expect(await stages.locator("tbody th").allTextContents()).toEqual([
+      "Segnalazione all'educatore",
+      "Sollecito",
+      "Incontro",
+      "Piano di rientro",
+      "Invio a un fondo",
+      "Azione legale",
+    ]);
+    expect(await manager.getByRole("form", { name: "Modifica la politica" }).count()).toBe(0);
+    await expectAccessible(manager);
+
+    const admin = await signedInPage(browser, baseUrl);
+    try {
+      const before = await apiJson<{ version: number; policy: Policy }>(admin, "GET", "/arrears/policy");
+      await admin.goto("/morosita/politica");
+      const form = admin.getByRole("form", { name: "Modifica la politica" });
+      await form.waitFor();
+      const reminder = form
+        .getByRole("group", { name: "Sollecito" })
+        .getByRole("textbox", { name: /^Dai giorni di ritardo/ });
+      const signalDays = String(before.policy.stages.signal?.fromDaysOverdue);
+      expect(
+        await form
+          .getByRole("group", { name: "Segnalazione all'educatore" })
+          .getByRole("textbox", { name: /^Dai giorni di ritardo/ })
+          .inputValue(),
+      ).toBe(signalDays);
+      const kept = await reminder.inputValue();
+      await reminder.fill("0");
+      await form.getByRole("button", { name: "Salva la nuova versione" }).press("Enter");
+      const summary = form.locator(".error-summary");
+      await summary
+        .getByRole("link", {
+          name: /^Sollecito: Dai giorni di ritardo: Non può essere prima della fase «Segnalazione all'educatore»/,
+        })
+        .waitFor();
+      await summary.getByRole("link", { name: /^Motivo della modifica: .*almeno 3 caratteri/ }).waitFor();
+      await expect.poll(() => isFocused(reminder)).toBe(true);
+      await expectAccessible(admin);
+
+      await reminder.fill(kept);
+      await form
+        .getByRole("textbox", { name: /^Motivo della modifica/ })
+        .fill("Conferma della politica in vigore (prova)");
+      await form.getByRole("button", { name: "Salva la nuova versione" }).press("Enter");
+      await admin.getByText(`Versione ${before.version + 1} salvata: è in vigore da ora.`).waitFor();
+      await admin
+        .getByTestId("policy-version")
+        .getByText(/Conferma della politica in vigore \(prova\)/)
+        .waitFor();
+      const after = await apiJson<{ version: number; policy: Policy }>(admin, "GET", "/arrears/policy");
+      expect(after.version).toBe(before.version + 1);
+      expect(after.policy).toEqual(before.policy);
+      await expectAccessible(admin);
+    } finally {
+      await admin.context().close();
+    }
+  });
+});

@@ -4,6 +4,7 @@ import {
   ArrearsCaseView,
   ArrearsList,
   type ArrearsListQuery,
+  type ArrearsPolicyInput,
   ArrearsPolicyView,
   type ArrearsStepInput,
   ArrearsSummary,
@@ -60,6 +61,16 @@ export function useArrearsPolicy() {
   return useQuery({
     queryKey: arrearsKeys.policy,
     queryFn: ({ signal }) => apiRequest("/arrears/policy", ArrearsPolicyView, { signal }),
+  });
+}
+
+/** Save the policy as its next version; the new version replaces the one in force. */
+export function useSaveArrearsPolicy() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ArrearsPolicyInput) =>
+      apiRequest("/arrears/policy", ArrearsPolicyView, { method: "POST", body: input }),
+    onSuccess: (saved) => queryClient.setQueryData(arrearsKeys.policy, saved),
   });
 }
 

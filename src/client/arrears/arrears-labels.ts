@@ -72,6 +72,30 @@ const PATTERNS: readonly { re: RegExp; key: string; names: readonly string[] }[]
     names: ["date"],
   },
   { re: /^The task is (\S+), not open$/, key: "taskNotOpen", names: ["status"] },
+  // The policy's fields: the form shows the field's name beside the message, so the path is dropped.
+  { re: /^(?:stages|repaymentPlan|funds)\.\S+ must be a whole number of days$/, key: "wholeDays", names: [] },
+  { re: /^(?:stages|repaymentPlan|funds)\.\S+ cannot be negative$/, key: "notNegative", names: [] },
+  { re: /^(?:stages|repaymentPlan|funds)\.\S+: at most (\d+) days$/, key: "atMostDays", names: ["max"] },
+  { re: /^(?:stages|repaymentPlan|funds)\.\S+ must be a whole number$/, key: "wholeNumber", names: [] },
+  {
+    re: /^(?:stages|repaymentPlan|funds)\.\S+ must be from (\d+) to (\d+)$/,
+    key: "fromTo",
+    names: ["min", "max"],
+  },
+  {
+    re: /^(?:stages|repaymentPlan|funds)\.\S+ must be (?:an amount in cents|a whole number of cents)$/,
+    key: "amountCents",
+    names: [],
+  },
+  { re: /^(?:stages|repaymentPlan|funds)\.\S+ is too large$/, key: "tooLarge", names: [] },
+  { re: /^(?:stages|repaymentPlan|funds)\.\S+ must be greater than 0$/, key: "positive", names: [] },
+  {
+    re: /^stages\.\S+ cannot be below (\S+)'s \((\d+) days\): stages go in order$/,
+    key: "stagesInOrder",
+    names: ["stage", "days"],
+  },
+  { re: /^stages\.signal\.fromDaysOverdue must be at least 1 day$/, key: "atLeastOneDay", names: [] },
+  { re: /^stages\.legal\.requiresStages: each stage once$/, key: "eachOnce", names: [] },
 ];
 
 /** `useMessage`, knowing the arrears API's messages with values too. */

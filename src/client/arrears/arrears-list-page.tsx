@@ -18,7 +18,7 @@ import { householdHref } from "../households/household-href.ts";
 import { Link, navigate, useLocation } from "../router.tsx";
 import { useArrears, useArrearsSummary, useOpenCase } from "./arrears-api.ts";
 import { useArrearsLabels, useArrearsMessage } from "./arrears-labels.ts";
-import { ARREARS_PATH, arrearsCaseHref, TASKS_PATH } from "./arrears-paths.ts";
+import { ARREARS_PATH, ARREARS_POLICY_PATH, arrearsCaseHref, TASKS_PATH } from "./arrears-paths.ts";
 import { ArrearsSummaryPanel, CoPaymentPanel } from "./arrears-summary.tsx";
 
 /** The filters of the list, read from the address; what the API would refuse is dropped. */
@@ -255,11 +255,16 @@ export function ArrearsListPage() {
   return (
     <>
       <PageTitle title={t("arrears:list.title")} lead={t("arrears:list.lead")}>
-        {canWork ? (
-          <Link to={TASKS_PATH} className="btn btn-outline-primary">
-            {t("arrears:tasks.title")}
+        <div className="d-flex flex-wrap gap-2">
+          <Link to={ARREARS_POLICY_PATH} className="btn btn-outline-primary">
+            {t("arrears:policy.link")}
           </Link>
-        ) : null}
+          {canWork ? (
+            <Link to={TASKS_PATH} className="btn btn-outline-primary">
+              {t("arrears:tasks.title")}
+            </Link>
+          ) : null}
+        </div>
       </PageTitle>
       <Filters query={query} partners={partners} />
       <section aria-labelledby="arrears-list-title">

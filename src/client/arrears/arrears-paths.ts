@@ -2,6 +2,8 @@
 
 /** Morosità: the arrears list, its figures and co-payments. */
 export const ARREARS_PATH = "/morosita";
+/** The arrears policy in force (its stages, plan limits and fund rules) and, for the Comune, its editor. */
+export const ARREARS_POLICY_PATH = "/morosita/politica";
 /** Attività: the caller's open tasks. */
 export const TASKS_PATH = "/attivita";
 
