@@ -43,6 +43,11 @@ export const PERMISSIONS = [
   "maintenance:manage",
   "notices:write",
   "portal:use",
+  "works:read",
+  "works:write",
+  "contractors:write",
+  "plan:read",
+  "plan:write",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -77,6 +82,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "maintenance:open",
     "maintenance:manage",
     "notices:write",
+    "works:read",
+    "works:write",
+    "contractors:write",
+    "plan:read",
+    "plan:write",
   ],
   comune_housing_officer: [
     "units:read",
@@ -91,6 +101,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "maintenance:read",
     "maintenance:open",
     "maintenance:manage",
+    "works:read",
+    "plan:read",
   ],
   comune_social_worker: [
     "units:read",
@@ -105,7 +117,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // The Comune's data-protection role (responsabile della protezione dei dati): reads every
   // household, including those whose consent was withdrawn, and the audit trail; records consents.
   comune_data_protection: ["households:read", "audit:read", "consents:write"],
-  area_a: ["units:read", "stock:read"],
+  area_a: ["units:read", "stock:read", "works:read", "contractors:write", "plan:read", "plan:write"],
   area_b_manager: [
     "units:read",
     "units:write",
@@ -124,6 +136,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "maintenance:open",
     "maintenance:manage",
     "notices:write",
+    "works:read",
+    "works:write",
+    "contractors:write",
+    "plan:read",
   ],
   area_b_educator: [
     "units:read",
@@ -136,8 +152,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "maintenance:read",
     "maintenance:open",
   ],
-  steering_board: ["stock:read"],
-  auditor: ["units:read", "stock:read", "audit:read", "tenancies:read", "maintenance:read"],
+  steering_board: ["stock:read", "works:read", "plan:read"],
+  auditor: [
+    "units:read",
+    "stock:read",
+    "audit:read",
+    "tenancies:read",
+    "maintenance:read",
+    "works:read",
+    "plan:read",
+  ],
   tenant: ["portal:use"],
 };
 

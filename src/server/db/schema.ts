@@ -14,6 +14,7 @@ import {
   numeric,
   pgSequence,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -1308,3 +1309,167 @@ export const tenantInformation = pgTable("tenant_information", {
   updatedBy: uuid("updated_by").references(() => users.id),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+// ---- renovation works and the financial plan (issue: revolving financial instrument) ---------------
+
+export const worksReferenceSeq = pgSequence("works_reference_seq");
+
+/**
+ * A contractor (impresa) of the programme's network and its registration on a prefecture's white list.
+ * The register is shared by the partners; the organisation that registered a contractor, or the
+ * Comune, keeps its record.
+ */
+export const contractors = pgTable(
+  "contractors",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    vatNumber: text("vat_number").notNull().unique(),
+    email: text("email").notNull().default(""),
+    phone: text("phone").notNull().default(""),
+    whiteListPrefecture: text("white_list_prefecture").notNull(),
+    whiteListRegisteredOn: date("white_list_registered_on").notNull(),
+    whiteListExpiresOn: date("white_list_expires_on").notNull(),
+    whiteListRenewalRequestedOn: date("white_list_renewal_requested_on"),
+    qualifications: text("qualifications").array().notNull().default(sql`'{}'::text[]`),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    check("contractors_white_list_dates_check", sql`${t.whiteListExpiresOn} > ${t.whiteListRegisteredOn}`),
+  ],
+);
+
+/**
+ * Renovation works (ristrutturazione) on one unit or a batch of one partner's units: scope, estimate ex
+ * VAT and its VAT rate (basis points), contractor and award, the standards checklist ticked so far.
+ */
+export const works = pgTable(
+  "works",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    reference: text("reference")
+      .notNull()
+      .unique()
+      .default(
+        sql`'LAV-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('works_reference_seq')::text, 5, '0')`,
+      ),
+    partnerId: uuid("partner_id")
+      .notNull()
+      .references(() => organisations.id),
+    title: text("title").notNull(),
+    scope: text("scope").notNull().default(""),
+    targetGroup: text("target_group"),
+    estimateExVatCents: bigint("estimate_ex_vat_cents", { mode: "number" }).notNull(),
+    vatRateBp: integer("vat_rate_bp").notNull().default(1000),
+    contractorId: uuid("contractor_id").references(() => contractors.id),
+    awardedOn: date("awarded_on"),
+    status: text("status").notNull().default("planned"),
+    completedOn: date("completed_on"),
+    standardsTicked: text("standards_ticked").array().notNull().default(sql`'{}'::text[]`),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    index("works_partner_idx").on(t.partnerId, t.status),
+    check(
+      "works_status_check",
+      sql`${t.status} in ('planned', 'awarded', 'in_progress', 'completed', 'cancelled')`,
+    ),
+    check("works_vat_rate_check", sql`${t.vatRateBp} between 0 and 2200`),
+    check("works_estimate_check", sql`${t.estimateExVatCents} >= 0`),
+    check("works_award_check", sql`(${t.contractorId} is null) = (${t.awardedOn} is null)`),
+  ],
+);
+
+/** The units a works renovates. */
+export const worksUnits = pgTable(
+  "works_units",
+  {
+    worksId: uuid("works_id")
+      .notNull()
+      .references(() => works.id),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [primaryKey({ columns: [t.worksId, t.unitId] }), index("works_units_unit_idx").on(t.unitId)],
+);
+
+/** A phase of a works with its planned and actual dates. */
+export const worksPhases = pgTable(
+  "works_phases",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    worksId: uuid("works_id")
+      .notNull()
+      .references(() => works.id),
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    plannedStart: date("planned_start").notNull(),
+    plannedEnd: date("planned_end").notNull(),
+    actualStart: date("actual_start"),
+    actualEnd: date("actual_end"),
+  },
+  (t) => [
+    uniqueIndex("works_phases_position_idx").on(t.worksId, t.position),
+    check("works_phases_planned_check", sql`${t.plannedEnd} >= ${t.plannedStart}`),
+    check(
+      "works_phases_actual_check",
+      sql`(${t.actualEnd} is null or (${t.actualStart} is not null and ${t.actualEnd} >= ${t.actualStart}))`,
+    ),
+  ],
+);
+
+/** A cost of a works: the invoice, its amounts ex VAT and VAT, and the funding source that pays it. */
+export const worksCostLines = pgTable(
+  "works_cost_lines",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    worksId: uuid("works_id")
+      .notNull()
+      .references(() => works.id),
+    description: text("description").notNull(),
+    supplier: text("supplier").notNull().default(""),
+    invoiceNumber: text("invoice_number").notNull(),
+    invoiceDate: date("invoice_date").notNull(),
+    amountExVatCents: bigint("amount_ex_vat_cents", { mode: "number" }).notNull(),
+    vatCents: bigint("vat_cents", { mode: "number" }).notNull(),
+    fundingSource: text("funding_source").notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("works_cost_lines_works_idx").on(t.worksId),
+    check("works_cost_lines_amount_check", sql`${t.amountExVatCents} > 0 and ${t.vatCents} >= 0`),
+    check(
+      "works_cost_lines_source_check",
+      sql`${t.fundingSource} in ('grant', 'equity', 'fundraising', 'calls', 'loan', 'revolving_fund')`,
+    ),
+  ],
+);
+
+/**
+ * A financial-plan scenario (piano economico finanziario): its inputs as the documented JSON, saved as
+ * numbered versions under one name, each with who saved it and why. Programme-level, not a partner's.
+ */
+export const planScenarios = pgTable(
+  "plan_scenarios",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    version: integer("version").notNull(),
+    scenario: jsonb("scenario").notNull(),
+    reason: text("reason").notNull().default(""),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("plan_scenarios_name_version_idx").on(t.name, t.version)],
+);

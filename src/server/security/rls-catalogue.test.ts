@@ -50,6 +50,7 @@ describe("row-level security in the catalogue", () => {
       "bank_lines",
       "charge_runs",
       "charges",
+      "contractors",
       "economic_referrals",
       "household_consents",
       "household_documents",
@@ -62,6 +63,7 @@ describe("row-level security in the catalogue", () => {
       "maintenance_tickets",
       "move_in_checklists",
       "payments",
+      "plan_scenarios",
       "recertifications",
       "referrals",
       "repayment_instalments",
@@ -81,6 +83,10 @@ describe("row-level security in the catalogue", () => {
       "unit_holds",
       "units",
       "users",
+      "works",
+      "works_cost_lines",
+      "works_phases",
+      "works_units",
       "write_offs",
     ]);
   });

@@ -16,11 +16,13 @@ import {
   bankLines,
   chargeRuns,
   charges,
+  contractors,
   economicReferrals,
   ledgerPeriods,
   maintenanceTickets,
   moveInChecklists,
   payments,
+  planScenarios,
   recertifications,
   repaymentInstalments,
   repaymentPlans,
@@ -32,6 +34,10 @@ import {
   ticketEvents,
   ticketPhotos,
   unitHolds,
+  works,
+  worksCostLines,
+  worksPhases,
+  worksUnits,
   writeOffs,
 } from "../db/schema.ts";
 import { listOrganisations } from "../organisations/organisations.repository.ts";
@@ -165,6 +171,9 @@ beforeAll(async () => {
   await ctx.db
     .insert(arrearsPolicyVersions)
     .values({ version: 1, policy: {}, reason: "Prova", createdBy: userIds.get(AREA_B[0]?.code as string) });
+  await ctx.db
+    .insert(planScenarios)
+    .values({ name: "Prova", version: 1, scenario: {}, createdBy: userIds.get(AREA_B[0]?.code as string) });
   tables = await partnerTables(ctx.db);
 });
 afterAll(() => ctx.close());
@@ -294,6 +303,46 @@ async function tenancyRows(code: string, unitId: string, householdId: string, te
     .insert(tenantNotices)
     .values({ organisationId, title: "Avviso", body: "Prova", publishedOn: "2026-11-20" });
   await ctx.db.insert(tenantInformation).values({ organisationId, phone: "02 0000000" });
+  const [contractor] = await ctx.db
+    .insert(contractors)
+    .values({
+      name: `Impresa di prova ${code}`,
+      vatNumber: randomUUID().replace(/\D/g, "").padEnd(11, "0").slice(0, 11),
+      whiteListPrefecture: "Prefettura di Milano",
+      whiteListRegisteredOn: "2026-01-01",
+      whiteListExpiresOn: "2026-12-31",
+      organisationId,
+    })
+    .returning({ id: contractors.id });
+  const [job] = await ctx.db
+    .insert(works)
+    .values({
+      partnerId: organisationId,
+      title: "Lavori di prova",
+      estimateExVatCents: 1_000_000,
+      contractorId: contractor?.id,
+      awardedOn: "2026-02-01",
+      status: "awarded",
+    })
+    .returning({ id: works.id });
+  const worksId = job?.id as string;
+  await ctx.db.insert(worksUnits).values({ worksId, unitId });
+  await ctx.db.insert(worksPhases).values({
+    worksId,
+    position: 1,
+    name: "Demolizioni",
+    plannedStart: "2026-03-01",
+    plannedEnd: "2026-03-31",
+  });
+  await ctx.db.insert(worksCostLines).values({
+    worksId,
+    description: "Fattura di prova",
+    invoiceNumber: "1",
+    invoiceDate: "2026-03-31",
+    amountExVatCents: 100_000,
+    vatCents: 10_000,
+    fundingSource: "grant",
+  });
 }
 
 const count = async (db: Db, from: SQL) =>
