@@ -42,6 +42,7 @@ import { interventionRoutes } from "./support-plans/interventions.routes.ts";
 import { supportPlanRoutes } from "./support-plans/support-plans.routes.ts";
 import { tenancyRoutes } from "./tenancies/tenancies.routes.ts";
 import { unitRoutes } from "./units/units.routes.ts";
+import { worksRoutes } from "./works/works.routes.ts";
 
 /** The HTTP application: API under /api/v1, docs at /api/docs, and the built web app when `clientDir` is set. */
 export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
   api.route("/", ledgerRoutes(deps));
   api.route("/", portalRoutes(deps));
   api.route("/", maintenanceRoutes(deps));
+  api.route("/", worksRoutes(deps));
 
   const document = () =>
     api.getOpenAPI31Document({

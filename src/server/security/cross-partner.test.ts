@@ -47,6 +47,7 @@ import {
   PHOTO,
   statementFile,
 } from "./cross-partner-housing.ts";
+import { type Renovation, renovationOf, renovationSnapshot } from "./cross-partner-renovation.ts";
 
 /*
  * Every partner-scoped operation of the OpenAPI document, tried by each Area B partner's accounts
@@ -97,6 +98,8 @@ type Partner = {
   organisationId: string;
   /** Its tenancies and their records (see cross-partner-housing.ts). */
   housing: Housing;
+  /** The contractor it registered and a works on one of its units (see cross-partner-renovation.ts). */
+  renovation: Renovation;
 };
 /**
  * A record attacked by id: the keys it may be asked by, what a body about it needs, and the values of
@@ -158,6 +161,7 @@ async function snapshot() {
     runs: await ctx.db.select().from(allocationRuns).orderBy(asc(allocationRuns.id)),
     rules: await ctx.db.select().from(allocationRulesVersions).orderBy(asc(allocationRulesVersions.id)),
     ...(await housingSnapshot(ctx)),
+    ...(await renovationSnapshot(ctx)),
   };
 }
 
@@ -286,6 +290,11 @@ beforeAll(async () => {
       rentCents: RENTS_CENTS[partners.length] as number,
       signatory: SIGNATORIES[partners.length] as string,
     });
+    const renovation = await renovationOf(manager, {
+      code: organisation.code,
+      n: partners.length,
+      unitCode: units.find((u) => u.status === "to_renovate")?.code as string,
+    });
     const [org] = await ctx.db
       .select({ id: organisations.id })
       .from(organisations)
@@ -300,6 +309,7 @@ beforeAll(async () => {
       accounts,
       organisationId: org?.id as string,
       housing,
+      renovation,
     });
   }
   const doc = (await (
@@ -333,9 +343,15 @@ const CASE_COLLECTIONS = new Set(["caseload", "follow-ups", "staff", "offers"]);
  * Lists of tenancies and their records (rent accounts, statement lines, pagoPA positions, arrears,
  * tasks, tickets): judged by what they mention of the other partner's, by every filter they take.
  */
-const TENANCY_COLLECTIONS = new Set(["tenancies", "ledger", "arrears", "tasks", "maintenance"]);
+const TENANCY_COLLECTIONS = new Set(["tenancies", "ledger", "arrears", "tasks", "maintenance", "works"]);
+/**
+ * Registers every partner reads (a contractor's record is no partner's secret): reading one by id is
+ * not attacked; changing another organisation's is, and must be refused with 403 (see
+ * sharedRegisterAttacks).
+ */
+const SHARED_REGISTERS = new Set(["contractors"]);
 /** Body fields naming a record of a partner: a unit, a household, a tenancy. */
-const RECORD_FIELDS = ["unitId", "householdId", "tenancyId"];
+const RECORD_FIELDS = ["unitId", "householdId", "tenancyId", "units"];
 /** Operations that act on every record in the caller's scope, naming none. */
 const SCOPE_WIDE = new Set(["POST /ledger/charge-runs"]);
 
@@ -346,6 +362,7 @@ const SCOPE_WIDE = new Set(["POST /ledger/charge-runs"]);
  */
 function isPartnerScoped(method: string, path: string, op: Operation) {
   const body = propertiesOf(jsonBodyOf(op));
+  if (method === "get" && SHARED_REGISTERS.has(resourceOf(path))) return false;
   return (
     path.includes("{id}") ||
     queryParams(op).some((p) => p.name === "partner") ||
@@ -453,11 +470,55 @@ function targetsOf(resource: string, operation: string, partner: Partner): Targe
         },
       ];
     }
+    case "works": {
+      const { works } = partner.renovation;
+      return [
+        {
+          name: `works ${works.reference}`,
+          keys: byReference(works.id, works.reference),
+          version: works.version,
+          category: partner.categories[0] as UnitCategory,
+          params: {},
+        },
+      ];
+    }
     default:
       throw new Error(
         `no records to aim ${operation} at: teach cross-partner.test.ts the resource ${resource}`,
       );
   }
+}
+
+/** Bodies a works would accept (award, a phase started, a cost, the checklist, completion). */
+function worksBodiesFor(
+  props: Record<string, JsonSchema>,
+  attacker: Partner,
+  target: Target,
+): object[] | null {
+  const version = target.version;
+  if ("contractorId" in props)
+    return [{ contractorId: attacker.renovation.contractor.id, awardedOn: "2026-08-21", version }];
+  if ("phase" in props) {
+    const phase = { name: "Demolizioni", plannedStart: "2026-09-01", plannedEnd: "2026-09-30" };
+    return [
+      { position: 1, phase: { ...phase, actualStart: "2026-09-02" }, version },
+      { position: 2, phase: { ...phase, name: "cross-partner attempt" }, version },
+    ];
+  }
+  if ("fundingSource" in props)
+    return [
+      {
+        description: "cross-partner attempt",
+        invoiceNumber: "X-1",
+        invoiceDate: "2026-10-01",
+        amountExVatCents: 100,
+        vatCents: 10,
+        fundingSource: "grant",
+      },
+    ];
+  if ("ticked" in props) return [{ ticked: ["energy_certificate"], version }];
+  if ("completedOn" in props) return [{ completedOn: "2026-11-20", version }];
+  return null;
 }
 
 /** A record asked by uuid or by its reference, as written and in lower case. */
@@ -541,6 +602,8 @@ function bodiesFor(
   if ("partnerCode" in props && "report" in props) {
     return [attacker.code, victim.code].map((partnerCode) => ({ partnerCode, report: REPORT }));
   }
+  const works = worksBodiesFor(props, attacker, target);
+  if (works !== null) return works;
   throw new Error(`no attack body for ${operation}: teach cross-partner.test.ts this operation`);
 }
 
@@ -635,6 +698,7 @@ const MISSING_KEYS: Record<string, Record<string, string>> = {
   arrears: { uuid: randomUUID() },
   "economic-referrals": { uuid: randomUUID() },
   tasks: { uuid: randomUUID() },
+  works: { uuid: randomUUID(), reference: "LAV-2026-99999", "reference in lower case": "lav-2026-99999" },
   ledger: { uuid: randomUUID() },
   maintenance: {
     uuid: randomUUID(),
@@ -671,7 +735,8 @@ function missingAnswer(
 }
 
 function recordAttacks(operation: string, method: string, path: string, op: Operation): Attack[] {
-  const allowed = method === "get" ? [404] : [403, 404];
+  // A read by id answers 404 as for a missing record; a role without the permission gets 403 for both.
+  const allowedFor = (account: Account) => (method === "get" && permitted(account, op) ? [404] : [403, 404]);
   const resource = resourceOf(path);
   const attacks: Attack[] = [];
   for (const attacker of partners) {
@@ -691,7 +756,7 @@ function recordAttacks(operation: string, method: string, path: string, op: Oper
                   requestOf(account.client, method, concrete.replace("{id}", encodeURIComponent(key)), body),
                 judge: async (res) => {
                   const text = (await res.text()).replaceAll(key, "{id}");
-                  if (!allowed.includes(res.status)) return `answered ${res.status}: ${text}`;
+                  if (!allowedFor(account).includes(res.status)) return `answered ${res.status}: ${text}`;
                   const missing = await missingAnswer(account, method, concrete, form, body);
                   if (missing.status !== res.status || missing.text !== text) {
                     return `answered unlike a missing record (${res.status} ${text} vs ${missing.status} ${missing.text})`;
@@ -818,6 +883,8 @@ function housingKeysOf(victim: Partner): string[] {
     h.ticket.id,
     h.ticket.reference,
     h.ticket.photoId,
+    victim.renovation.works.id,
+    victim.renovation.works.reference,
   ];
 }
 
@@ -982,6 +1049,23 @@ function referenceVariants(operation: string, op: Operation, attacker: Partner, 
       }),
     ];
   }
+  // Plan works on their unit, by id or code.
+  if ("units" in props && "estimateExVatCents" in props) {
+    const works = { title: "cross-partner attempt", estimateExVatCents: 100 };
+    const unit = victim.units[0] as Unit;
+    const as = (name: string, key: string, missing: string): Variant => ({
+      name,
+      body: { ...works, units: [key] },
+      missing: { ...works, units: [missing] },
+      keys: [key],
+      missingKeys: [missing],
+    });
+    return [
+      as("their unit by id", unit.id, MISSING_ID),
+      as("their unit by code", unit.code, MISSING_CODE),
+      as("their unit by code in lower case", unit.code.toLowerCase(), MISSING_CODE.toLowerCase()),
+    ];
+  }
   // Publish a notice to the tenants of their unit.
   if ("unitId" in props && "publishedOn" in props) {
     const notice = {
@@ -996,6 +1080,40 @@ function referenceVariants(operation: string, op: Operation, attacker: Partner, 
     ];
   }
   throw new Error(`no body naming another partner's record for ${operation}: teach cross-partner.test.ts`);
+}
+
+/**
+ * Change another organisation's record of a shared register (a contractor): everyone may read it, so
+ * its existence is no secret; the change must be refused with 403 and leave it as it was.
+ */
+function sharedRegisterAttacks(operation: string, method: string, path: string, op: Operation): Attack[] {
+  const attacks: Attack[] = [];
+  for (const attacker of partners) {
+    for (const victim of partners.filter((p) => p !== attacker)) {
+      const { contractor } = victim.renovation;
+      const {
+        id,
+        standing: _s,
+        daysToExpiry: _d,
+        expiringSoon: _e,
+        organisationCode: _o,
+        ...record
+      } = contractor;
+      const body = { ...record, name: "cross-partner attempt" };
+      for (const account of attacker.accounts) {
+        attacks.push({
+          operation,
+          label: `${account.role} of ${attacker.code}: ${operation} on ${victim.code}'s contractor ${contractor.name}`,
+          send: () => requestOf(account.client, method, path.replace("{id}", id), body),
+          judge: async (res) =>
+            res.status === 403
+              ? null
+              : `answered ${res.status} (permitted: ${permitted(account, op)}): ${await res.text()}`,
+        });
+      }
+    }
+  }
+  return attacks;
 }
 
 /** Create a record naming another partner's: refused as if that record did not exist. */
@@ -1544,7 +1662,9 @@ async function planAttacks(doc: OpenApiDocument) {
       const operation = `${method.toUpperCase()} ${path}`;
       operations.push(operation);
       const body = propertiesOf(jsonBodyOf(op));
-      if (path.includes("{id}")) attacks.push(...recordAttacks(operation, method, path, op));
+      if (path.includes("{id}") && SHARED_REGISTERS.has(resourceOf(path)))
+        attacks.push(...sharedRegisterAttacks(operation, method, path, op));
+      else if (path.includes("{id}")) attacks.push(...recordAttacks(operation, method, path, op));
       else if (SCOPE_WIDE.has(operation)) attacks.push(...chargeRunAttacks(operation, method, path, op));
       else if (method === "get" && TENANCY_COLLECTIONS.has(resourceOf(path)))
         attacks.push(...tenancyListAttacks(operation, path, op));
