@@ -44,6 +44,8 @@ describe("switching language", () => {
       "Arrears",
       "Tasks",
       "Maintenance",
+      "Works",
+      "Financial plan",
       "Notices",
     ]);
     await expectAccessible(page);

@@ -26,6 +26,8 @@ describe("what a role may do decides what the pages offer", () => {
       "Contratti",
       "Morosità",
       "Manutenzione",
+      "Lavori",
+      "Piano economico",
     ]);
     expect(await page.getByRole("link", { name: "Nuovo alloggio" }).count()).toBe(0);
     expect(await page.getByRole("link", { name: "Importa" }).count()).toBe(0);
@@ -45,7 +47,7 @@ describe("what a role may do decides what the pages offer", () => {
     await page.goto("/");
     await page.getByRole("heading", { level: 1, name: "Cruscotto dello stock abitativo" }).waitFor();
     const nav = page.getByRole("navigation", { name: "Menu principale" });
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Cruscotto"]);
+    expect(await nav.getByRole("link").allTextContents()).toEqual(["Cruscotto", "Lavori", "Piano economico"]);
     await page.goto("/alloggi");
     await page.getByRole("heading", { level: 1, name: "Accesso non consentito" }).waitFor();
     await page.context().close();

@@ -13,6 +13,7 @@ import { ErrorBoundary } from "./components/error-boundary.tsx";
 import { Layout } from "./components/layout.tsx";
 import { Loading } from "./components/loading.tsx";
 import { PageTitle } from "./components/page-title.tsx";
+import { financePage } from "./finance/finance-routes.tsx";
 import { HouseholdDetailPage } from "./households/household-detail-page.tsx";
 import { HouseholdListPage } from "./households/household-list-page.tsx";
 import { ReferralFormPage } from "./households/referral-form-page.tsx";
@@ -28,6 +29,7 @@ import { ImportPage } from "./units/import-page.tsx";
 import { UnitDetailPage } from "./units/unit-detail-page.tsx";
 import { UnitFormPage } from "./units/unit-form-page.tsx";
 import { UnitListPage } from "./units/unit-list-page.tsx";
+import { worksPage } from "./works/works-routes.tsx";
 
 // ECharts is the heaviest dependency: load it with the dashboard only.
 const DashboardPage = lazy(() =>
@@ -105,6 +107,10 @@ function Page({ pathname }: { pathname: string }) {
   if (arrears) return arrears;
   const maintenance = maintenancePage(pathname);
   if (maintenance) return maintenance;
+  const works = worksPage(pathname);
+  if (works) return works;
+  const finance = financePage(pathname);
+  if (finance) return finance;
   const portal = portalPage(pathname);
   if (portal) return portal;
   const tenancies = tenanciesPage(pathname);

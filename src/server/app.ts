@@ -18,6 +18,7 @@ import { resolveSession } from "./auth/auth.service.ts";
 import { oidcRoutes } from "./auth/oidc.routes.ts";
 import { renderApiDocs } from "./docs.ts";
 import { AppError } from "./errors.ts";
+import { financeRoutes } from "./finance/finance.routes.ts";
 import { consentRoutes } from "./households/consents.routes.ts";
 import { documentRoutes } from "./households/documents.routes.ts";
 import { householdRoutes } from "./households/households.routes.ts";
@@ -102,6 +103,7 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
   api.route("/", portalRoutes(deps));
   api.route("/", maintenanceRoutes(deps));
   api.route("/", worksRoutes(deps));
+  api.route("/", financeRoutes(deps));
 
   const document = () =>
     api.getOpenAPI31Document({

@@ -105,6 +105,8 @@ function MainNav() {
     { to: "/morosita", label: t("arrears:nav.list"), permission: "tenancies:read" },
     { to: "/attivita", label: t("arrears:nav.tasks"), permission: "arrears:work" },
     { to: "/manutenzione", label: t("maintenance:nav.tickets"), permission: "maintenance:read" },
+    { to: "/lavori", label: t("works:nav.works"), permission: "works:read" },
+    { to: "/piano", label: t("finance:nav.plan"), permission: "plan:read" },
     { to: "/comunicazioni", label: t("portal:nav.notices"), permission: "notices:write" },
     { to: "/portale", label: t("portal:nav.home"), permission: "portal:use", exact: true },
     { to: "/portale/pagamenti", label: t("portal:nav.payments"), permission: "portal:use" },

@@ -62,14 +62,14 @@ export type MonteCarloResult = {
 };
 
 /** Nearest-rank quantiles of sorted values. */
-function quantiles(sorted: ArrayLike<number>): Quantiles {
+export function quantiles(sorted: ArrayLike<number>): Quantiles {
   const at = (p: number) =>
     sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? 0;
   return { p5: at(0.05), p25: at(0.25), p50: at(0.5), p75: at(0.75), p95: at(0.95) };
 }
 
 /** Whole-unit bins of equal width from the lowest to the highest value; at most `bins` of them. */
-function histogram(sorted: Int32Array, bins: number): HistogramBin[] {
+export function histogram(sorted: Int32Array, bins: number): HistogramBin[] {
   const min = sorted[0] ?? 0;
   const max = sorted[sorted.length - 1] ?? 0;
   const width = Math.ceil((max - min + 1) / bins);

@@ -8,6 +8,7 @@ import { ROLES } from "../../domain/auth/roles.ts";
 import { DEMO_CARE_COUNTS, demoCare } from "../../domain/demo/demo-care.ts";
 import { DEMO_DATE, demoHouseholds } from "../../domain/demo/demo-households.ts";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../domain/demo/demo-programme.ts";
+import { parseScenario } from "../../domain/finance/scenario.schema.ts";
 import { followUpDueDates } from "../../domain/households/exit.ts";
 import { fiscalCodeProblem } from "../../domain/households/fiscal-code.ts";
 import { TARGET_GROUPS } from "../../domain/households/household.schema.ts";
@@ -469,5 +470,29 @@ describe("the demo tenancies", () => {
           where u.role = 'tenant' and t.status = 'active'`,
     );
     expect(row?.n).toBe(1);
+  });
+});
+
+describe("the demo's financial plan", () => {
+  it("saves the base scenario as version 1 with its reason, by the Area A account, readable by the engine", async () => {
+    const [row] = await rowsOf<{
+      name: string;
+      version: number;
+      reason: string;
+      role: string;
+      scenario: unknown;
+    }>(
+      database.db,
+      sql`select p.name, p.version, p.reason, u.role, p.scenario from plan_scenarios p
+          left join users u on u.id = p.created_by`,
+    );
+    expect(row).toMatchObject({
+      name: "base",
+      version: 1,
+      reason: "Scenario di partenza (dimostrativo)",
+      role: "area_a",
+    });
+    const parsed = parseScenario(row?.scenario);
+    expect(parsed.ok && parsed.scenario.name).toMatch(/fittizie/);
   });
 });

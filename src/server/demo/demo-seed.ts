@@ -6,6 +6,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Role } from "../../domain/auth/roles.ts";
 import { type DemoAccount, type DemoCare, demoCare } from "../../domain/demo/demo-care.ts";
 import { type DemoHousehold, demoHouseholds } from "../../domain/demo/demo-households.ts";
+import { DEMO_PLAN_NAME, DEMO_PLAN_REASON, demoPlanScenario } from "../../domain/demo/demo-plan.ts";
 import {
   DEMO_ORGANISATIONS,
   DEMO_PASSWORD,
@@ -26,6 +27,7 @@ import {
   householdMembers,
   households,
   payments,
+  planScenarios,
   referrals,
   supportInterventions,
   supportPlanReviews,
@@ -85,6 +87,14 @@ export async function seedDemoProgramme(options: { db: Db; passwordCost?: number
       partnerId,
       userOf.get("tenant") ?? null,
     );
+    // The financial plan's base scenario, version 1, saved by the demo's Area A lead partner.
+    await tx.insert(planScenarios).values({
+      name: DEMO_PLAN_NAME,
+      version: 1,
+      scenario: demoPlanScenario(),
+      reason: DEMO_PLAN_REASON,
+      createdBy: userOf.get("area_a") ?? null,
+    });
   });
   return true;
 }

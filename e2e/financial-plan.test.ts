@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { readFile } from "node:fs/promises";
+import ExcelJS from "exceljs";
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import {
+  apiJson,
+  expectAccessible,
+  isFocused,
+  launchBrowser,
+  signedInPage,
+  tabTo,
+} from "./support/browser.ts";
+
+const baseUrl = inject("baseUrl");
+const SCENARIO_TITLE = "Scenario base (cifre fittizie, dimostrative)";
+
+let browser: Browser;
+let admin: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  admin = await signedInPage(browser, baseUrl);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const nav = (page: Page) => page.getByRole("navigation", { name: "Menu principale" });
+
+/** Follow a link by keyboard and wait for its page; the layout puts the focus on its h1. */
+async function follow(page: Page, link: Locator, heading: string | RegExp) {
+  await tabTo(page, link);
+  await page.keyboard.press("Enter");
+  const h1 = page.getByRole("heading", { level: 1, name: heading });
+  await h1.waitFor();
+  await expect.poll(() => isFocused(h1)).toBe(true);
+}
+
+describe("the financial plan: results, risk, export and a new version", () => {
+  test("the plan opens from the menu by keyboard and lists the demo's base scenario", async () => {
+    await admin.goto("/");
+    await admin.getByRole("heading", { level: 1 }).waitFor();
+    await follow(
+      admin,
+      nav(admin).getByRole("link", { name: "Piano economico" }),
+      "Piano economico finanziario",
+    );
+    const link = admin.getByRole("link", { name: SCENARIO_TITLE });
+    await link.waitFor();
+    await expectAccessible(admin);
+    await follow(admin, link, SCENARIO_TITLE);
+    await admin.getByText(/^Versione 1, salvata il .* Scenario di partenza \(dimostrativo\)$/).waitFor();
+  });
+
+  test("shows the programme checks with their numbers and every chart with its data table", async () => {
+    const checks = admin.locator("[data-check]");
+    await checks.first().waitFor();
+    expect(await checks.count()).toBe(5);
+    // In words, not colour alone: each check says whether it is met, with the figures behind it.
+    expect(await checks.locator(".check-verdict").allTextContents()).toEqual(Array(5).fill("Rispettato"));
+    const grant = admin.locator('[data-check="grant"]');
+    expect(await grant.getByRole("heading").textContent()).toBe("Fondo perduto ≤ 3.000.000 €");
+    const figures = (await grant.locator("dd").allTextContents()).map((t) => t.replace(/\s/g, " "));
+    expect(figures).toEqual(["3.000.000,00 €", "3.000.000,00 €"]);
+    await admin.getByRole("table", { name: "Cofinanziamento Area B anno per anno" }).waitFor();
+
+    // The revenue against the PEF's estimate, with the difference.
+    const revenue = admin.getByRole("table", { name: "Ricavi del piano e stima" });
+    expect(await revenue.getByRole("row", { name: /Stima dei ricavi/ }).textContent()).toMatch(
+      /2\.191\.000,00\s€/,
+    );
+    await revenue.getByRole("rowheader", { name: "Differenza (piano − stima)" }).waitFor();
+
+    for (const [title, rows] of [
+      ["Flussi di cassa per anno", 25],
+      ["Saldo del fondo rotativo", 25],
+      ["Unità recuperate", 25],
+      ["DSCR per anno", 25],
+    ] as const) {
+      const heading = admin.getByRole("heading", { level: 3, name: title });
+      const chart = heading.locator("xpath=..");
+      await chart.getByRole("img").waitFor();
+      await chart.getByText("Mostra i dati del grafico").click();
+      const table = chart.getByRole("table", { name: title });
+      await table.waitFor();
+      expect(await table.locator("tbody tr").count()).toBe(rows);
+    }
+    const comparison = admin.getByRole("table", { name: "Cifre principali di ogni variante" });
+    expect(await comparison.getByRole("rowheader").allTextContents()).toEqual([
+      "Base",
+      "Morosità elevata",
+      "Sfitto elevato",
+      "Costi in crescita, canoni bloccati",
+      "Lavori più costosi",
+    ]);
+    await admin.getByRole("img", { name: /^Grafico a tornado della sensibilità del DSCR minimo/ }).waitFor();
+    await expectAccessible(admin);
+  });
+
+  test("runs the Monte Carlo analysis with a progress bar that moves chunk by chunk to 100", async () => {
+    const bar = admin.getByRole("progressbar", { name: "Avanzamento dell'analisi" });
+    expect(await bar.count()).toBe(0);
+    // Record every value the bar takes, to prove it moves with the chunks and is no animation.
+    await admin.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+      new MutationObserver(() => {
+        const value = document.querySelector('[role="progressbar"]')?.getAttribute("aria-valuenow");
+        if (value != null && seen.at(-1) !== value) seen.push(value);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    const run = admin.getByRole("button", { name: "Avvia l'analisi" });
+    await tabTo(admin, run);
+    await admin.keyboard.press("Enter");
+    await bar.waitFor();
+    await expect.poll(() => bar.getAttribute("aria-valuenow"), { timeout: 30_000 }).toBe("100");
+    const seen = await admin.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+    expect(seen.at(-1)).toBe("100");
+    expect(seen.filter((v) => v !== "0" && v !== "100").length).toBeGreaterThanOrEqual(3);
+    expect(seen.map(Number)).toEqual([...seen.map(Number)].sort((a, b) => a - b));
+    expect(await bar.getAttribute("aria-valuetext")).toBe("10.000 simulazioni su 10.000, 100 %");
+
+    const result = admin.getByTestId("monte-carlo-result");
+    await result.getByText("Probabilità che il DSCR minimo sia sotto 1").waitFor();
+    expect(await result.locator("dd").first().textContent()).toMatch(/^\d+(,\d)?\s?%$/);
+    await result
+      .getByRole("img", { name: /^Istogramma delle unità recuperate in 10\.000 simulazioni/ })
+      .waitFor();
+    await result.getByText("Mostra i dati del grafico").click();
+    const histogram = result.getByRole("table", { name: "Simulazioni per numero di unità recuperate" });
+    await histogram.waitFor();
+    const runs = (await histogram.locator("tbody td:first-of-type").allTextContents()).map((t) =>
+      Number(t.replace(/\./g, "")),
+    );
+    expect(runs.reduce((a, b) => a + b, 0)).toBe(10_000);
+    await expectAccessible(admin);
+  });
+
+  test("downloads every result table as an XLSX workbook", async () => {
+    const [download] = await Promise.all([
+      admin.waitForEvent("download"),
+      admin.getByRole("link", { name: "Scarica i risultati (XLSX)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("piano-base-v1.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile(await download.path())) as unknown as ExcelJS.Buffer);
+    const names = workbook.worksheets.map((s) => s.name);
+    for (const sheet of [
+      "Riepilogo",
+      "Mesi",
+      "Anni",
+      "Controlli",
+      "Scenari a confronto",
+      "Sensibilità",
+      "Monte Carlo",
+    ])
+      expect(names).toContain(sheet);
+    expect(workbook.getWorksheet("Mesi")?.rowCount).toBe(301);
+  });
+
+  test("the Comune's admin saves a new version: an invalid field first, named beside it, then valid", async () => {
+    await follow(
+      admin,
+      admin.getByRole("link", { name: "Modifica lo scenario" }),
+      "Nuova versione dello scenario",
+    );
+    await expectAccessible(admin);
+    const years = admin.locator("#plan-loans_0_years");
+    await years.fill("40");
+    await admin.locator("#plan-reason").fill("Mutuo più lungo e morosità rivista");
+    await admin.getByRole("button", { name: "Salva la nuova versione" }).press("Enter");
+    const error = admin.locator("#plan-loans_0_years-error");
+    await error.waitFor();
+    expect(await error.textContent()).toBe(
+      "Un finanziamento di 40 anni è più lungo della convenzione (25 anni)",
+    );
+    expect(await years.getAttribute("aria-invalid")).toBe("true");
+    expect(await years.getAttribute("aria-describedby")).toContain("plan-loans_0_years-error");
+    await expect.poll(() => isFocused(years)).toBe(true);
+    await admin
+      .locator(".error-summary")
+      .getByText(/^Mutuo bancario \(fittizio\): durata \(anni\):/)
+      .waitFor();
+    await expectAccessible(admin);
+    // Nothing was saved.
+    expect((await apiJson<{ version: number }>(admin, "GET", "/plan/scenarios/base")).version).toBe(1);
+
+    await years.fill("20");
+    await admin.locator("#plan-arrearsRate").fill("10");
+    await admin.getByRole("button", { name: "Salva la nuova versione" }).press("Enter");
+    await admin.getByRole("heading", { level: 1, name: SCENARIO_TITLE }).waitFor();
+    await admin.getByRole("status").filter({ hasText: "Versione 2 salvata." }).waitFor();
+    await admin.getByText(/^Versione 2, salvata il .*: Mutuo più lungo e morosità rivista$/).waitFor();
+    const saved = await apiJson<{ version: number; scenario: { arrearsRate: number } }>(
+      admin,
+      "GET",
+      "/plan/scenarios/base",
+    );
+    expect(saved).toMatchObject({ version: 2, scenario: { arrearsRate: 0.1 } });
+    const versions = admin.getByRole("table", { name: "Versioni dello scenario" });
+    expect(await versions.getByRole("rowheader").allTextContents()).toEqual(["2", "1"]);
+    await admin.locator("[data-check]").first().waitFor();
+    await expectAccessible(admin);
+  });
+});

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { planChecks } from "../../domain/finance/checks.ts";
+import { runMonteCarloChunk } from "../../domain/finance/monte-carlo-chunks.ts";
+import { runPlan } from "../../domain/finance/plan.ts";
+import type {
+  MonteCarloChunkQuery,
+  MonteCarloChunkView,
+  PlanComparisonView,
+  PlanResultView,
+  PlanScenarioInput,
+  PlanScenarioList,
+  PlanScenarioVersionView,
+  PlanScenarioView,
+  PlanSensitivityView,
+  PlanVersionMeta,
+} from "../../domain/finance/plan-api.schema.ts";
+import { parseScenario, type Scenario } from "../../domain/finance/scenario.schema.ts";
+import { compareVariants, sensitivity } from "../../domain/finance/scenarios.ts";
+import type { Actor } from "../auth/auth.service.ts";
+import type { Db } from "../db/client.ts";
+import { AppError, fieldError } from "../errors.ts";
+import {
+  findScenarioRow,
+  insertScenarioRow,
+  listLatestScenarioRows,
+  listVersionRows,
+  lockScenarioVersions,
+  type ScenarioRow,
+} from "./finance.repository.ts";
+import { planWorkbook } from "./plan-workbook.ts";
+
+/*
+ * The financial plan (PEF): scenarios saved as immutable versions, and the engine run on them. The
+ * engine's runs happen after the read's transaction has ended (`inScope` opens and closes it), so a
+ * long computation never holds a connection, nor PGlite's single one.
+ */
+
+/** Runs `fn` in a short transaction scoped to the caller. */
+export type InScope = <T>(fn: (db: Db) => Promise<T>) => Promise<T>;
+
+const authorOf = (row: { createdBy: string | null; createdByName: string | null }) =>
+  row.createdBy === null ? null : { id: row.createdBy, name: row.createdByName ?? "" };
+
+const metaOf = (row: Omit<ScenarioRow, "name" | "scenario">): PlanVersionMeta => ({
+  version: row.version,
+  reason: row.reason,
+  createdBy: authorOf(row),
+  createdAt: row.createdAt.toISOString(),
+});
+
+/** A stored version as today's schema reads it; one it no longer reads is a conflict to resolve by hand. */
+function scenarioOf(row: ScenarioRow): Scenario {
+  const parsed = parseScenario(row.scenario);
+  if (parsed.ok) return parsed.scenario;
+  throw new AppError(
+    "CONFLICT",
+    `Version ${row.version} of scenario "${row.name}" no longer reads as a scenario; save a corrected version`,
+    parsed.issues.map((i) => ({ path: `scenario.${i.path}`, message: i.message })),
+  );
+}
+
+const versionViewOf = (row: ScenarioRow): PlanScenarioVersionView => ({
+  name: row.name,
+  ...metaOf(row),
+  scenario: scenarioOf(row),
+});
+
+async function findRowOrFail(db: Db, name: string, version: number | null = null) {
+  const row = await findScenarioRow(db, name, version);
+  if (row === null)
+    throw new AppError(
+      "NOT_FOUND",
+      version === null ? `No scenario "${name}"` : `No version ${version} of scenario "${name}"`,
+    );
+  return row;
+}
+
+/** The latest version of every scenario. */
+export async function listPlanScenarios(options: { db: Db }): Promise<PlanScenarioList> {
+  const rows = await listLatestScenarioRows(options.db);
+  return {
+    items: rows.map((row) => {
+      const scenario = scenarioOf(row);
+      return {
+        name: row.name,
+        title: scenario.name,
+        startMonth: scenario.startMonth,
+        conventionYears: scenario.conventionYears,
+        ...metaOf(row),
+      };
+    }),
+  };
+}
+
+/** A scenario's latest version with every version's who, when and why. */
+export async function getPlanScenario(options: { db: Db; name: string }): Promise<PlanScenarioView> {
+  const { db, name } = options;
+  const row = await findRowOrFail(db, name);
+  const versions = await listVersionRows(db, name);
+  return { ...versionViewOf(row), versions: versions.map(metaOf) };
+}
+
+export async function getPlanScenarioVersion(options: {
+  db: Db;
+  name: string;
+  version: number;
+}): Promise<PlanScenarioVersionView> {
+  return versionViewOf(await findRowOrFail(options.db, options.name, options.version));
+}
+
+/**
+ * Save a scenario as its next version (1 for a new name), with why. An invalid scenario is a 422
+ * naming each problem's field as `scenario.<path>`; nothing is written. Writers of a name take turns.
+ */
+export async function savePlanScenario(options: {
+  db: Db;
+  actor: Actor;
+  input: PlanScenarioInput;
+  now: Date;
+}): Promise<PlanScenarioView> {
+  const { db, actor, input, now } = options;
+  const parsed = parseScenario(input.scenario);
+  if (!parsed.ok)
+    throw new AppError(
+      "UNPROCESSABLE",
+      "The scenario cannot be saved like this",
+      parsed.issues.map((i) => ({
+        path: i.path === "" ? "scenario" : `scenario.${i.path}`,
+        message: i.message,
+      })),
+    );
+  await lockScenarioVersions(db, input.name);
+  const version = ((await findScenarioRow(db, input.name, null))?.version ?? 0) + 1;
+  const saved = await insertScenarioRow(db, {
+    name: input.name,
+    version,
+    scenario: parsed.scenario,
+    reason: input.reason,
+    createdBy: actor.userId,
+    createdAt: now,
+  });
+  if (!saved) throw fieldError("CONFLICT", "name", "Another version was saved at the same moment; retry");
+  return getPlanScenario({ db, name: input.name });
+}
+
+/** Reads a version in its own short transaction; the caller computes after it has ended. */
+async function loadScenario(inScope: InScope, name: string, version: number | null = null) {
+  const row = await inScope((db) => findRowOrFail(db, name, version));
+  return { name: row.name, version: row.version, scenario: scenarioOf(row) };
+}
+
+/** The plan of a scenario's latest version: monthly and yearly tables, DSCR, revenue, break-even, checks. */
+export async function getPlanResult(options: { inScope: InScope; name: string }): Promise<PlanResultView> {
+  const { name, version, scenario } = await loadScenario(options.inScope, options.name);
+  const plan = runPlan(scenario);
+  return { name, version, plan, checks: planChecks(scenario, plan) };
+}
+
+/** The standard variants of the latest version side by side. */
+export async function getPlanComparison(options: {
+  inScope: InScope;
+  name: string;
+}): Promise<PlanComparisonView> {
+  const { name, version, scenario } = await loadScenario(options.inScope, options.name);
+  return { name, version, variants: compareVariants(scenario) };
+}
+
+/** Each input of the latest version moved ±10 %: what moves the minimum DSCR and the units recovered. */
+export async function getPlanSensitivity(options: {
+  inScope: InScope;
+  name: string;
+}): Promise<PlanSensitivityView> {
+  const { name, version, scenario } = await loadScenario(options.inScope, options.name);
+  return { name, version, ...sensitivity(scenario) };
+}
+
+/** One chunk of a seeded Monte Carlo analysis of a version (the latest unless named). */
+export async function runPlanMonteCarloChunk(options: {
+  inScope: InScope;
+  name: string;
+  query: MonteCarloChunkQuery;
+}): Promise<MonteCarloChunkView> {
+  const { query } = options;
+  const { name, version, scenario } = await loadScenario(
+    options.inScope,
+    options.name,
+    query.version ?? null,
+  );
+  const chunk = runMonteCarloChunk(scenario, {
+    seed: query.seed,
+    runs: query.runs,
+    from: query.from,
+    count: query.count,
+  });
+  return { name, version, ...chunk };
+}
+
+/** Every result table of the latest version as an XLSX workbook, one sheet per table. */
+export async function exportPlanWorkbook(options: { inScope: InScope; name: string }) {
+  const { name, version, scenario } = await loadScenario(options.inScope, options.name);
+  const bytes = await planWorkbook({ name, version, scenario });
+  return { name, version, bytes };
+}
