@@ -496,3 +496,28 @@ describe("the demo's financial plan", () => {
     expect(parsed.ok && parsed.scenario.name).toMatch(/fittizie/);
   });
 });
+
+describe("the demo's renovation works", () => {
+  it("registers three contractors with Area A and three works on units in the status their works implies", async () => {
+    const contractorRows = await rowsOf<{ name: string; org: string }>(
+      database.db,
+      sql`select c.name, o.code as "org" from contractors c join organisations o on o.id = c.organisation_id order by c.name`,
+    );
+    expect(contractorRows).toHaveLength(3);
+    expect(contractorRows.every((c) => c.org === "ETS-A" && c.name.endsWith("(demo)"))).toBe(true);
+    const worksRows = await rowsOf<{ status: string; unit_status: string; partner: string; costs: number }>(
+      database.db,
+      sql`select w.status, u.status as "unit_status", o.code as "partner",
+            (select count(*)::int from works_cost_lines c where c.works_id = w.id) as "costs"
+          from works w join works_units wu on wu.works_id = w.id join units u on u.id = wu.unit_id
+          join organisations o on o.id = w.partner_id order by w.status`,
+    );
+    expect(worksRows.map((w) => [w.status, w.unit_status])).toEqual([
+      ["completed", "available"],
+      ["in_progress", "renovating"],
+      ["in_progress", "renovating"],
+      ["planned", "to_renovate"],
+    ]);
+    expect(worksRows.find((w) => w.status === "planned")?.costs).toBe(0);
+  });
+});

@@ -14,11 +14,13 @@ import {
   demoUnits,
 } from "../../domain/demo/demo-programme.ts";
 import { type DemoTenancy, demoTenancies } from "../../domain/demo/demo-tenancies.ts";
+import { DEMO_CONTRACTORS, demoWorks } from "../../domain/demo/demo-works.ts";
 import { noticeNumber } from "../../domain/pagopa/notice.ts";
 import { createUser } from "../auth/auth.service.ts";
 import type { Db } from "../db/client.ts";
 import {
   charges,
+  contractors,
   householdConsents,
   householdDocuments,
   householdEvents,
@@ -37,6 +39,10 @@ import {
   tenantNotices,
   units as unitsTable,
   users,
+  works,
+  worksCostLines,
+  worksPhases,
+  worksUnits,
 } from "../db/schema.ts";
 import { insertOrganisations, listOrganisations } from "../organisations/organisations.repository.ts";
 import { rowsOf } from "../security/catalogue.ts";
@@ -95,8 +101,75 @@ export async function seedDemoProgramme(options: { db: Db; passwordCost?: number
       reason: DEMO_PLAN_REASON,
       createdBy: userOf.get("area_a") ?? null,
     });
+    await insertDemoWorks(tx, units, partnerId, userOf);
   });
   return true;
+}
+
+/**
+ * The demo's contractor register (kept by Area A) and its works, with their units, phases and costs,
+ * written as they stand today: the units are already in the status their works implies.
+ */
+async function insertDemoWorks(
+  tx: Db,
+  units: ReturnType<typeof demoUnits>,
+  partnerId: (code: string | null) => string | null,
+  userOf: Map<Role, string>,
+) {
+  const areaA = partnerId("ETS-A") as string;
+  const contractorIds = [];
+  for (const c of DEMO_CONTRACTORS) {
+    const [row] = await tx
+      .insert(contractors)
+      .values({
+        name: c.name,
+        vatNumber: c.vatNumber,
+        email: c.email,
+        phone: c.phone,
+        qualifications: c.qualifications,
+        whiteListPrefecture: c.whiteList.prefecture,
+        whiteListRegisteredOn: c.whiteList.registeredOn,
+        whiteListExpiresOn: c.whiteList.expiresOn,
+        whiteListRenewalRequestedOn: c.whiteList.renewalRequestedOn,
+        organisationId: areaA,
+        createdBy: userOf.get("area_a") ?? null,
+      })
+      .returning({ id: contractors.id });
+    contractorIds.push(row?.id as string);
+  }
+  const unitIds = new Map(
+    (await tx.select({ id: unitsTable.id, code: unitsTable.code }).from(unitsTable)).map((u) => [
+      u.code,
+      u.id,
+    ]),
+  );
+  for (const w of demoWorks(units)) {
+    const [row] = await tx
+      .insert(works)
+      .values({
+        partnerId: partnerId(w.partnerCode) as string,
+        title: w.title,
+        scope: w.scope,
+        targetGroup: w.targetGroup,
+        estimateExVatCents: w.estimateExVatCents,
+        contractorId: w.award === null ? null : contractorIds[w.award.contractor],
+        awardedOn: w.award?.on ?? null,
+        status: w.status,
+        completedOn: w.completedOn,
+        standardsTicked: w.standardsTicked,
+        createdBy: userOf.get("area_b_manager") ?? null,
+      })
+      .returning({ id: works.id });
+    const worksId = row?.id as string;
+    await tx
+      .insert(worksUnits)
+      .values(w.unitCodes.map((code) => ({ worksId, unitId: unitIds.get(code) as string })));
+    await tx.insert(worksPhases).values(w.phases.map((p, i) => ({ worksId, position: i + 1, ...p })));
+    if (w.costs.length > 0)
+      await tx
+        .insert(worksCostLines)
+        .values(w.costs.map((c) => ({ worksId, ...c, createdBy: userOf.get("area_b_manager") ?? null })));
+  }
 }
 
 // Rows per VALUES statement: 20 columns × 1,000 stays well under PostgreSQL's 65,535 parameters.
