@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { ContractorInput } from "../../domain/works/contractor.ts";
 import { CostLineInput, WorksInput } from "../../domain/works/works.ts";
 import {
@@ -34,6 +35,7 @@ import {
   listWorks,
   savePhase,
   saveStandards,
+  type WorksMove,
   worksReport,
 } from "./works.service.ts";
 
@@ -192,6 +194,14 @@ const routes = {
 /** Renovation works and the contractor register. */
 export function worksRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
   const today = () => romeDate(deps.now());
+  /** One move of a works (award, phase, cost, checklist, completion), audited against the works. */
+  const move = async <I>(c: Context<AppEnv>, id: string, input: I, apply: WorksMove<I>) => {
+    const saved = await inActorScope(deps, c, (db, actor) =>
+      apply({ db, actor, idOrReference: id, input, today: today() }),
+    );
+    c.set("auditSubject", { entity: "works", id: saved.id });
+    return saved;
+  };
   return new OpenAPIHono<AppEnv>()
     .openapi(routes.contractors, async (c) =>
       c.json(await inActorScope(deps, c, (db) => listContractors({ db, today: today() })), 200),
@@ -240,49 +250,19 @@ export function worksRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
       c.set("auditSubject", { entity: "works", id: found.id });
       return c.json(found, 200);
     })
-    .openapi(routes.award, async (c) => {
-      const { id } = c.req.valid("param");
-      const input = c.req.valid("json");
-      const saved = await inActorScope(deps, c, (db) =>
-        awardWorks({ db, idOrReference: id, input, today: today() }),
-      );
-      c.set("auditSubject", { entity: "works", id: saved.id });
-      return c.json(saved, 200);
-    })
-    .openapi(routes.phase, async (c) => {
-      const { id } = c.req.valid("param");
-      const input = c.req.valid("json");
-      const saved = await inActorScope(deps, c, (db, actor) =>
-        savePhase({ db, actor, idOrReference: id, input, today: today() }),
-      );
-      c.set("auditSubject", { entity: "works", id: saved.id });
-      return c.json(saved, 200);
-    })
-    .openapi(routes.cost, async (c) => {
-      const { id } = c.req.valid("param");
-      const input = c.req.valid("json");
-      const saved = await inActorScope(deps, c, (db, actor) =>
-        addCost({ db, actor, idOrReference: id, input, today: today() }),
-      );
-      c.set("auditSubject", { entity: "works", id: saved.id });
-      return c.json(saved, 201);
-    })
-    .openapi(routes.standards, async (c) => {
-      const { id } = c.req.valid("param");
-      const input = c.req.valid("json");
-      const saved = await inActorScope(deps, c, (db) =>
-        saveStandards({ db, idOrReference: id, input, today: today() }),
-      );
-      c.set("auditSubject", { entity: "works", id: saved.id });
-      return c.json(saved, 200);
-    })
-    .openapi(routes.complete, async (c) => {
-      const { id } = c.req.valid("param");
-      const input = c.req.valid("json");
-      const saved = await inActorScope(deps, c, (db, actor) =>
-        completeWorks({ db, actor, idOrReference: id, input, today: today() }),
-      );
-      c.set("auditSubject", { entity: "works", id: saved.id });
-      return c.json(saved, 200);
-    });
+    .openapi(routes.award, async (c) =>
+      c.json(await move(c, c.req.valid("param").id, c.req.valid("json"), awardWorks), 200),
+    )
+    .openapi(routes.phase, async (c) =>
+      c.json(await move(c, c.req.valid("param").id, c.req.valid("json"), savePhase), 200),
+    )
+    .openapi(routes.cost, async (c) =>
+      c.json(await move(c, c.req.valid("param").id, c.req.valid("json"), addCost), 201),
+    )
+    .openapi(routes.standards, async (c) =>
+      c.json(await move(c, c.req.valid("param").id, c.req.valid("json"), saveStandards), 200),
+    )
+    .openapi(routes.complete, async (c) =>
+      c.json(await move(c, c.req.valid("param").id, c.req.valid("json"), completeWorks), 200),
+    );
 }

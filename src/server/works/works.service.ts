@@ -41,6 +41,11 @@ import { findContractor, registrationOf, toContractorView } from "./contractors.
 
 type WorksRow = typeof works.$inferSelect;
 
+/** A change to one works, named by id or reference, with its input. */
+export type MoveOptions<I> = { db: Db; actor: Actor; idOrReference: string; input: I; today: string };
+/** A change to one works; answers the works as it now is. */
+export type WorksMove<I> = (options: MoveOptions<I>) => Promise<WorksDetail>;
+
 const isUuid = (value: string) =>
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
@@ -298,12 +303,7 @@ async function validContractorOn(db: Db, contractorId: string, on: string, path:
 }
 
 /** Award the works to a contractor whose white-list registration is valid on the award's day. */
-export async function awardWorks(options: {
-  db: Db;
-  idOrReference: string;
-  input: AwardInput;
-  today: string;
-}) {
+export async function awardWorks(options: MoveOptions<AwardInput>): Promise<WorksDetail> {
   const { db, input, today } = options;
   const row = await findWorksOrFail(db, options.idOrReference);
   refuseUnless(row, ["planned", "awarded"], "only works not started yet are awarded");
@@ -323,13 +323,7 @@ export async function awardWorks(options: {
  * day the contractor's registration is valid; the first start moves the works in progress and its
  * units to renovating.
  */
-export async function savePhase(options: {
-  db: Db;
-  actor: Actor;
-  idOrReference: string;
-  input: PhaseUpdate;
-  today: string;
-}) {
+export async function savePhase(options: MoveOptions<PhaseUpdate>): Promise<WorksDetail> {
   const { db, actor, input, today } = options;
   const row = await findWorksOrFail(db, options.idOrReference);
   refuseUnless(row, ["planned", "awarded", "in_progress"], "its phases no longer change");
@@ -383,13 +377,7 @@ export async function savePhase(options: {
 }
 
 /** Record a cost of the works with its invoice and funding source. */
-export async function addCost(options: {
-  db: Db;
-  actor: Actor;
-  idOrReference: string;
-  input: CostLineInput;
-  today: string;
-}) {
+export async function addCost(options: MoveOptions<CostLineInput>): Promise<WorksDetail> {
   const { db, actor, input, today } = options;
   const row = await findWorksOrFail(db, options.idOrReference);
   refuseUnless(row, ["planned", "awarded", "in_progress", "completed"], "no cost is recorded on it");
@@ -401,12 +389,7 @@ export async function addCost(options: {
 }
 
 /** Tick the standards checklist: only items of the works' target group's checklist. */
-export async function saveStandards(options: {
-  db: Db;
-  idOrReference: string;
-  input: StandardsInput;
-  today: string;
-}) {
+export async function saveStandards(options: MoveOptions<StandardsInput>): Promise<WorksDetail> {
   const { db, input, today } = options;
   const row = await findWorksOrFail(db, options.idOrReference);
   refuseUnless(row, ["planned", "awarded", "in_progress"], "its checklist no longer changes");
@@ -422,13 +405,7 @@ export async function saveStandards(options: {
  * Complete the works: every phase ended, every standard of the checklist met. Its units become
  * available for allocation.
  */
-export async function completeWorks(options: {
-  db: Db;
-  actor: Actor;
-  idOrReference: string;
-  input: CompleteInput;
-  today: string;
-}) {
+export async function completeWorks(options: MoveOptions<CompleteInput>): Promise<WorksDetail> {
   const { db, actor, input, today } = options;
   const row = await findWorksOrFail(db, options.idOrReference);
   refuseUnless(row, ["in_progress"], "only works in progress are completed");
