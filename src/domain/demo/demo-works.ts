@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 
 import type { UnitCreate } from "../units/unit.schema.ts";
-import type { ContractorInput } from "../works/contractor.ts";
+import { type ContractorInput, vatCheckDigit } from "../works/contractor.ts";
 import { standardsFor } from "../works/standards.ts";
 import type { CostLineInput, Phase } from "../works/works.ts";
 
@@ -15,12 +15,7 @@ import type { CostLineInput, Phase } from "../works/works.ts";
 /** A made-up partita IVA with its check digit, one per `n`. */
 export function demoVatNumber(n: number): string {
   const body = String(9_100_000_000 + n * 7919).padStart(10, "0");
-  let sum = 0;
-  for (let i = 0; i < 10; i++) {
-    const digit = Number(body[i]);
-    sum += i % 2 === 0 ? digit : digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-  }
-  return `${body}${(10 - (sum % 10)) % 10}`;
+  return `${body}${vatCheckDigit(body)}`;
 }
 
 const registration = (registeredOn: string, expiresOn: string) => ({

@@ -9,18 +9,22 @@ import { z } from "zod";
  */
 
 /**
- * A partita IVA: 11 digits whose last is the check digit (odd positions summed, even positions doubled
- * with 9 taken off when above 9, the total's complement to 10).
+ * The check digit of a partita IVA from its first 10 digits: odd positions summed, even positions
+ * doubled with 9 taken off when above 9, the total's complement to 10.
  */
-export function isValidVatNumber(value: string): boolean {
-  if (!/^\d{11}$/.test(value)) return false;
+export function vatCheckDigit(first10: string): number {
   let sum = 0;
   for (let i = 0; i < 10; i++) {
-    const digit = Number(value[i]);
+    const digit = Number(first10[i]);
     if (i % 2 === 0) sum += digit;
     else sum += digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
   }
-  return (10 - (sum % 10)) % 10 === Number(value[10]);
+  return (10 - (sum % 10)) % 10;
+}
+
+/** A partita IVA: 11 digits whose last is the check digit of the first 10. */
+export function isValidVatNumber(value: string): boolean {
+  return /^\d{11}$/.test(value) && vatCheckDigit(value.slice(0, 10)) === Number(value[10]);
 }
 
 /**

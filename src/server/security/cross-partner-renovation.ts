@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { asc } from "drizzle-orm";
+import { vatCheckDigit } from "../../domain/works/contractor.ts";
 import type { ContractorView, WorksDetail } from "../../domain/works/works-api.schema.ts";
 import { contractors, works, worksCostLines, worksPhases, worksUnits } from "../db/schema.ts";
 import type { TestClient, TestContext } from "../testing/test-context.ts";
@@ -15,12 +16,7 @@ export type Renovation = { contractor: ContractorView; works: WorksDetail };
 /** A partita IVA of 11 digits with its check digit, one per `n`. */
 export function vatNumberFor(n: number): string {
   const body = String(7_000_000_000 + n).padStart(10, "0");
-  let sum = 0;
-  for (let i = 0; i < 10; i++) {
-    const digit = Number(body[i]);
-    sum += i % 2 === 0 ? digit : digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-  }
-  return `${body}${(10 - (sum % 10)) % 10}`;
+  return `${body}${vatCheckDigit(body)}`;
 }
 
 async function created<T>(res: Response, what: string): Promise<T> {

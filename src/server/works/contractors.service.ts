@@ -11,6 +11,7 @@ import type { Actor } from "../auth/auth.service.ts";
 import type { Db } from "../db/client.ts";
 import { contractors, organisations } from "../db/schema.ts";
 import { AppError, fieldError } from "../errors.ts";
+import { isUuid } from "../households/households.repository.ts";
 
 /** A registration within this many days of its term's end, with no renewal asked for, is flagged. */
 export const EXPIRY_WARNING_DAYS = 30;
@@ -55,7 +56,7 @@ export async function listContractors(options: { db: Db; today: string }) {
 }
 
 export async function findContractor(db: Db, id: string): Promise<ContractorRow | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await selectContractors(db).where(eq(contractors.id, id));
   return row ?? null;
 }

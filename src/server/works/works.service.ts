@@ -36,6 +36,7 @@ import {
   worksUnits,
 } from "../db/schema.ts";
 import { AppError, fieldError } from "../errors.ts";
+import { isUuid } from "../households/households.repository.ts";
 import { getUnit, transitionUnit } from "../units/units.service.ts";
 import { findContractor, registrationOf, toContractorView } from "./contractors.service.ts";
 
@@ -46,8 +47,14 @@ export type MoveOptions<I> = { db: Db; actor: Actor; idOrReference: string; inpu
 /** A change to one works; answers the works as it now is. */
 export type WorksMove<I> = (options: MoveOptions<I>) => Promise<WorksDetail>;
 
-const isUuid = (value: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+/** The units a works renovates, by code, with what its figures and moves need. */
+const unitsOfWorks = (db: Db, worksId: string) =>
+  db
+    .select({ id: units.id, code: units.code, surfaceM2: units.surfaceM2, status: units.status })
+    .from(worksUnits)
+    .innerJoin(units, eq(units.id, worksUnits.unitId))
+    .where(eq(worksUnits.worksId, worksId))
+    .orderBy(asc(units.code));
 
 async function findWorksOrFail(db: Db, idOrReference: string): Promise<WorksRow> {
   const [row] = await db
@@ -145,12 +152,7 @@ export async function getWorks(options: {
     .select({ code: organisations.code })
     .from(organisations)
     .where(eq(organisations.id, row.partnerId));
-  const unitRows = await db
-    .select({ id: units.id, code: units.code, surfaceM2: units.surfaceM2, status: units.status })
-    .from(worksUnits)
-    .innerJoin(units, eq(units.id, worksUnits.unitId))
-    .where(eq(worksUnits.worksId, row.id))
-    .orderBy(asc(units.code));
+  const unitRows = await unitsOfWorks(db, row.id);
   const phaseRows = await phasesOf(db, [row.id]);
   const costRows = await db
     .select()
@@ -360,11 +362,7 @@ export async function savePhase(options: MoveOptions<PhaseUpdate>): Promise<Work
   const begins = starts && row.status !== "in_progress";
   await touch(db, row, input.version, begins ? { status: "in_progress" } : {});
   if (begins) {
-    const unitRows = await db
-      .select({ id: units.id, status: units.status })
-      .from(worksUnits)
-      .innerJoin(units, eq(units.id, worksUnits.unitId))
-      .where(eq(worksUnits.worksId, row.id));
+    const unitRows = await unitsOfWorks(db, row.id);
     for (const unit of unitRows.filter((u) => u.status === "to_renovate"))
       await transitionUnit({
         db,
@@ -429,11 +427,7 @@ export async function completeWorks(options: MoveOptions<CompleteInput>): Promis
   if (missing.length > 0)
     throw fieldError("UNPROCESSABLE", "standards", `Standards not met yet: ${missing.join(", ")}`);
   await touch(db, row, input.version, { status: "completed", completedOn: input.completedOn });
-  const unitRows = await db
-    .select({ id: units.id, status: units.status })
-    .from(worksUnits)
-    .innerJoin(units, eq(units.id, worksUnits.unitId))
-    .where(eq(worksUnits.worksId, row.id));
+  const unitRows = await unitsOfWorks(db, row.id);
   const note = `Lavori ${row.reference} conclusi il ${input.completedOn}`;
   for (const unit of unitRows) {
     if (unit.status === "to_renovate")
