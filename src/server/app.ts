@@ -19,6 +19,7 @@ import { oidcRoutes } from "./auth/oidc.routes.ts";
 import { renderApiDocs } from "./docs.ts";
 import { AppError } from "./errors.ts";
 import { financeRoutes } from "./finance/finance.routes.ts";
+import { fundingRoutes } from "./funding/funding.routes.ts";
 import { consentRoutes } from "./households/consents.routes.ts";
 import { documentRoutes } from "./households/documents.routes.ts";
 import { householdRoutes } from "./households/households.routes.ts";
@@ -104,6 +105,7 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
   api.route("/", maintenanceRoutes(deps));
   api.route("/", worksRoutes(deps));
   api.route("/", financeRoutes(deps));
+  api.route("/", fundingRoutes(deps));
 
   const document = () =>
     api.getOpenAPI31Document({

@@ -48,6 +48,8 @@ export const PERMISSIONS = [
   "contractors:write",
   "plan:read",
   "plan:write",
+  "funding:read",
+  "funding:write",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -87,6 +89,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "contractors:write",
     "plan:read",
     "plan:write",
+    "funding:read",
+    "funding:write",
   ],
   comune_housing_officer: [
     "units:read",
@@ -103,6 +107,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "maintenance:manage",
     "works:read",
     "plan:read",
+    "funding:read",
   ],
   comune_social_worker: [
     "units:read",
@@ -117,7 +122,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // The Comune's data-protection role (responsabile della protezione dei dati): reads every
   // household, including those whose consent was withdrawn, and the audit trail; records consents.
   comune_data_protection: ["households:read", "audit:read", "consents:write"],
-  area_a: ["units:read", "stock:read", "works:read", "contractors:write", "plan:read", "plan:write"],
+  area_a: [
+    "units:read",
+    "stock:read",
+    "works:read",
+    "contractors:write",
+    "plan:read",
+    "plan:write",
+    "funding:read",
+    "funding:write",
+  ],
   area_b_manager: [
     "units:read",
     "units:write",
@@ -140,6 +154,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "works:write",
     "contractors:write",
     "plan:read",
+    "funding:read",
+    "funding:write",
   ],
   area_b_educator: [
     "units:read",
@@ -152,7 +168,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "maintenance:read",
     "maintenance:open",
   ],
-  steering_board: ["stock:read", "works:read", "plan:read"],
+  steering_board: ["stock:read", "works:read", "plan:read", "funding:read"],
   auditor: [
     "units:read",
     "stock:read",
@@ -161,6 +177,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "maintenance:read",
     "works:read",
     "plan:read",
+    "funding:read",
   ],
   tenant: ["portal:use"],
 };

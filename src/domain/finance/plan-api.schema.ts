@@ -286,3 +286,39 @@ export const MonteCarloChunkView = z.object({
   shortfall: z.array(z.boolean()),
 });
 export type MonteCarloChunkView = z.infer<typeof MonteCarloChunkView>;
+
+const FLOW_PAIRS = [
+  "plannedCollectedRentCents",
+  "actualCollectedRentCents",
+  "plannedRenovationSpendCents",
+  "actualWorksCostCents",
+  "plannedDebtServiceCents",
+  "actualLoanPaymentsCents",
+] as const;
+const flowPairs = Object.fromEntries(FLOW_PAIRS.map((k) => [k, z.number().int()])) as Record<
+  (typeof FLOW_PAIRS)[number],
+  z.ZodNumber
+>;
+
+/**
+ * One month of plan against actual: rent collected (the ledger's payments), renovation spend (works
+ * cost lines by invoice date, VAT included, as the plan spends) and debt service (loan payments).
+ */
+export const PlanActualMonthView = z.object({ month: z.string(), ...flowPairs });
+export type PlanActualMonthView = z.infer<typeof PlanActualMonthView>;
+
+/**
+ * The latest version's plan against what happened, month by month from the plan's start to this month,
+ * and the programme's checks on actual figures. `scope` says whose records the actuals count: the whole
+ * programme, or only the caller's organisation (row-level security decides).
+ */
+export const PlanActualsView = z.object({
+  name: z.string(),
+  version: z.number().int(),
+  asOf: z.iso.date(),
+  scope: z.enum(["programme", "own_organisation"]),
+  months: z.array(PlanActualMonthView),
+  totals: z.object(flowPairs),
+  checks: z.array(ProgrammeCheckView),
+});
+export type PlanActualsView = z.infer<typeof PlanActualsView>;

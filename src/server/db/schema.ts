@@ -1473,3 +1473,245 @@ export const planScenarios = pgTable(
   },
   (t) => [uniqueIndex("plan_scenarios_name_version_idx").on(t.name, t.version)],
 );
+
+/**
+ * A call for funding (bando) found while scouting: funder, deadline, the most it grants, how well it
+ * fits. A shared register: every partner reads it; the organisation that found it, or the Comune, edits.
+ */
+export const fundingCalls = pgTable(
+  "funding_calls",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    funder: text("funder").notNull(),
+    title: text("title").notNull(),
+    area: text("area"),
+    deadline: date("deadline").notNull(),
+    maxAmountCents: bigint("max_amount_cents", { mode: "number" }),
+    fit: text("fit").notNull(),
+    url: text("url").notNull().default(""),
+    notes: text("notes").notNull().default(""),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    check("funding_calls_area_check", sql`${t.area} is null or ${t.area} in ('A', 'B')`),
+    check("funding_calls_fit_check", sql`${t.fit} in ('high', 'medium', 'low')`),
+    check("funding_calls_amount_check", sql`${t.maxAmountCents} is null or ${t.maxAmountCents} > 0`),
+  ],
+);
+
+/** A partner's application to a call (candidatura) and its outcome. */
+export const fundingApplications = pgTable(
+  "funding_applications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    callId: uuid("call_id")
+      .notNull()
+      .references(() => fundingCalls.id),
+    partnerId: uuid("partner_id")
+      .notNull()
+      .references(() => organisations.id),
+    requestedCents: bigint("requested_cents", { mode: "number" }).notNull(),
+    submittedOn: date("submitted_on").notNull(),
+    notes: text("notes").notNull().default(""),
+    status: text("status").notNull().default("submitted"),
+    decidedOn: date("decided_on"),
+    awardedCents: bigint("awarded_cents", { mode: "number" }),
+    outcomeNote: text("outcome_note").notNull().default(""),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex("funding_applications_call_partner_idx").on(t.callId, t.partnerId),
+    index("funding_applications_partner_idx").on(t.partnerId),
+    check(
+      "funding_applications_status_check",
+      sql`${t.status} in ('submitted', 'awarded', 'rejected', 'withdrawn')`,
+    ),
+    check("funding_applications_requested_check", sql`${t.requestedCents} > 0`),
+    check(
+      "funding_applications_award_check",
+      sql`(${t.status} = 'awarded') = (${t.awardedCents} is not null) and (${t.awardedCents} is null or ${t.awardedCents} between 1 and ${t.requestedCents})`,
+    ),
+    check("funding_applications_decided_check", sql`(${t.status} = 'submitted') = (${t.decidedOn} is null)`),
+  ],
+);
+
+/** A pledge (impegno) of money from one source to a partner: who gives it, how much, when expected. */
+export const fundingPledges = pgTable(
+  "funding_pledges",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnerId: uuid("partner_id")
+      .notNull()
+      .references(() => organisations.id),
+    source: text("source").notNull(),
+    donor: text("donor").notNull(),
+    area: text("area"),
+    amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
+    pledgedOn: date("pledged_on").notNull(),
+    expectedOn: date("expected_on").notNull(),
+    notes: text("notes").notNull().default(""),
+    applicationId: uuid("application_id")
+      .unique()
+      .references(() => fundingApplications.id),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("funding_pledges_partner_idx").on(t.partnerId, t.source),
+    check(
+      "funding_pledges_source_check",
+      sql`${t.source} in ('grant', 'equity', 'fundraising', 'calls', 'co_financing_a', 'co_financing_b')`,
+    ),
+    check("funding_pledges_area_check", sql`${t.area} is null or ${t.area} in ('A', 'B')`),
+    check("funding_pledges_amount_check", sql`${t.amountCents} > 0`),
+    check("funding_pledges_dates_check", sql`${t.expectedOn} >= ${t.pledgedOn}`),
+  ],
+);
+
+/** Money received against a pledge (incasso); append-only. */
+export const fundingReceipts = pgTable(
+  "funding_receipts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    pledgeId: uuid("pledge_id")
+      .notNull()
+      .references(() => fundingPledges.id),
+    amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
+    receivedOn: date("received_on").notNull(),
+    reference: text("reference").notNull().default(""),
+    recordedBy: uuid("recorded_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("funding_receipts_pledge_idx").on(t.pledgeId),
+    check("funding_receipts_amount_check", sql`${t.amountCents} > 0`),
+  ],
+);
+
+/** A lender (finanziatore). A shared register, like the contractors'. */
+export const lenders = pgTable(
+  "lenders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull().unique(),
+    kind: text("kind").notNull(),
+    contact: text("contact").notNull().default(""),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check(
+      "lenders_kind_check",
+      sql`${t.kind} in ('bank', 'ethical_finance', 'foundation', 'public_body', 'other')`,
+    ),
+  ],
+);
+
+/** A loan offer from a lender to a partner, on the plan's loan terms; accepted, it is a loan of the plan. */
+export const loanOffers = pgTable(
+  "loan_offers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    lenderId: uuid("lender_id")
+      .notNull()
+      .references(() => lenders.id),
+    partnerId: uuid("partner_id")
+      .notNull()
+      .references(() => organisations.id),
+    purpose: text("purpose").notNull(),
+    principalCents: bigint("principal_cents", { mode: "number" }).notNull(),
+    /** The annual rate as a decimal (0.045 is 4.5 %). */
+    annualRate: numeric("annual_rate", { precision: 8, scale: 6, mode: "number" }).notNull(),
+    years: integer("years").notNull(),
+    method: text("method").notNull(),
+    graceMonths: integer("grace_months").notNull().default(0),
+    convention: text("convention").notNull().default("nominal"),
+    offeredOn: date("offered_on").notNull(),
+    validUntil: date("valid_until").notNull(),
+    status: text("status").notNull().default("offered"),
+    decidedOn: date("decided_on"),
+    disbursedOn: date("disbursed_on"),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    index("loan_offers_partner_idx").on(t.partnerId, t.status),
+    check("loan_offers_status_check", sql`${t.status} in ('offered', 'accepted', 'declined')`),
+    check("loan_offers_method_check", sql`${t.method} in ('french', 'italian')`),
+    check("loan_offers_convention_check", sql`${t.convention} in ('nominal', 'effective')`),
+    check(
+      "loan_offers_terms_check",
+      sql`${t.principalCents} > 0 and ${t.annualRate} >= 0 and ${t.years} between 1 and 25 and ${t.graceMonths} >= 0 and ${t.graceMonths} < ${t.years} * 12`,
+    ),
+    check("loan_offers_validity_check", sql`${t.validUntil} >= ${t.offeredOn}`),
+    check(
+      "loan_offers_decision_check",
+      sql`(${t.status} = 'offered') = (${t.decidedOn} is null) and (${t.status} = 'accepted') = (${t.disbursedOn} is not null)`,
+    ),
+  ],
+);
+
+/** A guarantee (fideiussione) behind a loan: issuer, amount, validity. */
+export const loanGuarantees = pgTable(
+  "loan_guarantees",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    loanOfferId: uuid("loan_offer_id")
+      .notNull()
+      .references(() => loanOffers.id),
+    issuer: text("issuer").notNull(),
+    kind: text("kind").notNull(),
+    amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
+    issuedOn: date("issued_on").notNull(),
+    expiresOn: date("expires_on").notNull(),
+    reference: text("reference").notNull().default(""),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    index("loan_guarantees_loan_idx").on(t.loanOfferId),
+    check("loan_guarantees_kind_check", sql`${t.kind} in ('bank', 'insurance', 'confidi', 'other')`),
+    check("loan_guarantees_amount_check", sql`${t.amountCents} > 0`),
+    check("loan_guarantees_dates_check", sql`${t.expiresOn} > ${t.issuedOn}`),
+  ],
+);
+
+/** An instalment actually paid on an accepted loan; append-only. */
+export const loanPayments = pgTable(
+  "loan_payments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    loanOfferId: uuid("loan_offer_id")
+      .notNull()
+      .references(() => loanOffers.id),
+    paidOn: date("paid_on").notNull(),
+    principalCents: bigint("principal_cents", { mode: "number" }).notNull(),
+    interestCents: bigint("interest_cents", { mode: "number" }).notNull(),
+    reference: text("reference").notNull().default(""),
+    recordedBy: uuid("recorded_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("loan_payments_loan_idx").on(t.loanOfferId, t.paidOn),
+    check(
+      "loan_payments_amount_check",
+      sql`${t.principalCents} >= 0 and ${t.interestCents} >= 0 and ${t.principalCents} + ${t.interestCents} > 0`,
+    ),
+  ],
+);

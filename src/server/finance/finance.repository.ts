@@ -1,7 +1,17 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { and, desc, eq, sql } from "drizzle-orm";
+import { type AnyColumn, and, desc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
-import { planScenarios, users } from "../db/schema.ts";
+import {
+  fundingPledges,
+  fundingReceipts,
+  loanOffers,
+  loanPayments,
+  payments,
+  planScenarios,
+  units,
+  users,
+  worksCostLines,
+} from "../db/schema.ts";
 
 // Row-level security gives the scenarios to every staff account; the permission decides who reads them.
 
@@ -71,4 +81,68 @@ export async function insertScenarioRow(db: Db, values: typeof planScenarios.$in
     .onConflictDoNothing({ target: [planScenarios.name, planScenarios.version] })
     .returning({ version: planScenarios.version });
   return rows.length === 1;
+}
+
+const monthKey = (column: AnyColumn) => sql<string>`to_char(${column}, 'YYYY-MM')`;
+const centsSum = (expression: SQL) => sql<number>`coalesce(sum(${expression}), 0)::bigint`.mapWith(Number);
+
+/**
+ * What the records say happened between two days, by month: rent collected (payments), works invoices
+ * VAT included, loan instalments paid; and the financing and stock as the registers hold them.
+ * Row-level security decides whose records count: the whole programme, or the caller's organisation's.
+ */
+export async function actualFigures(db: Db, from: string, to: string) {
+  const between = (column: AnyColumn) => and(gte(column, from), lte(column, to));
+  const [rent, works, loans, sources, receipts, accepted, worksExVat, stock] = await Promise.all([
+    db
+      .select({ month: monthKey(payments.paidOn), cents: centsSum(sql`${payments.amountCents}`) })
+      .from(payments)
+      .where(between(payments.paidOn))
+      .groupBy(monthKey(payments.paidOn)),
+    db
+      .select({
+        month: monthKey(worksCostLines.invoiceDate),
+        cents: centsSum(sql`${worksCostLines.amountExVatCents} + ${worksCostLines.vatCents}`),
+      })
+      .from(worksCostLines)
+      .where(between(worksCostLines.invoiceDate))
+      .groupBy(monthKey(worksCostLines.invoiceDate)),
+    db
+      .select({
+        month: monthKey(loanPayments.paidOn),
+        cents: centsSum(sql`${loanPayments.principalCents} + ${loanPayments.interestCents}`),
+      })
+      .from(loanPayments)
+      .where(between(loanPayments.paidOn))
+      .groupBy(monthKey(loanPayments.paidOn)),
+    db
+      .select({ source: fundingPledges.source, cents: centsSum(sql`${fundingPledges.amountCents}`) })
+      .from(fundingPledges)
+      .groupBy(fundingPledges.source),
+    db
+      .select({
+        source: fundingPledges.source,
+        month: monthKey(fundingReceipts.receivedOn),
+        cents: centsSum(sql`${fundingReceipts.amountCents}`),
+      })
+      .from(fundingReceipts)
+      .innerJoin(fundingPledges, eq(fundingPledges.id, fundingReceipts.pledgeId))
+      .where(
+        and(
+          inArray(fundingPledges.source, ["co_financing_a", "co_financing_b"]),
+          lte(fundingReceipts.receivedOn, to),
+        ),
+      )
+      .groupBy(fundingPledges.source, monthKey(fundingReceipts.receivedOn)),
+    db
+      .select({ cents: centsSum(sql`${loanOffers.principalCents}`) })
+      .from(loanOffers)
+      .where(eq(loanOffers.status, "accepted")),
+    db
+      .select({ cents: centsSum(sql`${worksCostLines.amountExVatCents}`) })
+      .from(worksCostLines)
+      .where(lte(worksCostLines.invoiceDate, to)),
+    db.select({ n: sql<number>`count(*)::int` }).from(units),
+  ]);
+  return { rent, works, loans, sources, receipts, accepted, worksExVat, stock };
 }

@@ -3,6 +3,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import {
   MonteCarloChunkQuery,
   MonteCarloChunkView,
+  PlanActualsView,
   PlanComparisonView,
   PlanResultView,
   PlanScenarioInput,
@@ -11,9 +12,11 @@ import {
   PlanScenarioView,
   PlanSensitivityView,
 } from "../../domain/finance/plan-api.schema.ts";
+import { romeDate } from "../households/households.service.ts";
 import {
   type AppDeps,
   type AppEnv,
+  actorOf,
   jsonBody as body,
   inActorScope,
   jsonResponse as json,
@@ -22,6 +25,7 @@ import {
 import { XLSX_TYPE } from "../shared/spreadsheet.ts";
 import {
   exportPlanWorkbook,
+  getPlanActuals,
   getPlanComparison,
   getPlanResult,
   getPlanScenario,
@@ -108,6 +112,17 @@ const routes = {
       responses: { 200: json(PlanComparisonView.openapi("PlanComparison"), "The variants") },
     }),
   ),
+  actuals: createRoute(
+    securedRoute("plan:read", {
+      method: "get",
+      path: "/plan/scenarios/{name}/actuals",
+      tags,
+      summary:
+        "The latest version's plan against the records, month by month to this month (rent collected, works invoices, loan instalments), and the programme's checks on actual figures; a partner's staff count their own records only",
+      request: { params: NameParam },
+      responses: { 200: json(PlanActualsView.openapi("PlanActuals"), "Plan against actual") },
+    }),
+  ),
   sensitivity: createRoute(
     securedRoute("plan:read", {
       method: "get",
@@ -175,6 +190,19 @@ export function financeRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
     .openapi(routes.comparison, async (c) => {
       const { name } = c.req.valid("param");
       return c.json(await getPlanComparison({ inScope: (fn) => inActorScope(deps, c, fn), name }), 200);
+    })
+    .openapi(routes.actuals, async (c) => {
+      const { name } = c.req.valid("param");
+      const actor = actorOf(c);
+      return c.json(
+        await getPlanActuals({
+          inScope: (fn) => inActorScope(deps, c, fn),
+          actor,
+          name,
+          today: romeDate(deps.now()),
+        }),
+        200,
+      );
     })
     .openapi(routes.sensitivity, async (c) => {
       const { name } = c.req.valid("param");

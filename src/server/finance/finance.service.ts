@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: EUPL-1.2
+
+import { scopeOfRole } from "../../domain/auth/roles.ts";
+import { type ActualMonth, actualChecks, planVersusActual } from "../../domain/finance/actuals.ts";
 import { planChecks } from "../../domain/finance/checks.ts";
 import { runMonteCarloChunk } from "../../domain/finance/monte-carlo-chunks.ts";
 import { runPlan } from "../../domain/finance/plan.ts";
 import type {
   MonteCarloChunkQuery,
   MonteCarloChunkView,
+  PlanActualsView,
   PlanComparisonView,
   PlanResultView,
   PlanScenarioInput,
@@ -16,10 +20,12 @@ import type {
 } from "../../domain/finance/plan-api.schema.ts";
 import { parseScenario, type Scenario } from "../../domain/finance/scenario.schema.ts";
 import { compareVariants, sensitivity } from "../../domain/finance/scenarios.ts";
+import { firstDayOf, lastDayOf, periodOf } from "../../domain/ledger/period.ts";
 import type { Actor } from "../auth/auth.service.ts";
 import type { Db } from "../db/client.ts";
 import { AppError, fieldError } from "../errors.ts";
 import {
+  actualFigures,
   findScenarioRow,
   insertScenarioRow,
   listLatestScenarioRows,
@@ -200,4 +206,66 @@ export async function exportPlanWorkbook(options: { inScope: InScope; name: stri
   const { name, version, scenario } = await loadScenario(options.inScope, options.name);
   const bytes = await planWorkbook({ name, version, scenario });
   return { name, version, bytes };
+}
+
+/**
+ * The latest version's plan against the records, from its start to this month, and the programme's
+ * checks on actual figures (see `actualChecks`). A partner's staff see their own records only.
+ */
+export async function getPlanActuals(options: {
+  inScope: InScope;
+  actor: Actor;
+  name: string;
+  today: string;
+}): Promise<PlanActualsView> {
+  const { actor, today } = options;
+  const { name, version, scenario } = await loadScenario(options.inScope, options.name);
+  const plan = runPlan(scenario);
+  const thisMonth = periodOf(today);
+  const lastMonth = plan.months.at(-1)?.month ?? scenario.startMonth;
+  const through = thisMonth < lastMonth ? thisMonth : lastMonth;
+  const figures = await options.inScope((db) =>
+    actualFigures(db, firstDayOf(scenario.startMonth), lastDayOf(through)),
+  );
+  const months = new Map<string, ActualMonth>();
+  const monthRow = (month: string) => {
+    let row = months.get(month);
+    if (row === undefined) {
+      row = { month, collectedRentCents: 0, worksCostCents: 0, loanPaymentsCents: 0 };
+      months.set(month, row);
+    }
+    return row;
+  };
+  for (const r of figures.rent) monthRow(r.month).collectedRentCents += r.cents;
+  for (const r of figures.works) monthRow(r.month).worksCostCents += r.cents;
+  for (const r of figures.loans) monthRow(r.month).loanPaymentsCents += r.cents;
+  const pledged = (source: string) => figures.sources.find((s) => s.source === source)?.cents ?? 0;
+  const receiptsOf = (source: string) =>
+    figures.receipts
+      .filter((r) => r.source === source)
+      .map((r) => ({ month: r.month, amountCents: r.cents }));
+  const actual = [...months.values()];
+  const compared = planVersusActual(plan.months, actual, through);
+  return {
+    name,
+    version,
+    asOf: today,
+    scope: scopeOfRole(actor.role) === "programme" ? "programme" : "own_organisation",
+    ...compared,
+    checks: actualChecks(
+      scenario,
+      plan.months,
+      actual,
+      {
+        grantCents: pledged("grant"),
+        otherSourcesCents: pledged("equity") + pledged("fundraising") + pledged("calls"),
+        loansCents: figures.accepted[0]?.cents ?? 0,
+        areaAReceipts: receiptsOf("co_financing_a"),
+        areaBReceipts: receiptsOf("co_financing_b"),
+        worksExVatCents: figures.worksExVat[0]?.cents ?? 0,
+        stockUnits: figures.stock[0]?.n ?? 0,
+      },
+      through,
+    ),
+  };
 }

@@ -35,6 +35,13 @@ import {
 import { readSpreadsheet, writeCsv, writeXlsx, XLSX_TYPE } from "../shared/spreadsheet.ts";
 import { createTestContext, type TestClient, type TestContext } from "../testing/test-context.ts";
 import {
+  callUpdateOf,
+  type Funding,
+  fundingKeysOf,
+  fundingOf,
+  fundingSnapshot,
+} from "./cross-partner-funding.ts";
+import {
   ATTACK_PERIOD,
   ATTACK_STATEMENT_PREFIX,
   attackPeriodCharges,
@@ -100,6 +107,8 @@ type Partner = {
   housing: Housing;
   /** The contractor it registered and a works on one of its units (see cross-partner-renovation.ts). */
   renovation: Renovation;
+  /** Its funding records: a call and its award, a pledge, a loan (see cross-partner-funding.ts). */
+  funding: Funding;
 };
 /**
  * A record attacked by id: the keys it may be asked by, what a body about it needs, and the values of
@@ -162,6 +171,7 @@ async function snapshot() {
     rules: await ctx.db.select().from(allocationRulesVersions).orderBy(asc(allocationRulesVersions.id)),
     ...(await housingSnapshot(ctx)),
     ...(await renovationSnapshot(ctx)),
+    ...(await fundingSnapshot(ctx)),
   };
 }
 
@@ -295,6 +305,7 @@ beforeAll(async () => {
       n: partners.length,
       unitCode: units.find((u) => u.status === "to_renovate")?.code as string,
     });
+    const funding = await fundingOf(manager, { code: organisation.code });
     const [org] = await ctx.db
       .select({ id: organisations.id })
       .from(organisations)
@@ -310,6 +321,7 @@ beforeAll(async () => {
       organisationId: org?.id as string,
       housing,
       renovation,
+      funding,
     });
   }
   const doc = (await (
@@ -343,13 +355,28 @@ const CASE_COLLECTIONS = new Set(["caseload", "follow-ups", "staff", "offers"]);
  * Lists of tenancies and their records (rent accounts, statement lines, pagoPA positions, arrears,
  * tasks, tickets): judged by what they mention of the other partner's, by every filter they take.
  */
-const TENANCY_COLLECTIONS = new Set(["tenancies", "ledger", "arrears", "tasks", "maintenance", "works"]);
+const TENANCY_COLLECTIONS = new Set([
+  "tenancies",
+  "ledger",
+  "arrears",
+  "tasks",
+  "maintenance",
+  "works",
+  "funding",
+]);
 /**
  * Registers every partner reads (a contractor's record is no partner's secret): reading one by id is
  * not attacked; changing another organisation's is, and must be refused with 403 (see
  * sharedRegisterAttacks).
  */
 const SHARED_REGISTERS = new Set(["contractors"]);
+/** A shared register's record changed by id: only its recording organisation or the Comune may. */
+const SHARED_RECORD_CHANGES = new Set(["PUT /contractors/{id}", "PUT /funding/calls/{id}"]);
+/**
+ * Operations on a shared register's record that every partner may do: a call for funding is open to
+ * every partner's application. Not attacks; what each partner's application shows is (the lists).
+ */
+const OPEN_TO_EVERY_PARTNER = new Set(["POST /funding/calls/{id}/applications"]);
 /** Body fields naming a record of a partner: a unit, a household, a tenancy. */
 const RECORD_FIELDS = ["unitId", "householdId", "tenancyId", "units"];
 /** Operations that act on every record in the caller's scope, naming none. */
@@ -363,6 +390,7 @@ const SCOPE_WIDE = new Set(["POST /ledger/charge-runs"]);
 function isPartnerScoped(method: string, path: string, op: Operation) {
   const body = propertiesOf(jsonBodyOf(op));
   if (method === "get" && SHARED_REGISTERS.has(resourceOf(path))) return false;
+  if (OPEN_TO_EVERY_PARTNER.has(`${method.toUpperCase()} ${path}`)) return false;
   return (
     path.includes("{id}") ||
     queryParams(op).some((p) => p.name === "partner") ||
@@ -482,6 +510,29 @@ function targetsOf(resource: string, operation: string, partner: Partner): Targe
         },
       ];
     }
+    case "funding": {
+      const f = partner.funding;
+      const byPath: [RegExp, string, string, number][] = [
+        [
+          /^\S+ \/funding\/applications\//,
+          "application",
+          f.applicationId,
+          f.call.applications[0]?.version ?? 1,
+        ],
+        [/^\S+ \/funding\/pledges\//, "pledge", f.pledge.id, 0],
+        [/^\S+ \/funding\/loans\//, "loan", f.loan.id, f.loan.version],
+        [/^\S+ \/funding\/guarantees\//, "guarantee", f.guaranteeId, f.loan.guarantees[0]?.version ?? 1],
+      ];
+      return byPath
+        .filter(([re]) => re.test(operation))
+        .map(([, name, id, version]) => ({
+          name: `${name} ${id}`,
+          keys: { uuid: id },
+          version,
+          category: partner.categories[0] as UnitCategory,
+          params: {},
+        }));
+    }
     default:
       throw new Error(
         `no records to aim ${operation} at: teach cross-partner.test.ts the resource ${resource}`,
@@ -521,6 +572,38 @@ function worksBodiesFor(
   return null;
 }
 
+/**
+ * Bodies a funding record would accept from its own partner (an outcome, a receipt, a decision, a
+ * guarantee, a renewal, a payment), so that only the scope stands in the way.
+ */
+function fundingBodiesFor(props: Record<string, JsonSchema>, target: Target): object[] | null {
+  const version = target.version;
+  if ("awardedCents" in props)
+    return [
+      { outcome: "rejected", decidedOn: "2026-11-20", version },
+      { outcome: "awarded", decidedOn: "2026-11-20", awardedCents: 1, version },
+    ];
+  if ("receivedOn" in props) return [{ amountCents: 1, receivedOn: "2026-11-20" }];
+  if ("decision" in props)
+    return [
+      { decision: "declined", decidedOn: "2026-11-20", version },
+      { decision: "accepted", decidedOn: "2026-11-20", disbursedOn: "2026-11-30", version },
+    ];
+  if ("issuer" in props)
+    return [
+      {
+        issuer: "cross-partner attempt",
+        kind: "bank",
+        amountCents: 1,
+        issuedOn: "2026-11-01",
+        expiresOn: "2027-11-01",
+      },
+    ];
+  if ("expiresOn" in props && "version" in props) return [{ expiresOn: "2030-01-01", version }];
+  if ("paidOn" in props) return [{ paidOn: "2026-11-20", principalCents: 1, interestCents: 1 }];
+  return null;
+}
+
 /** A record asked by uuid or by its reference, as written and in lower case. */
 const byReference = (id: string, reference: string) => ({
   uuid: id,
@@ -551,6 +634,8 @@ function bodiesFor(
       ...("reason" in props ? { reason: "cross-partner attempt" } : {}),
     }));
   }
+  const funding = fundingBodiesFor(props, target);
+  if (funding !== null) return funding;
   const tenancyBody = tenancyBodiesFor(props, attacker, victim, target);
   if (tenancyBody !== null) return tenancyBody;
   if ("version" in props && "managingPartnerCode" in props) {
@@ -699,6 +784,7 @@ const MISSING_KEYS: Record<string, Record<string, string>> = {
   "economic-referrals": { uuid: randomUUID() },
   tasks: { uuid: randomUUID() },
   works: { uuid: randomUUID(), reference: "LAV-2026-99999", "reference in lower case": "lav-2026-99999" },
+  funding: { uuid: randomUUID() },
   ledger: { uuid: randomUUID() },
   maintenance: {
     uuid: randomUUID(),
@@ -885,6 +971,7 @@ function housingKeysOf(victim: Partner): string[] {
     h.ticket.photoId,
     victim.renovation.works.id,
     victim.renovation.works.reference,
+    ...fundingKeysOf(victim.funding),
   ];
 }
 
@@ -899,6 +986,8 @@ function tenancyListAttacks(operation: string, path: string, op: Operation): Att
   const has = (name: string) => params.some((p) => p.name === name);
   // A required month (the pagoPA export): the month every partner was charged.
   const base: Record<string, string> = has("period") ? { period: "2026-11" } : {};
+  // The plan's sources from the funding register: a plan that starts before every partner's records.
+  if (has("startMonth")) base.startMonth = "2026-01";
   const attacks: Attack[] = [];
   for (const attacker of partners) {
     for (const victim of partners.filter((p) => p !== attacker)) {
@@ -1090,20 +1179,11 @@ function sharedRegisterAttacks(operation: string, method: string, path: string, 
   const attacks: Attack[] = [];
   for (const attacker of partners) {
     for (const victim of partners.filter((p) => p !== attacker)) {
-      const { contractor } = victim.renovation;
-      const {
-        id,
-        standing: _s,
-        daysToExpiry: _d,
-        expiringSoon: _e,
-        organisationCode: _o,
-        ...record
-      } = contractor;
-      const body = { ...record, name: "cross-partner attempt" };
+      const { id, name, body } = sharedRecordOf(operation, victim);
       for (const account of attacker.accounts) {
         attacks.push({
           operation,
-          label: `${account.role} of ${attacker.code}: ${operation} on ${victim.code}'s contractor ${contractor.name}`,
+          label: `${account.role} of ${attacker.code}: ${operation} on ${victim.code}'s ${name}`,
           send: () => requestOf(account.client, method, path.replace("{id}", id), body),
           judge: async (res) =>
             res.status === 403
@@ -1114,6 +1194,24 @@ function sharedRegisterAttacks(operation: string, method: string, path: string, 
     }
   }
   return attacks;
+}
+
+/** The victim's record of a shared register, and the change its own organisation would make to it. */
+function sharedRecordOf(operation: string, victim: Partner): { id: string; name: string; body: object } {
+  if (operation === "PUT /funding/calls/{id}") {
+    const { call } = victim.funding;
+    return { id: call.id, name: `call ${call.title}`, body: callUpdateOf(call) };
+  }
+  const { contractor } = victim.renovation;
+  const {
+    id,
+    standing: _s,
+    daysToExpiry: _d,
+    expiringSoon: _e,
+    organisationCode: _o,
+    ...record
+  } = contractor;
+  return { id, name: `contractor ${contractor.name}`, body: { ...record, name: "cross-partner attempt" } };
 }
 
 /** Create a record naming another partner's: refused as if that record did not exist. */
@@ -1662,7 +1760,7 @@ async function planAttacks(doc: OpenApiDocument) {
       const operation = `${method.toUpperCase()} ${path}`;
       operations.push(operation);
       const body = propertiesOf(jsonBodyOf(op));
-      if (path.includes("{id}") && SHARED_REGISTERS.has(resourceOf(path)))
+      if (SHARED_RECORD_CHANGES.has(operation))
         attacks.push(...sharedRegisterAttacks(operation, method, path, op));
       else if (path.includes("{id}")) attacks.push(...recordAttacks(operation, method, path, op));
       else if (SCOPE_WIDE.has(operation)) attacks.push(...chargeRunAttacks(operation, method, path, op));

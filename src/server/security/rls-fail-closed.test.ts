@@ -18,7 +18,15 @@ import {
   charges,
   contractors,
   economicReferrals,
+  fundingApplications,
+  fundingCalls,
+  fundingPledges,
+  fundingReceipts,
   ledgerPeriods,
+  lenders,
+  loanGuarantees,
+  loanOffers,
+  loanPayments,
   maintenanceTickets,
   moveInChecklists,
   payments,
@@ -343,6 +351,70 @@ async function tenancyRows(code: string, unitId: string, householdId: string, te
     vatCents: 10_000,
     fundingSource: "grant",
   });
+  const [call] = await ctx.db
+    .insert(fundingCalls)
+    .values({
+      funder: "Fondazione di prova",
+      title: "Bando di prova",
+      deadline: "2026-12-31",
+      fit: "high",
+      organisationId,
+    })
+    .returning({ id: fundingCalls.id });
+  const [application] = await ctx.db
+    .insert(fundingApplications)
+    .values({
+      callId: call?.id as string,
+      partnerId: organisationId,
+      requestedCents: 100_000,
+      submittedOn: "2026-06-01",
+    })
+    .returning({ id: fundingApplications.id });
+  const [pledge] = await ctx.db
+    .insert(fundingPledges)
+    .values({
+      partnerId: organisationId,
+      source: "fundraising",
+      donor: "Donatore di prova",
+      amountCents: 50_000,
+      pledgedOn: "2026-06-01",
+      expectedOn: "2026-07-01",
+      applicationId: application?.id,
+    })
+    .returning({ id: fundingPledges.id });
+  await ctx.db
+    .insert(fundingReceipts)
+    .values({ pledgeId: pledge?.id as string, amountCents: 10_000, receivedOn: "2026-07-01" });
+  const [lender] = await ctx.db
+    .insert(lenders)
+    .values({ name: `Banca di prova ${code}`, kind: "bank", organisationId })
+    .returning({ id: lenders.id });
+  const [loan] = await ctx.db
+    .insert(loanOffers)
+    .values({
+      lenderId: lender?.id as string,
+      partnerId: organisationId,
+      purpose: "Prestito di prova",
+      principalCents: 1_000_000,
+      annualRate: 0.04,
+      years: 10,
+      method: "french",
+      offeredOn: "2026-05-01",
+      validUntil: "2026-06-30",
+    })
+    .returning({ id: loanOffers.id });
+  const loanOfferId = loan?.id as string;
+  await ctx.db.insert(loanGuarantees).values({
+    loanOfferId,
+    issuer: "Confidi di prova",
+    kind: "confidi",
+    amountCents: 500_000,
+    issuedOn: "2026-05-01",
+    expiresOn: "2027-05-01",
+  });
+  await ctx.db
+    .insert(loanPayments)
+    .values({ loanOfferId, paidOn: "2026-07-31", principalCents: 8_000, interestCents: 3_000 });
 }
 
 const count = async (db: Db, from: SQL) =>
