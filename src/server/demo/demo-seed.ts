@@ -5,6 +5,7 @@ import "@hono/zod-openapi";
 import { eq, sql } from "drizzle-orm";
 import type { Role } from "../../domain/auth/roles.ts";
 import { type DemoAccount, type DemoCare, demoCare } from "../../domain/demo/demo-care.ts";
+import { DEMO_CALLS, DEMO_LENDERS, DEMO_LOANS, DEMO_PLEDGES } from "../../domain/demo/demo-funding.ts";
 import { type DemoHousehold, demoHouseholds } from "../../domain/demo/demo-households.ts";
 import { DEMO_PLAN_NAME, DEMO_PLAN_REASON, demoPlanScenario } from "../../domain/demo/demo-plan.ts";
 import {
@@ -15,12 +16,17 @@ import {
 } from "../../domain/demo/demo-programme.ts";
 import { type DemoTenancy, demoTenancies } from "../../domain/demo/demo-tenancies.ts";
 import { DEMO_CONTRACTORS, demoWorks } from "../../domain/demo/demo-works.ts";
+import type { ReceiptInput } from "../../domain/funding/funding.ts";
 import { noticeNumber } from "../../domain/pagopa/notice.ts";
 import { createUser } from "../auth/auth.service.ts";
 import type { Db } from "../db/client.ts";
 import {
   charges,
   contractors,
+  fundingApplications,
+  fundingCalls,
+  fundingPledges,
+  fundingReceipts,
   householdConsents,
   householdDocuments,
   householdEvents,
@@ -28,6 +34,10 @@ import {
   householdFollowUps,
   householdMembers,
   households,
+  lenders,
+  loanGuarantees,
+  loanOffers,
+  loanPayments,
   payments,
   planScenarios,
   referrals,
@@ -102,6 +112,7 @@ export async function seedDemoProgramme(options: { db: Db; passwordCost?: number
       createdBy: userOf.get("area_a") ?? null,
     });
     await insertDemoWorks(tx, units, partnerId, userOf);
+    await insertDemoFunding(tx, partnerId, userOf);
   });
   return true;
 }
@@ -169,6 +180,107 @@ async function insertDemoWorks(
       await tx
         .insert(worksCostLines)
         .values(w.costs.map((c) => ({ worksId, ...c, createdBy: userOf.get("area_b_manager") ?? null })));
+  }
+}
+
+/**
+ * The demo's funding register: calls and applications (an award with its pledge), pledges and their
+ * receipts, lenders, loans with their guarantees and payments, as they stand today.
+ */
+async function insertDemoFunding(
+  tx: Db,
+  partnerId: (code: string | null) => string | null,
+  userOf: Map<Role, string>,
+) {
+  const authorAt = (code: string) =>
+    userOf.get(code === "ETS-A" ? "area_a" : code === "COMUNE-MI" ? "comune_admin" : "area_b_manager") ??
+    null;
+  const receiptsOf = async (pledgeId: string, code: string, receipts: readonly ReceiptInput[]) => {
+    if (receipts.length > 0)
+      await tx
+        .insert(fundingReceipts)
+        .values(receipts.map((r) => ({ pledgeId, ...r, recordedBy: authorAt(code) })));
+  };
+  for (const { organisationCode, applications, ...call } of DEMO_CALLS) {
+    const [row] = await tx
+      .insert(fundingCalls)
+      .values({
+        ...call,
+        organisationId: partnerId(organisationCode) as string,
+        createdBy: authorAt(organisationCode),
+      })
+      .returning({ id: fundingCalls.id });
+    for (const a of applications) {
+      const { outcome } = a;
+      const [application] = await tx
+        .insert(fundingApplications)
+        .values({
+          callId: row?.id as string,
+          partnerId: partnerId(a.partnerCode) as string,
+          requestedCents: a.requestedCents,
+          submittedOn: a.submittedOn,
+          notes: a.notes,
+          status: outcome.outcome,
+          decidedOn: outcome.decidedOn,
+          awardedCents: outcome.awardedCents,
+          createdBy: authorAt(a.partnerCode),
+        })
+        .returning({ id: fundingApplications.id });
+      if (outcome.awardedCents === null) continue;
+      const [pledge] = await tx
+        .insert(fundingPledges)
+        .values({
+          partnerId: partnerId(a.partnerCode) as string,
+          source: "calls",
+          donor: call.funder,
+          area: call.area,
+          amountCents: outcome.awardedCents,
+          pledgedOn: outcome.decidedOn,
+          expectedOn: outcome.expectedOn,
+          applicationId: application?.id,
+          createdBy: authorAt(a.partnerCode),
+        })
+        .returning({ id: fundingPledges.id });
+      await receiptsOf(pledge?.id as string, a.partnerCode, a.receipts);
+    }
+  }
+  for (const { partnerCode, receipts, ...p } of DEMO_PLEDGES) {
+    const [pledge] = await tx
+      .insert(fundingPledges)
+      .values({ ...p, partnerId: partnerId(partnerCode) as string, createdBy: authorAt(partnerCode) })
+      .returning({ id: fundingPledges.id });
+    await receiptsOf(pledge?.id as string, partnerCode, receipts);
+  }
+  const lenderIds = [];
+  for (const l of DEMO_LENDERS) {
+    const [row] = await tx
+      .insert(lenders)
+      .values({ ...l, organisationId: partnerId("ETS-A") as string, createdBy: authorAt("ETS-A") })
+      .returning({ id: lenders.id });
+    lenderIds.push(row?.id as string);
+  }
+  for (const { lender, partnerCode, decision, guarantees, payments, ...terms } of DEMO_LOANS) {
+    const [row] = await tx
+      .insert(loanOffers)
+      .values({
+        ...terms,
+        lenderId: lenderIds[lender] as string,
+        partnerId: partnerId(partnerCode) as string,
+        status: decision === null ? "offered" : "accepted",
+        decidedOn: decision?.decidedOn ?? null,
+        disbursedOn: decision?.disbursedOn ?? null,
+        createdBy: authorAt(partnerCode),
+      })
+      .returning({ id: loanOffers.id });
+    const loanOfferId = row?.id as string;
+    if (guarantees.length > 0)
+      await tx
+        .insert(loanGuarantees)
+        .values(guarantees.map((g) => ({ ...g, loanOfferId, createdBy: authorAt(partnerCode) })));
+    if (payments.length > 0)
+      await tx
+        .insert(loanPayments)
+        .values(payments.map((p) => ({ ...p, loanOfferId, recordedBy: authorAt(partnerCode) })));
   }
 }
 
