@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["src/domain/**/*.test.ts"],
+          include: ["src/domain/**/*.test.ts", "src/client/**/*.test.ts"],
           environment: "node",
         },
       },

@@ -54,16 +54,20 @@ describe("the financial plan: results, risk, export and a new version", () => {
   });
 
   test("shows the programme checks with their numbers and every chart with its data table", async () => {
-    const checks = admin.locator("[data-check]");
+    // The checks on the plan; those on actual figures come with the plan against actual, below.
+    const checks = admin.locator('[data-checks-on="plan"] [data-check]');
     await checks.first().waitFor();
     expect(await checks.count()).toBe(5);
     // In words, not colour alone: each check says whether it is met, with the figures behind it.
     expect(await checks.locator(".check-verdict").allTextContents()).toEqual(Array(5).fill("Rispettato"));
-    const grant = admin.locator('[data-check="grant"]');
+    const grant = admin.locator('[data-checks-on="plan"] [data-check="grant"]');
     expect(await grant.getByRole("heading").textContent()).toBe("Fondo perduto ≤ 3.000.000 €");
     const figures = (await grant.locator("dd").allTextContents()).map((t) => t.replace(/\s/g, " "));
     expect(figures).toEqual(["3.000.000,00 €", "3.000.000,00 €"]);
-    await admin.getByRole("table", { name: "Cofinanziamento Area B anno per anno" }).waitFor();
+    await admin
+      .getByRole("region", { name: "Controlli del programma", exact: true })
+      .getByRole("table", { name: "Cofinanziamento Area B anno per anno" })
+      .waitFor();
 
     // The revenue against the PEF's estimate, with the difference.
     const revenue = admin.getByRole("table", { name: "Ricavi del piano e stima" });
@@ -95,6 +99,30 @@ describe("the financial plan: results, risk, export and a new version", () => {
       "Lavori più costosi",
     ]);
     await admin.getByRole("img", { name: /^Grafico a tornado della sensibilità del DSCR minimo/ }).waitFor();
+    await expectAccessible(admin);
+  });
+
+  test("sets the plan against actual figures month by month, with the checks on actual figures", async () => {
+    const section = admin.getByRole("region", { name: "Piano e consuntivo" });
+    await section.getByRole("heading", { level: 2, name: "Piano e consuntivo" }).waitFor();
+    await section.getByText(/^Il piano della versione \d+ confrontato con quanto è avvenuto/).waitFor();
+    // The Comune's administrator sees the whole programme: no note about the scope.
+    expect(await section.getByTestId("actuals-scope").count()).toBe(0);
+    const table = section.getByRole("table", { name: "Piano e consuntivo mese per mese" });
+    await table.waitFor();
+    // The demo's plan starts in January 2026, so some months have passed; how many depends on the day.
+    expect(await table.locator("tbody tr").count()).toBeGreaterThan(0);
+    expect(await table.getByRole("columnheader").allTextContents()).toEqual(
+      expect.arrayContaining(["Canoni incassati", "Spesa per ristrutturazioni", "Servizio del debito"]),
+    );
+    await table.locator("tfoot").getByRole("rowheader", { name: "Totale" }).waitFor();
+    await section.getByRole("img", { name: /^Canoni incassati per mese in \d+ mesi/ }).waitFor();
+    await section.getByText("Mostra i dati del grafico").click();
+    await section.getByRole("table", { name: "Canoni incassati: piano e consuntivo" }).waitFor();
+    await section
+      .getByRole("heading", { level: 3, name: "Controlli del programma sui dati di consuntivo" })
+      .waitFor();
+    expect(await section.locator("[data-check]").count()).toBe(5);
     await expectAccessible(admin);
   });
 
@@ -180,7 +208,7 @@ describe("the financial plan: results, risk, export and a new version", () => {
     await expect.poll(() => isFocused(years)).toBe(true);
     await admin
       .locator(".error-summary")
-      .getByText(/^Mutuo bancario \(fittizio\): durata \(anni\):/)
+      .getByText(/^Prestito 1 – Durata \(anni\):/)
       .waitFor();
     await expectAccessible(admin);
     // Nothing was saved.
@@ -202,5 +230,126 @@ describe("the financial plan: results, risk, export and a new version", () => {
     expect(await versions.getByRole("rowheader").allTextContents()).toEqual(["2", "1"]);
     await admin.locator("[data-check]").first().waitFor();
     await expectAccessible(admin);
+  });
+
+  test("a loan is added, refused beside its fields, mended and removed; a tranche is added and saved", async () => {
+    const before = await apiJson<{ version: number }>(admin, "GET", "/plan/scenarios/base");
+    await follow(
+      admin,
+      admin.getByRole("link", { name: "Modifica lo scenario" }),
+      "Nuova versione dello scenario",
+    );
+    const addLoan = admin.getByRole("button", { name: "Aggiungi un prestito" });
+    await tabTo(admin, addLoan);
+    await admin.keyboard.press("Enter");
+    // The new row's first field takes the focus.
+    const label = admin.locator("#plan-loans_1_label");
+    await expect.poll(() => isFocused(label)).toBe(true);
+    await admin.getByRole("group", { name: "Prestito 2" }).waitFor();
+    await label.fill("Prestito ponte (prova)");
+    await admin.locator("#plan-loans_1_principalCents").fill("1000000");
+    await admin.locator("#plan-loans_1_annualRate").fill("3,5");
+    const years = admin.locator("#plan-loans_1_years");
+    await years.fill("30");
+    await admin.locator("#plan-loans_1_disbursedMonth").fill("2027-01");
+    await admin.locator("#plan-reason").fill("Nuova tranche di raccolta fondi");
+    await admin.getByRole("button", { name: "Salva la nuova versione" }).press("Enter");
+
+    // Two rules broken: the loan outlives the convention, and the debt goes above 40 % of the financing.
+    const yearsError = admin.locator("#plan-loans_1_years-error");
+    await yearsError.waitFor();
+    expect(await yearsError.textContent()).toBe(
+      "Un finanziamento di 30 anni è più lungo della convenzione (25 anni)",
+    );
+    expect(await years.getAttribute("aria-invalid")).toBe("true");
+    expect(await years.getAttribute("aria-describedby")).toContain("plan-loans_1_years-error");
+    const debtError = admin.locator("#plan-loans_0_principalCents-error");
+    expect(await debtError.textContent()).toMatch(
+      /^Il debito di 3\.500\.000,00\s€ supera il 40 % del finanziamento totale \(8\.000\.000,00\s€/,
+    );
+    const summary = admin.locator(".error-summary");
+    await summary.getByText(/^Prestito 2 – Durata \(anni\): Un finanziamento di 30 anni/).waitFor();
+    await summary.getByText(/^Prestito 1 – Capitale: Il debito di/).waitFor();
+    await expectAccessible(admin);
+    expect((await apiJson<{ version: number }>(admin, "GET", "/plan/scenarios/base")).version).toBe(
+      before.version,
+    );
+
+    // Mended, the term's error goes; the debt's stays while the loan is there.
+    await years.fill("10");
+    await expect.poll(() => yearsError.count()).toBe(0);
+    expect(await debtError.count()).toBe(1);
+    const remove = admin.getByRole("button", { name: "Rimuovi il prestito 2" });
+    await tabTo(admin, remove);
+    await admin.keyboard.press("Enter");
+    await expect.poll(() => label.count()).toBe(0);
+    await expect.poll(() => isFocused(addLoan)).toBe(true);
+    await expect.poll(() => debtError.count()).toBe(0);
+    expect(await admin.getByRole("button", { name: /^Rimuovi il prestito/ }).count()).toBe(1);
+
+    const addTranche = admin.getByRole("button", { name: "Aggiungi una tranche di raccolta fondi" });
+    await addTranche.focus();
+    await admin.keyboard.press("Enter");
+    const trancheLabel = admin.locator("#plan-funding_fundraising_1_label");
+    await expect.poll(() => isFocused(trancheLabel)).toBe(true);
+    await trancheLabel.fill("Campagna di prova");
+    await admin.locator("#plan-funding_fundraising_1_amountCents").fill("10.000,00");
+    await admin.locator("#plan-funding_fundraising_1_month").fill("2029-01");
+    await expectAccessible(admin);
+    await admin.getByRole("button", { name: "Salva la nuova versione" }).press("Enter");
+
+    const version = before.version + 1;
+    await admin.getByRole("heading", { level: 1, name: SCENARIO_TITLE }).waitFor();
+    await admin
+      .getByRole("status")
+      .filter({ hasText: `Versione ${version} salvata.` })
+      .waitFor();
+    const saved = await apiJson<{
+      version: number;
+      scenario: { loans: unknown[]; funding: { fundraising: unknown[] } };
+    }>(admin, "GET", "/plan/scenarios/base");
+    expect(saved.version).toBe(version);
+    expect(saved.scenario.loans).toHaveLength(1);
+    expect(saved.scenario.funding.fundraising.at(-1)).toEqual({
+      label: "Campagna di prova",
+      amountCents: 1_000_000,
+      month: "2029-01",
+    });
+    await admin.locator("[data-check]").first().waitFor();
+    await expectAccessible(admin);
+  });
+
+  test("the editor takes the sources from the funding register, to be reviewed before saving", async () => {
+    const before = await apiJson<{ version: number }>(admin, "GET", "/plan/scenarios/base");
+    await follow(
+      admin,
+      admin.getByRole("link", { name: "Modifica lo scenario" }),
+      "Nuova versione dello scenario",
+    );
+    const take = admin.getByRole("button", { name: "Prendi le fonti dal registro dei finanziamenti" });
+    await tabTo(admin, take);
+    await admin.keyboard.press("Enter");
+    await admin
+      .getByRole("status")
+      .filter({ hasText: /^Dal registro dei finanziamenti, aggiornato al .*: \d+ tranche, \d+ prest/ })
+      .waitFor();
+    const sources = await apiJson<{ loans: unknown[]; funding: { grant: unknown[] } }>(
+      admin,
+      "GET",
+      "/funding/plan-sources?startMonth=2026-01&conventionYears=25",
+    );
+    expect(await admin.getByRole("button", { name: /^Rimuovi il prestito \d+$/ }).count()).toBe(
+      sources.loans.length,
+    );
+    expect(
+      await admin.getByRole("button", { name: /^Rimuovi la tranche \d+ di fondo perduto$/ }).count(),
+    ).toBe(sources.funding.grant.length);
+    await expectAccessible(admin);
+    // Nothing is saved until a new version is.
+    await admin.getByRole("link", { name: "Annulla" }).click();
+    await admin.getByRole("heading", { level: 1, name: SCENARIO_TITLE }).waitFor();
+    expect((await apiJson<{ version: number }>(admin, "GET", "/plan/scenarios/base")).version).toBe(
+      before.version,
+    );
   });
 });

@@ -14,18 +14,31 @@ export function checkFigure(format: Format, key: string, value: number | null): 
 }
 
 /**
- * The programme's rules on the plan: each one passed or not, in words and with an icon (the colour of
- * the edge only repeats it), and the numbers it was judged on; Area B year by year.
+ * The programme's rules on the plan (or, with `on="actuals"`, on actual figures, inside the section of
+ * plan against actual: one heading level down): each one passed or not, in words and with an icon (the
+ * colour of the edge only repeats it), and the numbers it was judged on; Area B year by year.
  */
-export function ChecksPanel({ checks }: { checks: readonly ProgrammeCheckView[] }) {
+export function ChecksPanel({
+  checks,
+  on = "plan",
+}: {
+  checks: readonly ProgrammeCheckView[];
+  on?: "plan" | "actuals";
+}) {
   const { t } = useFinanceT();
   const labels = useFinanceLabels();
   const format = useFormat();
   const failed = checks.filter((c) => !c.passed).length;
+  const texts = on === "plan" ? "checks" : "actuals";
+  const titleId = on === "plan" ? "checks-title" : "actual-checks-title";
+  const Heading = on === "plan" ? "h2" : "h3";
+  const CheckHeading = on === "plan" ? "h3" : "h4";
   return (
-    <section aria-labelledby="checks-title" className="mb-5">
-      <h2 id="checks-title">{t("checks.title")}</h2>
-      <p>{failed === 0 ? t("checks.allPassed") : t("checks.someFailed", { count: failed })}</p>
+    <section aria-labelledby={titleId} className="mb-5" data-checks-on={on}>
+      <Heading id={titleId} className={on === "plan" ? undefined : "h4"}>
+        {t(on === "plan" ? "checks.title" : "actuals.checksTitle")}
+      </Heading>
+      <p>{failed === 0 ? t(`${texts}.allPassed`) : t(`${texts}.someFailed`, { count: failed })}</p>
       <ul className="list-unstyled d-grid gap-3">
         {checks.map((check) => (
           <li
@@ -33,7 +46,7 @@ export function ChecksPanel({ checks }: { checks: readonly ProgrammeCheckView[] 
             className={`plan-check ${check.passed ? "is-passed" : "is-failed"}`}
             data-check={check.id}
           >
-            <h3 className="h5 mb-1">{labels.check(check.id)}</h3>
+            <CheckHeading className="h5 mb-1">{labels.check(check.id)}</CheckHeading>
             <p className="check-verdict mb-2">
               <Icon
                 name={check.passed ? "check-circle" : "error"}
@@ -53,7 +66,7 @@ export function ChecksPanel({ checks }: { checks: readonly ProgrammeCheckView[] 
             {check.years ? (
               <FigureTable
                 className="table table-sm plan-table mt-3 mb-0"
-                caption={t("checks.areaBYears")}
+                caption={t(`${texts}.areaBYears`)}
                 rowHeader={t("checks.year")}
                 columns={[
                   t("checks.margin"),

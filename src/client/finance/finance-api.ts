@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   MonteCarloChunkView,
+  PlanActualsView,
   PlanComparisonView,
   PlanResultView,
   type PlanScenarioForm,
@@ -9,6 +10,7 @@ import {
   PlanScenarioView,
   PlanSensitivityView,
 } from "../../domain/finance/plan-api.schema.ts";
+import { PlanSourcesView } from "../../domain/funding/funding-api.schema.ts";
 import { API_BASE, apiRequest, queryString } from "../api.ts";
 
 export const planKeys = {
@@ -18,6 +20,7 @@ export const planKeys = {
   result: (name: string) => ["plan", "scenario", name, "result"] as const,
   comparison: (name: string) => ["plan", "scenario", name, "comparison"] as const,
   sensitivity: (name: string) => ["plan", "scenario", name, "sensitivity"] as const,
+  actuals: (name: string) => ["plan", "scenario", name, "actuals"] as const,
 };
 
 const scenarioPath = (name: string) => `/plan/scenarios/${encodeURIComponent(name)}`;
@@ -58,6 +61,22 @@ export function usePlanSensitivity(name: string) {
     queryKey: planKeys.sensitivity(name),
     queryFn: ({ signal }) => apiRequest(`${scenarioPath(name)}/sensitivity`, PlanSensitivityView, { signal }),
   });
+}
+
+/** The latest version's plan against what happened, month by month, and the checks on actual figures. */
+export function usePlanActuals(name: string) {
+  return useQuery({
+    queryKey: planKeys.actuals(name),
+    queryFn: ({ signal }) => apiRequest(`${scenarioPath(name)}/actuals`, PlanActualsView, { signal }),
+  });
+}
+
+/**
+ * The plan's sources as the funding register holds them today, shaped as a scenario's funding, loans
+ * and co-financing for a plan from `startMonth` over `conventionYears`.
+ */
+export function fetchPlanSources(query: { startMonth: string; conventionYears: string }) {
+  return apiRequest(`/funding/plan-sources${queryString(query)}`, PlanSourcesView);
 }
 
 /** One chunk of a seeded Monte Carlo analysis of a version. */

@@ -26,8 +26,11 @@ export function useFinanceT() {
   return useTranslation(NS);
 }
 
-type Value = "text" | "cents" | "month";
-/** The engine's messages that carry values, matched by pattern; the values are put back, money in euro. */
+type Value = "text" | "cents" | "month" | "share";
+/**
+ * The engine's messages that carry values, matched by pattern; the values are put back, money in euro
+ * and shares as percentages.
+ */
 const PATTERNS: readonly { re: RegExp; key: string; names: readonly [string, Value][] }[] = [
   {
     re: /^A loan of (\d+) years is longer than the convention \((\d+)\)$/,
@@ -78,14 +81,14 @@ const PATTERNS: readonly { re: RegExp; key: string; names: readonly [string, Val
       ["end", "month"],
     ],
   },
-  { re: /^The shares add up to (\S+), not 1$/, key: "mixTotal", names: [["total", "text"]] },
+  { re: /^The shares add up to (\S+), not 1$/, key: "mixTotal", names: [["total", "share"]] },
   { re: /^No scenario "(.+)"$/, key: "noScenario", names: [["name", "text"]] },
 ];
 
 /**
  * A message of the engine's schema or of the plan's API in the interface language: the area's own
  * translations first (`finance:messages`, `finance:patterns`), then the shared ones; in English the
- * message as it is.
+ * message as it is, but for the few the English bundle words for a form (amounts in euro, rates in %).
  */
 export function useFinanceMessage() {
   const { t, i18n } = useFinanceT();
@@ -100,15 +103,18 @@ export function useFinanceMessage() {
         const values: Record<string, string> = {};
         for (const [i, [name, kind]] of names.entries()) {
           const raw = match[i + 1] ?? "";
-          values[name] = kind === "cents" ? format.euro(Number(raw), { cents: true }) : raw;
+          values[name] =
+            kind === "cents"
+              ? format.euro(Number(raw), { cents: true })
+              : kind === "share"
+                ? format.percent(Number(raw), 2)
+                : raw;
         }
         return t(`patterns.${key}`, values);
       }
-      if (language !== "en") {
-        const own = i18n.getResource(language, NS, "messages") as Record<string, string> | undefined;
-        const translated = own?.[text];
-        if (translated) return translated;
-      }
+      const own = i18n.getResource(language, NS, "messages") as Record<string, string> | undefined;
+      const translated = own?.[text];
+      if (translated) return translated;
       return shared(text);
     },
     [t, i18n, language, shared, format],

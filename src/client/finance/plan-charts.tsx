@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { useMemo } from "react";
 import type { MonteCarloResult } from "../../domain/finance/monte-carlo.ts";
-import type { PlanResultView, PlanSensitivityView } from "../../domain/finance/plan-api.schema.ts";
+import type {
+  PlanActualMonthView,
+  PlanResultView,
+  PlanSensitivityView,
+} from "../../domain/finance/plan-api.schema.ts";
 import { Chart, type ChartOption } from "../components/chart.tsx";
 import { FigureTable } from "../components/figure-table.tsx";
 import { useFormat } from "../format.ts";
+import { signedEuro, useMonthLabel } from "./finance-format.ts";
 import { useFinanceLabels, useFinanceT } from "./finance-i18n.ts";
 
 // ECharts is heavy: the plan's page loads this module lazily. Every chart says what it shows in one
@@ -393,6 +398,72 @@ export function HistogramChart({ result }: { result: MonteCarloResult }) {
             key: String(b.fromUnits),
             label: binLabel(b),
             cells: [format.number(b.runs, 0), format.percent(b.runs / result.runs, 1)],
+          }))}
+        />
+      }
+    />
+  );
+}
+
+/** Rent collected month by month: what the plan expected (line) against what came in (bars). */
+export function ActualRentChart({ months }: { months: readonly PlanActualMonthView[] }) {
+  const { t } = useFinanceT();
+  const format = useFormat();
+  const monthLabel = useMonthLabel();
+  const option = useMemo<ChartOption>(
+    () => ({
+      tooltip: { trigger: "axis" },
+      legend: { bottom: 0 },
+      grid: GRID,
+      xAxis: {
+        type: "category",
+        name: t("actuals.monthAxis"),
+        nameLocation: "middle",
+        nameGap: 30,
+        data: months.map((m) => monthLabel(m.month)),
+      },
+      yAxis: { type: "value", name: t("actuals.thousandsEuro"), nameTextStyle: { align: "left" } },
+      series: [
+        {
+          type: "bar",
+          name: t("actuals.actual"),
+          data: months.map((m) => thousands(m.actualCollectedRentCents)),
+        },
+        {
+          type: "line",
+          name: t("actuals.planned"),
+          data: months.map((m) => thousands(m.plannedCollectedRentCents)),
+        },
+      ],
+    }),
+    [months, monthLabel, t],
+  );
+  const planned = months.reduce((total, m) => total + m.plannedCollectedRentCents, 0);
+  const actual = months.reduce((total, m) => total + m.actualCollectedRentCents, 0);
+  return (
+    <Chart
+      option={option}
+      label={t("actuals.chartLabel", {
+        months: months.length,
+        actual: format.euro(actual),
+        planned: format.euro(planned),
+        difference: signedEuro(format, actual - planned),
+      })}
+      tableSummary={t("charts.showData")}
+      table={
+        <FigureTable
+          className="table table-sm plan-table"
+          caption={t("actuals.chartTitle")}
+          rowHeader={t("actuals.month")}
+          columns={[t("actuals.planned"), t("actuals.actual"), t("actuals.difference")]}
+          rows={months.map((m) => ({
+            key: m.month,
+            label: monthLabel(m.month),
+            cells: [
+              format.euro(m.plannedCollectedRentCents, { cents: true }),
+              format.euro(m.actualCollectedRentCents, { cents: true }),
+              signedEuro(format, m.actualCollectedRentCents - m.plannedCollectedRentCents),
+            ],
           }))}
         />
       }

@@ -28,11 +28,15 @@ import {
 import { useFinanceLabels, useFinanceT } from "./finance-i18n.ts";
 import { PLAN_PATH, scenarioEditHref } from "./finance-paths.ts";
 import { MonteCarloPanel } from "./monte-carlo-panel.tsx";
+import { ActualsSection } from "./plan-actuals.tsx";
 
 const PlanCharts = lazy(() => import("./plan-charts.tsx").then((m) => ({ default: m.PlanCharts })));
 const TornadoChart = lazy(() => import("./plan-charts.tsx").then((m) => ({ default: m.TornadoChart })));
 
-/** A scenario's results: figures, programme checks, revenue, break-even, charts, variants, risk. */
+/**
+ * A scenario's results: figures, programme checks, revenue, break-even, charts, the plan against
+ * actual figures, variants, risk.
+ */
 export function ScenarioPage({ name }: { name: string }) {
   const { t } = useFinanceT();
   const format = useFormat();
@@ -97,6 +101,7 @@ function ScenarioBody({
       {result.isPending ? <Loading label={t("scenario.computing")} /> : null}
       {result.error ? <ErrorAlert error={result.error} onRetry={() => result.refetch()} /> : null}
       {result.data ? <Results result={result.data} /> : null}
+      <ActualsSection name={name} />
       <ComparisonSection name={name} />
       <SensitivitySection name={name} />
       <MonteCarloPanel name={name} version={s.version} />
