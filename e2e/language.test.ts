@@ -46,6 +46,7 @@ describe("switching language", () => {
       "Maintenance",
       "Works",
       "Financial plan",
+      "Funding",
       "Notices",
     ]);
     await expectAccessible(page);

@@ -28,6 +28,7 @@ describe("what a role may do decides what the pages offer", () => {
       "Manutenzione",
       "Lavori",
       "Piano economico",
+      "Finanziamenti",
     ]);
     expect(await page.getByRole("link", { name: "Nuovo alloggio" }).count()).toBe(0);
     expect(await page.getByRole("link", { name: "Importa" }).count()).toBe(0);
@@ -47,7 +48,12 @@ describe("what a role may do decides what the pages offer", () => {
     await page.goto("/");
     await page.getByRole("heading", { level: 1, name: "Cruscotto dello stock abitativo" }).waitFor();
     const nav = page.getByRole("navigation", { name: "Menu principale" });
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Cruscotto", "Lavori", "Piano economico"]);
+    expect(await nav.getByRole("link").allTextContents()).toEqual([
+      "Cruscotto",
+      "Lavori",
+      "Piano economico",
+      "Finanziamenti",
+    ]);
     await page.goto("/alloggi");
     await page.getByRole("heading", { level: 1, name: "Accesso non consentito" }).waitFor();
     await page.context().close();

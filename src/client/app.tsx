@@ -14,6 +14,7 @@ import { Layout } from "./components/layout.tsx";
 import { Loading } from "./components/loading.tsx";
 import { PageTitle } from "./components/page-title.tsx";
 import { financePage } from "./finance/finance-routes.tsx";
+import { fundingPage } from "./funding/funding-routes.tsx";
 import { HouseholdDetailPage } from "./households/household-detail-page.tsx";
 import { HouseholdListPage } from "./households/household-list-page.tsx";
 import { ReferralFormPage } from "./households/referral-form-page.tsx";
@@ -111,6 +112,8 @@ function Page({ pathname }: { pathname: string }) {
   if (works) return works;
   const finance = financePage(pathname);
   if (finance) return finance;
+  const funding = fundingPage(pathname);
+  if (funding) return funding;
   const portal = portalPage(pathname);
   if (portal) return portal;
   const tenancies = tenanciesPage(pathname);

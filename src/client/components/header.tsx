@@ -107,6 +107,7 @@ function MainNav() {
     { to: "/manutenzione", label: t("maintenance:nav.tickets"), permission: "maintenance:read" },
     { to: "/lavori", label: t("works:nav.works"), permission: "works:read" },
     { to: "/piano", label: t("finance:nav.plan"), permission: "plan:read" },
+    { to: "/finanziamenti", label: t("funding:nav.funding"), permission: "funding:read" },
     { to: "/comunicazioni", label: t("portal:nav.notices"), permission: "notices:write" },
     { to: "/portale", label: t("portal:nav.home"), permission: "portal:use", exact: true },
     { to: "/portale/pagamenti", label: t("portal:nav.payments"), permission: "portal:use" },

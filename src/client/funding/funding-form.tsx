@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { type ReactNode, useEffect, useState } from "react";
+import { type FieldErrors, useForm } from "react-hook-form";
+import type { z } from "zod";
+import { isApiError } from "../api.ts";
+import { ErrorAlert } from "../components/error-alert.tsx";
+import { ErrorSummary } from "../components/error-summary.tsx";
+import { focusOnMount } from "../components/focus-on-mount.ts";
+import { type Option, SelectField, TextAreaField, TextField } from "../components/form-field.tsx";
+import { schemaResolver } from "../components/schema-resolver.ts";
+import { useErrorSummary } from "../components/use-error-summary.ts";
+import { useFundingMessage } from "./funding-i18n.ts";
+
+// The register's forms are small: a handful of text fields turned into a shared schema's input. Each
+// has its error summary above it and each error beside its field, whether the schema found it in the
+// browser or the API answered it (422 on a path, 409 for a stale version).
+
+type Values = Record<string, string>;
+type TextExtra = Partial<
+  Pick<Parameters<typeof TextField>[0], "type" | "inputMode" | "hint" | "autoComplete">
+>;
+
+/** Today where the browser runs, as YYYY-MM-DD: the default of the forms' dates. */
+export function localToday(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Empty text as null, for the schemas' optional dates and choices. */
+export const orNull = (text: string): string | null => (text.trim() === "" ? null : text);
+/** Empty text as undefined, so the schema names a missing choice with its own message. */
+export const orUndefined = (text: string): string | undefined => (text === "" ? undefined : text);
+
+/**
+ * A form of the register: `fields` in the order of the form (each an id `${id}-${field}`), the text
+ * turned into the schema's input by `inputOf`, a path of the schema or the API put on its field by
+ * `fieldOf` (its own name unless told), `save` sending the parsed input.
+ */
+export function useFundingForm<F extends string, O>(options: {
+  id: string;
+  schema: z.ZodType<O>;
+  fields: readonly F[];
+  defaults: Record<F, string>;
+  inputOf: (values: Record<F, string>) => unknown;
+  labelOf: (field: F) => string;
+  save: (input: O) => Promise<unknown>;
+  fieldOf?: (path: string) => F | null;
+  /** Start afresh after a save (a new record); the moves of one record are keyed by its version instead. */
+  resetAfterSave?: boolean;
+}) {
+  const message = useFundingMessage();
+  const { fields } = options;
+  const fieldOf = (path: string): F | null =>
+    options.fieldOf?.(path) ?? fields.find((f) => f === path) ?? null;
+  const fieldId = (name: F) => `${options.id}-${name}`;
+  const [failure, setFailure] = useState<unknown>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setFocus,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<Values, unknown, O>({
+    resolver: schemaResolver<Values, O>(
+      options.schema,
+      (v) => options.inputOf(v as Record<F, string>),
+      (path, count) => fieldOf(path) ?? `root${count}`,
+    ),
+    defaultValues: options.defaults,
+  });
+  const summary = useErrorSummary<F>({
+    errors,
+    setFocus,
+    fieldOf,
+    fieldId,
+    labelOf: options.labelOf,
+    message,
+  });
+  const submit = handleSubmit(
+    async (input) => {
+      summary.clear();
+      setFailure(null);
+      try {
+        await options.save(input);
+        if (options.resetAfterSave) reset(options.defaults);
+      } catch (e) {
+        if (isApiError(e) && e.status !== 0 && e.status !== 403) summary.refused(e, setError);
+        else setFailure(e);
+      }
+    },
+    (invalid) => {
+      setFailure(null);
+      summary.invalid(invalid as FieldErrors);
+    },
+  );
+  const text = (name: F, className: string, extra: TextExtra & { required?: boolean } = {}) => (
+    <TextField
+      id={fieldId(name)}
+      className={className}
+      label={options.labelOf(name)}
+      error={summary.errorOf(name)}
+      registration={register(name)}
+      {...extra}
+    />
+  );
+  const select = (
+    name: F,
+    className: string,
+    choices: readonly Option[],
+    extra: { required?: boolean; empty?: string; hint?: string } = {},
+  ) => (
+    <SelectField
+      id={fieldId(name)}
+      className={className}
+      label={options.labelOf(name)}
+      options={choices}
+      error={summary.errorOf(name)}
+      registration={register(name)}
+      {...extra}
+    />
+  );
+  const area = (name: F, className: string, extra: { hint?: string; rows?: number } = {}) => (
+    <TextAreaField
+      id={fieldId(name)}
+      className={className}
+      label={options.labelOf(name)}
+      error={summary.errorOf(name)}
+      registration={register(name)}
+      {...extra}
+    />
+  );
+  return {
+    submit,
+    isSubmitting,
+    text,
+    select,
+    area,
+    /** What stops the form, above it: the summary of the refused fields, or a failure with no field. */
+    problems: (
+      <>
+        {failure ? <ErrorAlert error={failure} /> : null}
+        <ErrorSummary items={summary.items()} summaryRef={summary.ref} id={`${options.id}-errors`} />
+      </>
+    ),
+  };
+}
+
+/**
+ * What a saved form says, in a live region where the form is: focused, so keyboard users hear it and
+ * stay where they were.
+ */
+export function useDone() {
+  const [done, setDone] = useState<{ text: string; n: number } | null>(null);
+  return {
+    say: (text: string) => setDone((d) => ({ text, n: (d?.n ?? 0) + 1 })),
+    node: (
+      <div aria-live="polite">
+        {done ? (
+          <div key={done.n} className="alert alert-success" tabIndex={-1} ref={focusOnMount}>
+            {done.text}
+          </div>
+        ) : null}
+      </div>
+    ),
+  };
+}
+
+/** A titled form section: a card whose heading names the form for assistive technology. */
+export function FormCard({
+  id,
+  title,
+  level = 2,
+  lead,
+  children,
+}: {
+  id: string;
+  title: string;
+  level?: 2 | 3 | 4;
+  lead?: ReactNode;
+  children: ReactNode;
+}) {
+  const Heading = `h${level}` as const;
+  return (
+    <section className="card shadow-sm mb-4 funding-form" aria-labelledby={`${id}-title`}>
+      <div className="card-body">
+        <Heading id={`${id}-title`} className={level === 2 ? "h4" : "h5"}>
+          {title}
+        </Heading>
+        {lead ? <p className="small">{lead}</p> : null}
+        {children}
+      </div>
+    </section>
+  );
+}
+
+/**
+ * Once the page's records are there, bring the one the address names (`#prestito-…`, from a warning
+ * of the day) into view and put the focus on it. After the layout's own focus on the page's title.
+ */
+export function useScrollToHash(ready: boolean) {
+  useEffect(() => {
+    if (!ready) return;
+    const id = decodeURIComponent(window.location.hash.slice(1));
+    if (id === "") return;
+    const frame = requestAnimationFrame(() => {
+      const target = document.getElementById(id);
+      if (!target) return;
+      target.scrollIntoView({ block: "start" });
+      target.focus({ preventScroll: true });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [ready]);
+}
+
+/**
+ * A table too wide for a phone scrolls in its own region, never the page; the region takes the focus
+ * so it scrolls by keyboard too, and holds the table's visually hidden texts inside it.
+ */
+export function TableScroll({
+  label,
+  className,
+  children,
+}: {
+  label: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <section
+      className={`table-responsive funding-scroll ${className ?? ""}`}
+      aria-label={label}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard.
+      tabIndex={0}
+    >
+      {children}
+    </section>
+  );
+}
