@@ -116,6 +116,9 @@ export const WorksDetail = WorksSummary.extend({
   estimateVatCents: z.number().int(),
   awardedOn: z.string().nullable(),
   completedOn: z.string().nullable(),
+  /** A cancelled works: the day and the reason. */
+  cancelledOn: z.string().nullable(),
+  cancelReason: z.string().nullable(),
   contractor: ContractorView.nullable(),
   units: z.array(z.object({ id: z.uuid(), code: z.string(), surfaceM2: z.number(), status: UnitStatus })),
   phases: z.array(

@@ -1371,6 +1371,9 @@ export const works = pgTable(
     awardedOn: date("awarded_on"),
     status: text("status").notNull().default("planned"),
     completedOn: date("completed_on"),
+    /** A cancelled works: when and why (its costs stay, as money spent). */
+    cancelledOn: date("cancelled_on"),
+    cancelReason: text("cancel_reason"),
     standardsTicked: text("standards_ticked").array().notNull().default(sql`'{}'::text[]`),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: createdAt(),
@@ -1386,6 +1389,10 @@ export const works = pgTable(
     check("works_vat_rate_check", sql`${t.vatRateBp} between 0 and 2200`),
     check("works_estimate_check", sql`${t.estimateExVatCents} >= 0`),
     check("works_award_check", sql`(${t.contractorId} is null) = (${t.awardedOn} is null)`),
+    check(
+      "works_cancel_check",
+      sql`(${t.status} = 'cancelled') = (${t.cancelledOn} is not null) and (${t.cancelledOn} is null) = (${t.cancelReason} is null)`,
+    ),
   ],
 );
 

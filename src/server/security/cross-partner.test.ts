@@ -672,6 +672,8 @@ function bodiesFor(
   if ("declinedBy" in props) {
     return [{ reason: "cross-partner attempt", declinedBy: "household", reasonable: false }];
   }
+  if ("reason" in props && "version" in props && Object.keys(props).length === 2)
+    return [{ reason: "cross-partner attempt", version: target.version }];
   if ("reason" in props) return [{ reason: "cross-partner attempt" }];
   if ("purpose" in props)
     return [{ purpose: "processing", givenOn: "2026-11-22", note: "cross-partner attempt" }];

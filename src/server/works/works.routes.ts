@@ -5,6 +5,7 @@ import { ContractorInput } from "../../domain/works/contractor.ts";
 import { CostLineInput, WorksInput } from "../../domain/works/works.ts";
 import {
   AwardInput,
+  CancelInput,
   CompleteInput,
   ContractorList,
   ContractorUpdate,
@@ -29,6 +30,7 @@ import { createContractor, getContractor, listContractors, updateContractor } fr
 import {
   addCost,
   awardWorks,
+  cancelWorks,
   completeWorks,
   createWorks,
   getWorks,
@@ -189,6 +191,17 @@ const routes = {
       responses: { 200: json(WorksDoc, "The works") },
     }),
   ),
+  cancel: createRoute(
+    securedRoute("works:write", {
+      method: "post",
+      path: "/works/{id}/cancel",
+      tags,
+      summary:
+        "Cancel a works not completed, with a reason; its costs stay, its units under works go back to be renovated",
+      request: { params: IdParam, body: body(CancelInput) },
+      responses: { 200: json(WorksDoc, "The works") },
+    }),
+  ),
 };
 
 /** Renovation works and the contractor register. */
@@ -264,5 +277,8 @@ export function worksRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
     )
     .openapi(routes.complete, async (c) =>
       c.json(await move(c, c.req.valid("param").id, c.req.valid("json"), completeWorks), 200),
+    )
+    .openapi(routes.cancel, async (c) =>
+      c.json(await move(c, c.req.valid("param").id, c.req.valid("json"), cancelWorks), 200),
     );
 }

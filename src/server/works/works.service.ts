@@ -16,6 +16,7 @@ import {
 } from "../../domain/works/works.ts";
 import type {
   AwardInput,
+  CancelInput,
   CompleteInput,
   PhaseUpdate,
   StandardsInput,
@@ -189,6 +190,8 @@ export async function getWorks(options: {
     contractor: contractor === null ? null : toContractorView(contractor, today),
     awardedOn: row.awardedOn,
     completedOn: row.completedOn,
+    cancelledOn: row.cancelledOn,
+    cancelReason: row.cancelReason,
     plannedEnd:
       phases
         .map((p) => p.plannedEnd)
@@ -435,6 +438,26 @@ export async function completeWorks(options: MoveOptions<CompleteInput>): Promis
     if (unit.status === "to_renovate" || unit.status === "renovating")
       await transitionUnit({ db, actor, idOrCode: unit.id, input: { to: "available", note } });
   }
+  return getWorks({ db, idOrReference: row.id, today });
+}
+
+/**
+ * Cancel a works not completed, with a reason: its costs stay (money spent), its units under works go
+ * back to be renovated, and the units' history says why.
+ */
+export async function cancelWorks(options: MoveOptions<CancelInput>): Promise<WorksDetail> {
+  const { db, actor, input, today } = options;
+  const row = await findWorksOrFail(db, options.idOrReference);
+  refuseUnless(row, ["planned", "awarded", "in_progress"], "only works not completed are cancelled");
+  await touch(db, row, input.version, {
+    status: "cancelled",
+    cancelledOn: today,
+    cancelReason: input.reason,
+  });
+  const note = `Lavori ${row.reference} annullati il ${today}: ${input.reason}`;
+  for (const unit of await unitsOfWorks(db, row.id))
+    if (unit.status === "renovating")
+      await transitionUnit({ db, actor, idOrCode: unit.id, input: { to: "to_renovate", note } });
   return getWorks({ db, idOrReference: row.id, today });
 }
 

@@ -293,3 +293,63 @@ describe("renovation works", () => {
     );
   });
 });
+
+describe("cancelling a works", () => {
+  it("needs a reason, keeps the costs and sends the units under works back to be renovated", async () => {
+    const codes = [];
+    for (const surfaceM2 of [40, 45]) {
+      const unit = await ctx.newUnit({
+        managingPartnerCode: "ETS-B1",
+        category: "calmierato",
+        surfaceM2,
+        status: "to_renovate",
+      });
+      codes.push(unit.code);
+    }
+    let job = await newWorks(manager, codes);
+    job = (await (
+      await manager.post(`/works/${job.id}/award`, {
+        contractorId: valid.id,
+        awardedOn: "2026-08-25",
+        version: job.version,
+      })
+    ).json()) as WorksDetail;
+    const started = await manager.request("PUT", `/works/${job.id}/phases`, {
+      position: 1,
+      phase: {
+        name: "Demolizioni",
+        plannedStart: "2026-09-01",
+        plannedEnd: "2026-09-30",
+        actualStart: "2026-09-02",
+      },
+      version: job.version,
+    });
+    expect(started.status, await started.clone().text()).toBe(200);
+    job = (await started.json()) as WorksDetail;
+    expect(job.units.map((u) => u.status)).toEqual(["renovating", "renovating"]);
+
+    const noReason = await manager.post(`/works/${job.id}/cancel`, { reason: "", version: job.version });
+    expect(noReason.status).toBe(400);
+    expect(JSON.stringify(await noReason.json())).toContain('"reason"');
+    expect(
+      (await other.post(`/works/${job.id}/cancel`, { reason: "Non nostro", version: job.version })).status,
+    ).toBe(404);
+    const res = await manager.post(`/works/${job.id}/cancel`, {
+      reason: "Il Comune ha ritirato gli alloggi dal lotto",
+      version: job.version,
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const cancelled = (await res.json()) as WorksDetail;
+    expect(cancelled).toMatchObject({
+      status: "cancelled",
+      cancelledOn: "2026-11-22",
+      cancelReason: "Il Comune ha ritirato gli alloggi dal lotto",
+    });
+    expect(cancelled.units.map((u) => u.status)).toEqual(["to_renovate", "to_renovate"]);
+    const again = await manager.post(`/works/${job.id}/cancel`, {
+      reason: "Di nuovo",
+      version: cancelled.version,
+    });
+    expect(again.status).toBe(409);
+  });
+});
