@@ -350,3 +350,161 @@ describe("renovation works, from the contractor register to the unit available a
     await expectAccessible(page);
   });
 });
+
+describe("works changed after planning: a phase added, then the works cancelled", () => {
+  type Works = { id: string; reference: string; version: number; phases: unknown[] };
+  let works: Works;
+  let unitCode = "";
+
+  test("sets up awarded works with one phase, through the API", async () => {
+    const units = await apiJson<{ items: { code: string }[] }>(
+      page,
+      "GET",
+      "/units?status=to_renovate&sort=-code&limit=1",
+    );
+    unitCode = units.items[0]?.code ?? "";
+    expect(unitCode).not.toBe("");
+    const planned = await apiJson<Works>(page, "POST", "/works", {
+      title: "Lavori da annullare (prova)",
+      units: [unitCode],
+      estimateExVatCents: 2_000_000,
+      phases: [
+        { name: "Demolizioni (prova)", plannedStart: dayFromToday(-10), plannedEnd: dayFromToday(10) },
+      ],
+    });
+    const contractors = await apiJson<{ items: { id: string; name: string; standing: string }[] }>(
+      page,
+      "GET",
+      "/contractors",
+    );
+    const valid =
+      contractors.items.find((c) => c.name === VALID.name && c.standing === "valid") ??
+      contractors.items.find((c) => c.standing === "valid");
+    expect(valid).toBeDefined();
+    works = await apiJson<Works>(page, "POST", `/works/${planned.id}/award`, {
+      contractorId: valid?.id,
+      awardedOn: dayFromToday(-5),
+      version: planned.version,
+    });
+    expect(works.phases).toHaveLength(1);
+  });
+
+  test("adds a phase: missing and out-of-order dates beside their fields, then the phase in the schedule", async () => {
+    await page.goto(`/lavori/${encodeURIComponent(works.reference)}`);
+    await page.getByRole("heading", { level: 1, name: `Lavori ${works.reference}` }).waitFor();
+    const add = page.getByRole("region", { name: "Aggiungi una fase", exact: true });
+    await add.getByText("Sarà la fase 2 del cronoprogramma.", { exact: false }).waitFor();
+    await expectAccessible(page);
+
+    await press(add.getByRole("button", { name: "Aggiungi la fase 2" }));
+    const nameError = page.locator("#add-phase-name-error");
+    await nameError.waitFor();
+    expect(await nameError.textContent()).toBe("Indica il nome");
+    expect(await page.locator("#add-phase-plannedStart-error").textContent()).toBe("Indica una data valida");
+    expect(await page.locator("#add-phase-plannedEnd-error").textContent()).toBe("Indica una data valida");
+    const summary = add.locator("#add-phase-errors");
+    await summary.getByText("Ci sono 3 errori da correggere").waitFor();
+    await summary.getByRole("link", { name: "Nome della fase 2: Indica il nome" }).waitFor();
+    await expect.poll(() => isFocused(add.getByLabel("Nome della fase 2"))).toBe(true);
+    await expectAccessible(page);
+
+    await add.getByLabel("Nome della fase 2").fill("Tinteggiatura (prova)");
+    await add.getByLabel("Inizio previsto della fase 2").fill(dayFromToday(11));
+    await add.getByLabel("Fine prevista della fase 2").fill(dayFromToday(5));
+    await press(add.getByRole("button", { name: "Aggiungi la fase 2" }));
+    const endError = page.locator("#add-phase-plannedEnd-error");
+    await expect
+      .poll(() => endError.textContent())
+      .toBe("La fine prevista non può precedere l'inizio previsto");
+    expect(await page.locator("#add-phase-name-error").count()).toBe(0);
+    await expect.poll(() => isFocused(add.getByLabel("Fine prevista della fase 2"))).toBe(true);
+
+    await add.getByLabel("Fine prevista della fase 2").fill(dayFromToday(20));
+    await press(add.getByRole("button", { name: "Aggiungi la fase 2" }));
+    const done = page.getByText("Fase 2 (Tinteggiatura (prova)) aggiunta al cronoprogramma.");
+    await done.waitFor();
+    await expect.poll(() => isFocused(done)).toBe(true);
+    const schedule = page.getByRole("region", { name: "Cronoprogramma", exact: true });
+    await schedule
+      .getByRole("table", { name: "Fasi: date previste ed effettive" })
+      .getByRole("rowheader", { name: "2. Tinteggiatura (prova)" })
+      .waitFor();
+    // The next phase to add is the third; the new phase has its own dates form.
+    await page.getByRole("button", { name: "Aggiungi la fase 3" }).waitFor();
+    await page.getByLabel("Inizio effettivo della fase 2").waitFor();
+    await expectAccessible(page);
+  });
+
+  test("starts the first phase: the unit goes under works", async () => {
+    await page.getByLabel("Inizio effettivo della fase 1").fill(TODAY);
+    await press(page.getByRole("button", { name: "Salva le date della fase 1" }));
+    await page.getByText("Date della fase 1 salvate.").waitFor();
+    expect(
+      await fact(page.getByRole("region", { name: "Dati principali", exact: true }), "Stato").textContent(),
+    ).toBe("In corso");
+    await page
+      .getByRole("region", { name: "Alloggi", exact: true })
+      .getByText("In ristrutturazione")
+      .waitFor();
+  });
+
+  test("cancels the works: a reason is required, then the notice, no more actions, the unit to renovate", async () => {
+    const cancel = page.getByRole("region", { name: "Annulla i lavori", exact: true });
+    const confirm = cancel.getByRole("button", { name: "Conferma l'annullamento dei lavori" });
+    await press(confirm);
+    const error = page.locator("#cancel-reason-error");
+    await error.waitFor();
+    expect(await error.textContent()).toBe("Indica il motivo (almeno 3 caratteri)");
+    await cancel
+      .locator("#cancel-errors")
+      .getByRole("link", { name: "Motivo dell'annullamento: Indica il motivo (almeno 3 caratteri)" })
+      .waitFor();
+    const reason = cancel.getByLabel("Motivo dell'annullamento");
+    await expect.poll(() => isFocused(reason)).toBe(true);
+    expect(await reason.getAttribute("aria-invalid")).toBe("true");
+    await expectAccessible(page);
+
+    await reason.fill("Il Comune ha ritirato l'alloggio dal programma (prova)");
+    await press(confirm);
+    const done = page.getByText(
+      "Lavori annullati: gli alloggi in ristrutturazione tornano da ristrutturare.",
+    );
+    await done.waitFor();
+    await expect.poll(() => isFocused(done)).toBe(true);
+
+    const notice = page.getByRole("region", { name: "Lavori annullati", exact: true });
+    await notice.getByText(/^Questi lavori sono stati annullati il \d{1,2} \S+ \d{4}\.$/).waitFor();
+    await notice.getByText("Il Comune ha ritirato l'alloggio dal programma (prova)").waitFor();
+    const facts = page.getByRole("region", { name: "Dati principali", exact: true });
+    expect(await fact(facts, "Stato").textContent()).toBe("Annullati");
+    await page.getByRole("region", { name: "Alloggi", exact: true }).getByText("Da ristrutturare").waitFor();
+    // Nothing more is done on it: no forms, none of the moves' buttons.
+    const main = page.getByRole("main");
+    expect(await main.locator("form").count()).toBe(0);
+    expect(
+      await main.getByRole("button", { name: /^(Conferma|Aggiungi|Salva|Registra|Affida|Concludi)/ }).count(),
+    ).toBe(0);
+    const unit = await apiJson<{ status: string }>(page, "GET", `/units/${encodeURIComponent(unitCode)}`);
+    expect(unit.status).toBe("to_renovate");
+    await expectAccessible(page);
+  });
+
+  test("finds it in the list among the cancelled works, its delay not applicable", async () => {
+    await follow(
+      page
+        .getByRole("navigation", { name: "Percorso" })
+        .getByRole("link", { name: "Lavori di ristrutturazione" }),
+      "Lavori di ristrutturazione",
+    );
+    await page.getByRole("combobox", { name: "Stato dei lavori" }).selectOption({ label: "Annullati" });
+    await press(page.getByRole("button", { name: "Applica i filtri" }));
+    await page.waitForURL(/status=cancelled/);
+    const row = page
+      .getByRole("table", { name: /^Lavori di ristrutturazione/ })
+      .getByRole("row", { name: new RegExp(works.reference) });
+    await row.getByText("Annullati").waitFor();
+    await row.getByText("non applicabile").waitFor();
+    expect(await row.getByText(/giorn[oi] di ritardo/).count()).toBe(0);
+    await expectAccessible(page);
+  });
+});

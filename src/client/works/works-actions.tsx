@@ -1,24 +1,35 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { type ReactNode, useState } from "react";
-import { type FieldValues, type Path, type UseFormSetError, useForm } from "react-hook-form";
+import {
+  type DefaultValues,
+  type FieldErrors,
+  type FieldValues,
+  type Path,
+  type UseFormSetError,
+  useForm,
+} from "react-hook-form";
 import { CostLineInput, vatOf } from "../../domain/works/works.ts";
 import {
   AwardInput,
+  CancelInput,
   CompleteInput,
   PhaseUpdate,
   type WorksDetail,
 } from "../../domain/works/works-api.schema.ts";
 import { isApiError } from "../api.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
+import { ErrorSummary } from "../components/error-summary.tsx";
 import { focusOnMount } from "../components/focus-on-mount.ts";
 import { messageAt } from "../components/form-errors.ts";
-import { SelectField, SubmitButton, TextField } from "../components/form-field.tsx";
+import { SelectField, SubmitButton, TextAreaField, TextField } from "../components/form-field.tsx";
 import { schemaResolver } from "../components/schema-resolver.ts";
+import { useErrorSummary } from "../components/use-error-summary.ts";
 import { useFormat } from "../format.ts";
 import { centsOf } from "../tenancies/money.ts";
 import {
   useAddCost,
   useAward,
+  useCancelWorks,
   useComplete,
   useContractors,
   useSavePhase,
@@ -51,10 +62,13 @@ function Refused({
   error,
   isField,
   onReload,
+  reloadAlso = () => false,
 }: {
   error: unknown;
   isField: (path: string) => boolean;
   onReload: () => void;
+  /** An error at one of these paths, too, is cured by reading the works again. */
+  reloadAlso?: (path: string) => boolean;
 }) {
   const { t } = useWorksT();
   const labels = useWorksLabels();
@@ -86,7 +100,7 @@ function Refused({
           </div>
         );
       })}
-      {error.status === 409 ? (
+      {error.status === 409 || error.errors.some((i) => reloadAlso(i.path)) ? (
         <button type="button" className="btn btn-outline-primary btn-sm mt-2" onClick={onReload}>
           {t("detail.reload")}
         </button>
@@ -215,58 +229,94 @@ export function AwardForm({ works, onDone, onReload }: ActionProps) {
   );
 }
 
-type PhaseValues = { actualStart: string; actualEnd: string };
 type Phase = WorksDetail["phases"][number];
+type PhaseFields = Record<string, string>;
+
+/**
+ * The wiring every phase form shares, for one phase's actual dates and for a new phase alike: the
+ * values become a `PhaseUpdate` at `position` with the version read, the schema's and the API's
+ * issues (`phase.<field>`) go beside the form's own fields; what has no field is for `Refused`.
+ */
+function usePhaseForm<V extends PhaseFields>({
+  works,
+  position,
+  fields,
+  phaseOf,
+  defaultValues,
+}: {
+  works: WorksDetail;
+  position: number;
+  /** The form's fields, in the order of the form: the first with an error takes the focus. */
+  fields: readonly (keyof V & string)[];
+  /** The values as the schema's `phase`. */
+  phaseOf: (values: V) => Record<string, unknown>;
+  defaultValues: V;
+}) {
+  const message = useWorksMessage();
+  const save = useSavePhase(works.id);
+  const fieldOf = (path: string): Path<V> | null => {
+    const own = path.replace(/^phase\./, "");
+    return (fields.find((f) => f === own) as Path<V> | undefined) ?? null;
+  };
+  const form = useForm<V, unknown, PhaseUpdate>({
+    resolver: schemaResolver<V, PhaseUpdate>(
+      PhaseUpdate,
+      (v) => ({ position, phase: phaseOf(v), version: works.version }),
+      (path, count) => fieldOf(path) ?? `root${count}`,
+    ),
+    defaultValues: defaultValues as DefaultValues<V>,
+  });
+  const { errors } = form.formState;
+  return {
+    form,
+    save,
+    fieldOf,
+    errorOf: (name: keyof V & string) => {
+      const text = messageAt(errors, name);
+      return text === undefined ? undefined : message(text);
+    },
+    /** For the invalid handler: the focus on the first field with an error. */
+    focusFirst: (invalid: FieldErrors<V>) => {
+      const first = fields.find((f) => invalid[f]);
+      if (first !== undefined) form.setFocus(first as Path<V>);
+    },
+    /** Send the phase; `true` once saved, else its field errors are beside the fields. */
+    send: async (input: PhaseUpdate): Promise<boolean> => {
+      try {
+        await save.mutateAsync(input);
+        return true;
+      } catch (e) {
+        placeErrors<V>(e, fieldOf, form.setError, form.setFocus);
+        return false;
+      }
+    },
+  };
+}
+
+type PhaseValues = { actualStart: string; actualEnd: string };
+const PHASE_DATES = ["actualStart", "actualEnd"] as const;
 
 /** One phase's actual dates; a start on a day the contractor may not work is refused beside the field. */
 function PhaseDatesForm({ works, phase, onDone, onReload }: ActionProps & { phase: Phase }) {
   const { t } = useWorksT();
-  const message = useWorksMessage();
-  const save = useSavePhase(works.id);
   const n = phase.position;
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setFocus,
-    formState: { errors, isSubmitting },
-  } = useForm<PhaseValues, unknown, PhaseUpdate>({
-    resolver: schemaResolver<PhaseValues, PhaseUpdate>(
-      PhaseUpdate,
-      (v) => ({
-        position: n,
-        phase: {
-          name: phase.name,
-          plannedStart: phase.plannedStart,
-          plannedEnd: phase.plannedEnd,
-          actualStart: v.actualStart === "" ? null : v.actualStart,
-          actualEnd: v.actualEnd === "" ? null : v.actualEnd,
-        },
-        version: works.version,
-      }),
-      (path, count) => fieldOf(path) ?? `root${count}`,
-    ),
+  const { form, save, fieldOf, errorOf, focusFirst, send } = usePhaseForm<PhaseValues>({
+    works,
+    position: n,
+    fields: PHASE_DATES,
+    phaseOf: (v) => ({
+      name: phase.name,
+      plannedStart: phase.plannedStart,
+      plannedEnd: phase.plannedEnd,
+      actualStart: v.actualStart === "" ? null : v.actualStart,
+      actualEnd: v.actualEnd === "" ? null : v.actualEnd,
+    }),
     defaultValues: { actualStart: phase.actualStart ?? "", actualEnd: phase.actualEnd ?? "" },
   });
-  function fieldOf(path: string): keyof PhaseValues | null {
-    const own = path.replace(/^phase\./, "");
-    return own === "actualStart" || own === "actualEnd" ? own : null;
-  }
-  const errorOf = (name: keyof PhaseValues) => {
-    const text = messageAt(errors, name);
-    return text === undefined ? undefined : message(text);
-  };
-  const submit = handleSubmit(
-    async (input) => {
-      try {
-        await save.mutateAsync(input);
-        onDone(t("phaseForm.done", { n }));
-      } catch (e) {
-        placeErrors<PhaseValues>(e, fieldOf, setError, setFocus);
-      }
-    },
-    (invalid) => setFocus(invalid.actualStart ? "actualStart" : "actualEnd"),
-  );
+  const { register, handleSubmit } = form;
+  const submit = handleSubmit(async (input) => {
+    if (await send(input)) onDone(t("phaseForm.done", { n }));
+  }, focusFirst);
   return (
     <form noValidate onSubmit={submit} className="phase-card">
       <h3 className="h6">{t("phaseForm.legend", { n, name: phase.name })}</h3>
@@ -289,8 +339,84 @@ function PhaseDatesForm({ works, phase, onDone, onReload }: ActionProps & { phas
           registration={register("actualEnd")}
         />
       </div>
-      <SubmitButton submitting={isSubmitting} label={t("phaseForm.save", { n })} />
+      <SubmitButton submitting={form.formState.isSubmitting} label={t("phaseForm.save", { n })} />
     </form>
+  );
+}
+
+type NewPhaseValues = { name: string; plannedStart: string; plannedEnd: string };
+const NEW_PHASE_FIELDS = ["name", "plannedStart", "plannedEnd"] as const;
+type NewPhaseField = (typeof NEW_PHASE_FIELDS)[number];
+
+/**
+ * Aggiungi una fase: its name and planned dates, as the next phase of the schedule; the actual dates
+ * are recorded afterwards in the phase's own form.
+ */
+export function AddPhaseForm({ works, onDone, onReload }: ActionProps) {
+  const { t } = useWorksT();
+  const message = useWorksMessage();
+  const n = works.phases.length + 1;
+  const { form, save, fieldOf, errorOf, focusFirst, send } = usePhaseForm<NewPhaseValues>({
+    works,
+    position: n,
+    fields: NEW_PHASE_FIELDS,
+    phaseOf: (v) => ({
+      name: v.name,
+      plannedStart: v.plannedStart === "" ? undefined : v.plannedStart,
+      plannedEnd: v.plannedEnd === "" ? undefined : v.plannedEnd,
+      actualStart: null,
+      actualEnd: null,
+    }),
+    defaultValues: { name: "", plannedStart: "", plannedEnd: "" },
+  });
+  const { register, handleSubmit, setFocus } = form;
+  const labelOf = (name: NewPhaseField) => t(`addPhase.${name}`, { n });
+  const fieldId = (name: NewPhaseField) => `add-phase-${name}`;
+  const summary = useErrorSummary<NewPhaseField>({
+    errors: form.formState.errors,
+    setFocus: (name) => setFocus(name),
+    fieldOf: (path) => fieldOf(path),
+    fieldId,
+    labelOf,
+    message,
+  });
+  const submit = handleSubmit(
+    async (input) => {
+      summary.clear();
+      if (await send(input)) onDone(t("addPhase.done", { n, name: input.phase.name }));
+    },
+    (invalid) => {
+      summary.clear();
+      focusFirst(invalid);
+    },
+  );
+  return (
+    <ActionCard id="works-add-phase" title={t("addPhase.title")} lead={t("addPhase.lead", { n })}>
+      <Refused
+        error={save.error}
+        isField={(p) => fieldOf(p) !== null}
+        onReload={onReload}
+        reloadAlso={(p) => p === "position"}
+      />
+      <form noValidate onSubmit={submit}>
+        <ErrorSummary items={summary.items()} summaryRef={summary.ref} id="add-phase-errors" />
+        <div className="row">
+          {NEW_PHASE_FIELDS.map((name) => (
+            <TextField
+              key={name}
+              id={fieldId(name)}
+              className={name === "name" ? "col-12" : "col-12 col-md-6"}
+              type={name === "name" ? "text" : "date"}
+              label={labelOf(name)}
+              required
+              error={errorOf(name)}
+              registration={register(name)}
+            />
+          ))}
+        </div>
+        <SubmitButton submitting={form.formState.isSubmitting} label={t("addPhase.save", { n })} />
+      </form>
+    </ActionCard>
   );
 }
 
@@ -536,6 +662,75 @@ export function CompleteForm({ works, onDone, onReload }: ActionProps) {
           registration={register("completedOn")}
         />
         <SubmitButton submitting={isSubmitting} label={t("complete.save")} />
+      </form>
+    </ActionCard>
+  );
+}
+
+type CancelValues = { reason: string };
+
+/**
+ * Annulla i lavori: with the reason, which stays in the works' and the units' history; units under
+ * works go back to be renovated, the costs recorded stay. Said plainly on the button, as it is final.
+ */
+export function CancelForm({ works, onDone, onReload }: ActionProps) {
+  const { t } = useWorksT();
+  const message = useWorksMessage();
+  const cancel = useCancelWorks(works.id);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setFocus,
+    formState: { errors, isSubmitting },
+  } = useForm<CancelValues, unknown, CancelInput>({
+    resolver: schemaResolver<CancelValues, CancelInput>(CancelInput, (v) => ({
+      reason: v.reason,
+      version: works.version,
+    })),
+    defaultValues: { reason: "" },
+  });
+  const fieldOf = (path: string) => (path === "reason" ? path : null);
+  const summary = useErrorSummary<"reason">({
+    errors,
+    setFocus: (name) => setFocus(name),
+    fieldOf,
+    fieldId: () => "cancel-reason",
+    labelOf: () => t("cancel.reason"),
+    message,
+  });
+  const submit = handleSubmit(
+    async (input) => {
+      summary.clear();
+      try {
+        await cancel.mutateAsync(input);
+        onDone(t("cancel.done"));
+      } catch (e) {
+        placeErrors<CancelValues>(e, fieldOf, setError, setFocus);
+      }
+    },
+    () => {
+      summary.clear();
+      setFocus("reason");
+    },
+  );
+  return (
+    <ActionCard id="works-cancel" title={t("cancel.title")} lead={t("cancel.lead")}>
+      <Refused error={cancel.error} isField={(p) => fieldOf(p) !== null} onReload={onReload} />
+      <form noValidate onSubmit={submit}>
+        <ErrorSummary items={summary.items()} summaryRef={summary.ref} id="cancel-errors" />
+        <TextAreaField
+          id="cancel-reason"
+          label={t("cancel.reason")}
+          hint={t("cancel.reasonHint")}
+          required
+          rows={3}
+          error={summary.errorOf("reason")}
+          registration={register("reason")}
+        />
+        <button type="submit" className="btn btn-danger" disabled={isSubmitting}>
+          {isSubmitting ? t("cancel.sending") : t("cancel.save")}
+        </button>
       </form>
     </ActionCard>
   );

@@ -4,6 +4,7 @@ import type { ContractorInput } from "../../domain/works/contractor.ts";
 import type { CostLineInput, WorksInput } from "../../domain/works/works.ts";
 import {
   type AwardInput,
+  type CancelInput,
   type CompleteInput,
   ContractorList,
   type ContractorUpdate,
@@ -63,7 +64,7 @@ function useWorksChanged() {
     queryClient.setQueryData(worksKeys.detail(works.reference), works);
     queryClient.invalidateQueries({ queryKey: ["works", "list"] });
     queryClient.invalidateQueries({ queryKey: worksKeys.report });
-    // A phase's start or the completion moves the units' status.
+    // A phase's start, the completion or the cancellation moves the units' status.
     queryClient.invalidateQueries({ queryKey: ["units"] });
   };
 }
@@ -90,6 +91,7 @@ export const useSavePhase = (id: string) => useWorksAction<PhaseUpdate>(id, "PUT
 export const useAddCost = (id: string) => useWorksAction<CostLineInput>(id, "POST", "costs");
 export const useSaveStandards = (id: string) => useWorksAction<StandardsInput>(id, "PUT", "standards");
 export const useComplete = (id: string) => useWorksAction<CompleteInput>(id, "POST", "complete");
+export const useCancelWorks = (id: string) => useWorksAction<CancelInput>(id, "POST", "cancel");
 
 /** Register a contractor, or change one (with the version read); the register reloads. */
 export function useSaveContractor() {

@@ -40,3 +40,14 @@ export function Slippage({ days }: { days: number }) {
     </span>
   );
 }
+
+/** A figure that does not apply (the delay of a cancelled works): a dash, read out in words. */
+export function NotApplicable() {
+  const { t } = useWorksT();
+  return (
+    <span>
+      <span aria-hidden="true">—</span>
+      <span className="visually-hidden">{t("common.notApplicable")}</span>
+    </span>
+  );
+}

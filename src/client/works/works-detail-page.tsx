@@ -10,9 +10,17 @@ import { RecordBreadcrumb, RecordPending } from "../components/record-page.tsx";
 import { useFormat } from "../format.ts";
 import { Link } from "../router.tsx";
 import { StatusBadge } from "../units/status-badge.tsx";
-import { AwardForm, CompleteForm, CostForm, PhaseForms, StandardsForm } from "./works-actions.tsx";
+import {
+  AddPhaseForm,
+  AwardForm,
+  CancelForm,
+  CompleteForm,
+  CostForm,
+  PhaseForms,
+  StandardsForm,
+} from "./works-actions.tsx";
 import { useWorks } from "./works-api.ts";
-import { Slippage, StandingBadge, WorksStatusBadge } from "./works-badges.tsx";
+import { NotApplicable, Slippage, StandingBadge, WorksStatusBadge } from "./works-badges.tsx";
 import { SourceTable } from "./works-figures.tsx";
 import { useSlippageText, useWorksLabels, useWorksT } from "./works-i18n.ts";
 import { WORKS_PATH } from "./works-paths.ts";
@@ -103,11 +111,21 @@ function WorksView({
       }),
     ],
     [t("detail.awardedOn"), works.awardedOn ? format.date(works.awardedOn) : "—"],
-    [t("detail.completedOn"), works.completedOn ? format.date(works.completedOn) : "—"],
-    [t("detail.slippage"), <Slippage key="s" days={works.slippageDays} />],
+    works.status === "cancelled"
+      ? [t("detail.cancelledOn"), works.cancelledOn ? format.date(works.cancelledOn) : "—"]
+      : [t("detail.completedOn"), works.completedOn ? format.date(works.completedOn) : "—"],
+    [
+      t("detail.slippage"),
+      works.status === "cancelled" ? (
+        <NotApplicable key="s" />
+      ) : (
+        <Slippage key="s" days={works.slippageDays} />
+      ),
+    ],
   ];
   return (
     <>
+      {works.status === "cancelled" ? <CancelledNotice works={works} /> : null}
       <div className="row mb-4">
         <div className="col-12 col-lg-7 mb-3">
           <section className="card shadow-sm h-100" aria-labelledby="works-facts-title">
@@ -345,12 +363,36 @@ function WorksView({
         <div key={works.version}>
           {works.status === "planned" || works.status === "awarded" ? <AwardForm {...actions} /> : null}
           {works.phases.length > 0 ? <PhaseForms {...actions} /> : null}
+          <AddPhaseForm {...actions} />
           <CostForm {...actions} />
           <StandardsForm {...actions} />
           {works.status === "in_progress" ? <CompleteForm {...actions} /> : null}
+          <CancelForm {...actions} />
         </div>
       ) : null}
       {canWrite && works.status === "completed" ? <CostForm key={works.version} {...actions} /> : null}
     </>
+  );
+}
+
+/** A cancelled works says so first: the day, the reason, and that nothing more is done on it. */
+function CancelledNotice({ works }: { works: WorksDetail }) {
+  const { t } = useWorksT();
+  const format = useFormat();
+  return (
+    <section className="alert alert-warning mb-4" aria-labelledby="works-cancelled-title">
+      <h2 id="works-cancelled-title" className="h4">
+        {t("cancelled.title")}
+      </h2>
+      <p className="mb-1">
+        {works.cancelledOn
+          ? t("cancelled.on", { date: format.date(works.cancelledOn) })
+          : t("cancelled.noDate")}
+      </p>
+      <p className="mb-1">
+        <strong>{t("cancelled.reason")}</strong> {works.cancelReason ?? "—"}
+      </p>
+      <p className="mb-0">{t("cancelled.after")}</p>
+    </section>
   );
 }

@@ -47,6 +47,7 @@ const PATTERNS: readonly { re: RegExp; key: string; names: readonly [string, Val
     names: [],
   },
   { re: /^\S+ is too large$/, key: "tooLarge", names: [] },
+  { re: /^Too big: expected string to have <=(\d+) characters$/, key: "tooLong", names: [["max", "text"]] },
   { re: /^No unit "(.+)"$/, key: "noUnit", names: [["code", "text"]] },
   { re: /^Unit (\S+) is listed twice$/, key: "unitTwice", names: [["code", "text"]] },
   { re: /^No contractor "(.+)"$/, key: "noContractor", names: [["id", "text"]] },

@@ -11,7 +11,7 @@ import { PageTitle } from "../components/page-title.tsx";
 import { useFormat } from "../format.ts";
 import { Link, navigate, useLocation } from "../router.tsx";
 import { useWorksList, useWorksReport } from "./works-api.ts";
-import { Slippage, WorksStatusBadge } from "./works-badges.tsx";
+import { NotApplicable, Slippage, WorksStatusBadge } from "./works-badges.tsx";
 import { SourceTable } from "./works-figures.tsx";
 import { useWorksLabels, useWorksT } from "./works-i18n.ts";
 import { CONTRACTORS_PATH, NEW_WORKS_PATH, statusFromSearch, WORKS_PATH, worksHref } from "./works-paths.ts";
@@ -105,9 +105,7 @@ export function WorksListPage() {
                   <td className="text-end text-nowrap">{format.euro(w.spentExVatCents, { cents: true })}</td>
                   <td>{w.contractorName ?? "—"}</td>
                   <td className="text-nowrap">{w.plannedEnd ? format.date(w.plannedEnd) : "—"}</td>
-                  <td>
-                    <Slippage days={w.slippageDays} />
-                  </td>
+                  <td>{w.status === "cancelled" ? <NotApplicable /> : <Slippage days={w.slippageDays} />}</td>
                 </tr>
               ))}
             </tbody>
