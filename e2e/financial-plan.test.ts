@@ -345,6 +345,15 @@ describe("the financial plan: results, risk, export and a new version", () => {
       await admin.getByRole("button", { name: /^Rimuovi la tranche \d+ di fondo perduto$/ }).count(),
     ).toBe(sources.funding.grant.length);
     await expectAccessible(admin);
+    // The units from the housing registry, as the programme's count today.
+    const registry = await apiJson<{ pipeline: { units: number } }>(admin, "GET", "/plan/registry-units");
+    await admin.getByRole("button", { name: "Prendi le unità dall'anagrafe degli alloggi" }).click();
+    await admin
+      .getByRole("status")
+      .filter({ hasText: /^Dall'anagrafe degli alloggi al .*: \d+ alloggi in gestione/ })
+      .waitFor();
+    expect(await admin.locator("#plan-pipeline_units").inputValue()).toBe(String(registry.pipeline.units));
+    await expectAccessible(admin);
     // Nothing is saved until a new version is.
     await admin.getByRole("link", { name: "Annulla" }).click();
     await admin.getByRole("heading", { level: 1, name: SCENARIO_TITLE }).waitFor();

@@ -9,6 +9,7 @@ import {
   PlanScenarioList,
   PlanScenarioView,
   PlanSensitivityView,
+  RegistryUnitsView,
 } from "../../domain/finance/plan-api.schema.ts";
 import { PlanSourcesView } from "../../domain/funding/funding-api.schema.ts";
 import { API_BASE, apiRequest, queryString } from "../api.ts";
@@ -75,6 +76,11 @@ export function usePlanActuals(name: string) {
  * The plan's sources as the funding register holds them today, shaped as a scenario's funding, loans
  * and co-financing for a plan from `startMonth` over `conventionYears`.
  */
+/** The housing stock registry as a scenario's units in operation and pipeline. */
+export function fetchRegistryUnits() {
+  return apiRequest("/plan/registry-units", RegistryUnitsView);
+}
+
 export function fetchPlanSources(query: { startMonth: string; conventionYears: string }) {
   return apiRequest(`/funding/plan-sources${queryString(query)}`, PlanSourcesView);
 }

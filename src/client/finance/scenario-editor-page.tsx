@@ -3,7 +3,11 @@ import "./finance.css";
 import { type ReactNode, useState } from "react";
 import { type FieldErrors, type FieldPath, useFieldArray, useForm, useWatch } from "react-hook-form";
 import { AMORTISATION_METHODS, RATE_CONVENTIONS } from "../../domain/finance/loan.ts";
-import { PlanScenarioForm, type PlanScenarioView } from "../../domain/finance/plan-api.schema.ts";
+import {
+  PlanScenarioForm,
+  type PlanScenarioView,
+  type RegistryUnitsView,
+} from "../../domain/finance/plan-api.schema.ts";
 import { AREA_B_MARGIN_DEFINITIONS } from "../../domain/finance/scenario.schema.ts";
 import type { PlanSourcesView } from "../../domain/funding/funding-api.schema.ts";
 import { maxMonthlyRentCents, RENT_CAP_CENTS_PER_M2_YEAR } from "../../domain/units/rent-cap.ts";
@@ -26,7 +30,7 @@ import { useErrorSummary } from "../components/use-error-summary.ts";
 import { useFormat } from "../format.ts";
 import { Link, navigate } from "../router.tsx";
 import { numberOf } from "../tenancies/money.ts";
-import { fetchPlanSources, usePlanScenario, useSavePlanScenario } from "./finance-api.ts";
+import { fetchPlanSources, fetchRegistryUnits, usePlanScenario, useSavePlanScenario } from "./finance-api.ts";
 import { useFinanceMessage, useFinanceT } from "./finance-i18n.ts";
 import { scenarioHref } from "./finance-paths.ts";
 import {
@@ -34,6 +38,7 @@ import {
   CATEGORIES,
   COST_KEYS,
   countSources,
+  decimalInput,
   type EditorValues,
   emptyEquity,
   emptyLoan,
@@ -259,6 +264,12 @@ function Row({
   );
 }
 
+type RegistryState =
+  | { kind: "idle" }
+  | { kind: "taking" }
+  | { kind: "taken"; units: RegistryUnitsView }
+  | { kind: "failed"; error: unknown };
+
 type SourcesState =
   | { kind: "idle" }
   | { kind: "taking" }
@@ -275,6 +286,7 @@ function ScenarioEditor({ current }: { current: PlanScenarioView }) {
   const language = i18n.language;
   const [announcement, setAnnouncement] = useState("");
   const [sources, setSources] = useState<SourcesState>({ kind: "idle" });
+  const [registry, setRegistry] = useState<RegistryState>({ kind: "idle" });
 
   const {
     register,
@@ -283,6 +295,7 @@ function ScenarioEditor({ current }: { current: PlanScenarioView }) {
     setError,
     setFocus,
     getValues,
+    setValue,
     trigger,
     formState: { errors, isSubmitting, isSubmitted },
   } = useForm<EditorValues, unknown, PlanScenarioForm>({
@@ -427,6 +440,28 @@ function ScenarioEditor({ current }: { current: PlanScenarioView }) {
     </RowList>
   );
 
+  // ——— The housing stock registry ———
+
+  /** Counts and average surfaces of the categories that have units, and the pipeline, from the registry. */
+  const takeRegistry = async () => {
+    setRegistry({ kind: "taking" });
+    try {
+      const taken = await fetchRegistryUnits();
+      for (const category of ["calmierato", "calmierato_ridotto", "fragilita"] as const) {
+        const { count, averageM2 } = taken.unitsInOperation[category];
+        const base = `scenario.unitsInOperation.${category}` as const;
+        setValue(`${base}.count`, String(count), { shouldDirty: true });
+        if (averageM2 !== null)
+          setValue(`${base}.averageM2`, decimalInput(averageM2, language), { shouldDirty: true });
+      }
+      setValue("scenario.pipeline.units", String(taken.pipeline.units), { shouldDirty: true });
+      if (isSubmitted) void trigger();
+      setRegistry({ kind: "taken", units: taken });
+    } catch (error) {
+      setRegistry({ kind: "failed", error });
+    }
+  };
+
   // ——— The funding register ———
 
   const takeSources = async () => {
@@ -468,6 +503,32 @@ function ScenarioEditor({ current }: { current: PlanScenarioView }) {
       </Section>
 
       <Section id="plan-section-units" title={t("editor.sections.units")} lead={t("editor.leads.units")}>
+        <div className="mb-3">
+          <button
+            type="button"
+            className="btn btn-outline-primary"
+            onClick={takeRegistry}
+            disabled={registry.kind === "taking"}
+          >
+            {registry.kind === "taking" ? t("registry.taking") : t("registry.take")}
+          </button>
+          <div role="status" className="mt-2">
+            {registry.kind === "taken" ? (
+              <p className="alert alert-info mb-0">
+                {t(registry.units.scope === "programme" ? "registry.taken" : "registry.takenOwn", {
+                  inOperation:
+                    registry.units.unitsInOperation.calmierato.count +
+                    registry.units.unitsInOperation.calmierato_ridotto.count +
+                    registry.units.unitsInOperation.fragilita.count,
+                  pipeline: registry.units.pipeline.units,
+                  unavailable: registry.units.unavailable,
+                  asOf: format.date(registry.units.asOf),
+                })}
+              </p>
+            ) : null}
+          </div>
+          {registry.kind === "failed" ? <ErrorAlert error={registry.error} onRetry={takeRegistry} /> : null}
+        </div>
         {CAPPED_CATEGORIES.map((category) => {
           const m2 = numberOf(averageM2[category]);
           const cap = typeof m2 === "number" && m2 > 0 ? maxMonthlyRentCents(category, m2) : null;

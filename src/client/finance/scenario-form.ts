@@ -97,7 +97,7 @@ export function percentInput(rate: number, language: string): string {
 }
 
 /** A number with decimals (m²) as the text of its field. */
-function decimalInput(value: number, language: string): string {
+export function decimalInput(value: number, language: string): string {
   const text = String(value);
   return language === "en" ? text : text.replace(".", ",");
 }

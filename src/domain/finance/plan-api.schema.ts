@@ -322,3 +322,28 @@ export const PlanActualsView = z.object({
   checks: z.array(ProgrammeCheckView),
 });
 export type PlanActualsView = z.infer<typeof PlanActualsView>;
+
+const RegistryCategory = z.object({
+  /** Units let or lettable today (available, offered, let pending, let, vacating). */
+  count: z.number().int(),
+  /** Their average surface in m² (one decimal), or null when there are none. */
+  averageM2: z.number().nullable(),
+});
+
+/**
+ * The housing stock registry as a scenario's units: units in operation by category, and the pipeline
+ * (units to renovate or under works). Units out of use are left out and counted. `scope` says whose
+ * units were counted: the programme's, or only those the caller's organisation manages.
+ */
+export const RegistryUnitsView = z.object({
+  asOf: z.iso.date(),
+  scope: z.enum(["programme", "own_organisation"]),
+  unitsInOperation: z.object({
+    calmierato: RegistryCategory,
+    calmierato_ridotto: RegistryCategory,
+    fragilita: RegistryCategory,
+  }),
+  pipeline: z.object({ units: z.number().int() }),
+  unavailable: z.number().int(),
+});
+export type RegistryUnitsView = z.infer<typeof RegistryUnitsView>;

@@ -146,3 +146,16 @@ export async function actualFigures(db: Db, from: string, to: string) {
   ]);
   return { rent, works, loans, sources, receipts, accepted, worksExVat, stock };
 }
+
+/** Units by category and status, with their total surface: what the registry says of the stock. */
+export async function registryUnitRows(db: Db) {
+  return db
+    .select({
+      category: units.category,
+      status: units.status,
+      n: sql<number>`count(*)::int`,
+      surfaceM2: sql<number>`coalesce(sum(${units.surfaceM2}), 0)::float8`,
+    })
+    .from(units)
+    .groupBy(units.category, units.status);
+}

@@ -11,6 +11,7 @@ import {
   PlanScenarioVersionView,
   PlanScenarioView,
   PlanSensitivityView,
+  RegistryUnitsView,
 } from "../../domain/finance/plan-api.schema.ts";
 import { romeDate } from "../households/households.service.ts";
 import {
@@ -31,6 +32,7 @@ import {
   getPlanScenario,
   getPlanScenarioVersion,
   getPlanSensitivity,
+  getRegistryUnits,
   listPlanScenarios,
   runPlanMonteCarloChunk,
   savePlanScenario,
@@ -112,6 +114,16 @@ const routes = {
       responses: { 200: json(PlanComparisonView.openapi("PlanComparison"), "The variants") },
     }),
   ),
+  registryUnits: createRoute(
+    securedRoute("plan:read", {
+      method: "get",
+      path: "/plan/registry-units",
+      tags,
+      summary:
+        "The housing stock registry as a scenario's units: units in operation by category with their average surface, and the pipeline (to renovate or under works), in the caller's scope",
+      responses: { 200: json(RegistryUnitsView.openapi("RegistryUnits"), "The registry's units") },
+    }),
+  ),
   actuals: createRoute(
     securedRoute("plan:read", {
       method: "get",
@@ -191,6 +203,14 @@ export function financeRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
       const { name } = c.req.valid("param");
       return c.json(await getPlanComparison({ inScope: (fn) => inActorScope(deps, c, fn), name }), 200);
     })
+    .openapi(routes.registryUnits, async (c) =>
+      c.json(
+        await inActorScope(deps, c, (db, actor) =>
+          getRegistryUnits({ db, actor, today: romeDate(deps.now()) }),
+        ),
+        200,
+      ),
+    )
     .openapi(routes.actuals, async (c) => {
       const { name } = c.req.valid("param");
       const actor = actorOf(c);

@@ -17,6 +17,7 @@ import type {
   PlanScenarioView,
   PlanSensitivityView,
   PlanVersionMeta,
+  RegistryUnitsView,
 } from "../../domain/finance/plan-api.schema.ts";
 import { parseScenario, type Scenario } from "../../domain/finance/scenario.schema.ts";
 import { compareVariants, sensitivity } from "../../domain/finance/scenarios.ts";
@@ -31,6 +32,7 @@ import {
   listLatestScenarioRows,
   listVersionRows,
   lockScenarioVersions,
+  registryUnitRows,
   type ScenarioRow,
 } from "./finance.repository.ts";
 import { planWorkbook } from "./plan-workbook.ts";
@@ -267,5 +269,34 @@ export async function getPlanActuals(options: {
       },
       through,
     ),
+  };
+}
+
+const IN_OPERATION = new Set(["available", "offered", "let_pending", "let", "vacating"]);
+const IN_PIPELINE = new Set(["to_renovate", "renovating"]);
+
+/** The registry's units as a scenario's units in operation and pipeline, for the caller's scope. */
+export async function getRegistryUnits(options: {
+  db: Db;
+  actor: Actor;
+  today: string;
+}): Promise<RegistryUnitsView> {
+  const rows = await registryUnitRows(options.db);
+  const category = (name: string) => {
+    const own = rows.filter((r) => r.category === name && IN_OPERATION.has(r.status));
+    const count = own.reduce((sum, r) => sum + r.n, 0);
+    const surface = own.reduce((sum, r) => sum + r.surfaceM2, 0);
+    return { count, averageM2: count === 0 ? null : Math.round((surface / count) * 10) / 10 };
+  };
+  return {
+    asOf: options.today,
+    scope: scopeOfRole(options.actor.role) === "programme" ? "programme" : "own_organisation",
+    unitsInOperation: {
+      calmierato: category("calmierato"),
+      calmierato_ridotto: category("calmierato_ridotto"),
+      fragilita: category("fragilita"),
+    },
+    pipeline: { units: rows.filter((r) => IN_PIPELINE.has(r.status)).reduce((sum, r) => sum + r.n, 0) },
+    unavailable: rows.filter((r) => r.status === "unavailable").reduce((sum, r) => sum + r.n, 0),
   };
 }

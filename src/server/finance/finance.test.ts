@@ -18,10 +18,11 @@ import type {
   PlanScenarioVersionView,
   PlanScenarioView,
   PlanSensitivityView,
+  RegistryUnitsView,
 } from "../../domain/finance/plan-api.schema.ts";
 import { parseScenario, type Scenario, type ScenarioInput } from "../../domain/finance/scenario.schema.ts";
 import { compareVariants, sensitivity } from "../../domain/finance/scenarios.ts";
-import { auditEvents, planScenarios } from "../db/schema.ts";
+import { auditEvents, planScenarios, units } from "../db/schema.ts";
 import { createTestContext, type TestClient, type TestContext } from "../testing/test-context.ts";
 import { PLAN_SHEETS } from "./plan-workbook.ts";
 
@@ -364,5 +365,35 @@ describe("the Monte Carlo analysis in chunks", () => {
     const large = await board.get("/plan/scenarios/versioni/monte-carlo?runs=10000&from=0&count=5000");
     expect(large.status).toBe(400);
     expect((await problem(large)).errors.map((e) => e.path)).toEqual(["count"]);
+  });
+});
+
+describe("the registry's units for a scenario", () => {
+  it("counts the units in operation by category with their average surface, and the pipeline", async () => {
+    const before = (await (await areaA.get("/plan/registry-units")).json()) as RegistryUnitsView;
+    await ctx.newUnit({ managingPartnerCode: "ETS-B1", surfaceM2: 41 });
+    await ctx.newUnit({ managingPartnerCode: "ETS-B1", surfaceM2: 30, status: "to_renovate" });
+    const res = await areaA.get("/plan/registry-units");
+    expect(res.status).toBe(200);
+    const after = (await res.json()) as RegistryUnitsView;
+    expect(after.scope).toBe("programme");
+    expect(after.unitsInOperation.calmierato.count).toBe(before.unitsInOperation.calmierato.count + 1);
+    expect(after.pipeline.units).toBe(before.pipeline.units + 1);
+    // The same figures, counted from the rows themselves.
+    const rows = await ctx.db
+      .select({ category: units.category, status: units.status, m2: units.surfaceM2 })
+      .from(units);
+    const lettable = rows.filter(
+      (r) =>
+        r.category === "calmierato" &&
+        ["available", "offered", "let_pending", "let", "vacating"].includes(r.status),
+    );
+    expect(after.unitsInOperation.calmierato.count).toBe(lettable.length);
+    expect(after.unitsInOperation.calmierato.averageM2).toBeCloseTo(
+      lettable.reduce((sum, r) => sum + r.m2, 0) / lettable.length,
+      1,
+    );
+    const partner = (await (await educator.get("/plan/registry-units")).json()) as { status?: number };
+    expect(partner.status).toBe(403);
   });
 });
