@@ -53,6 +53,14 @@ const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (
   }
 });
 
+// Node closes an idle kept-alive connection after 5 s; a client (a browser, a reverse proxy) that
+// reuses it at that moment gets a reset. Keep idle connections longer than clients and proxies do
+// (60 s is nginx's and most load balancers' default), and read headers for a little longer still.
+if ("keepAliveTimeout" in server) {
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+}
+
 // A file-backed PGlite left open keeps Node alive: close everything on the way out.
 let closing = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
