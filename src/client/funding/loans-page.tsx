@@ -3,7 +3,6 @@ import "./funding.css";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import {
-  daysBetween,
   GuaranteeInput,
   GuaranteeRenewal,
   LenderInput,
@@ -12,6 +11,7 @@ import {
   LoanPaymentInput,
 } from "../../domain/funding/funding.ts";
 import type { GuaranteeView, LenderView, LoanView } from "../../domain/funding/funding-api.schema.ts";
+import { daysBetween } from "../../domain/ledger/period.ts";
 import { useCan } from "../auth/session.ts";
 import { FieldSet, SubmitButton } from "../components/form-field.tsx";
 import { ListStatus } from "../components/list-status.tsx";

@@ -3,13 +3,13 @@ import "./funding.css";
 import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
-  daysBetween,
   PLEDGE_SOURCES,
   PledgeInput,
   type PledgeSource,
   ReceiptInput,
 } from "../../domain/funding/funding.ts";
 import type { PledgeView } from "../../domain/funding/funding-api.schema.ts";
+import { daysBetween } from "../../domain/ledger/period.ts";
 import { useCan } from "../auth/session.ts";
 import { FilterActions, FilterSelect, searchOfForm } from "../components/filter-form.tsx";
 import { FieldSet, SubmitButton } from "../components/form-field.tsx";

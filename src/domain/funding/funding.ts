@@ -3,8 +3,6 @@ import { z } from "zod";
 import { AMORTISATION_METHODS, RATE_CONVENTIONS } from "../finance/loan.ts";
 import { daysBetween } from "../ledger/period.ts";
 
-export { daysBetween };
-
 /*
  * Fundraising and calls (A.2): the calls for funding the partners scout (bandi), their applications
  * and outcomes, the pledges of each source (grant, partner equity, fundraising, calls won, the areas'

@@ -210,6 +210,10 @@ export async function exportPlanWorkbook(options: { inScope: InScope; name: stri
   return { name, version, bytes };
 }
 
+/** Whose records an answer counts: the whole programme's, or only the caller's organisation's. */
+const recordsScopeOf = (actor: Actor) =>
+  scopeOfRole(actor.role) === "programme" ? ("programme" as const) : ("own_organisation" as const);
+
 /**
  * The latest version's plan against the records, from its start to this month, and the programme's
  * checks on actual figures (see `actualChecks`). A partner's staff see their own records only.
@@ -252,7 +256,7 @@ export async function getPlanActuals(options: {
     name,
     version,
     asOf: today,
-    scope: scopeOfRole(actor.role) === "programme" ? "programme" : "own_organisation",
+    scope: recordsScopeOf(actor),
     ...compared,
     checks: actualChecks(
       scenario,
@@ -290,7 +294,7 @@ export async function getRegistryUnits(options: {
   };
   return {
     asOf: options.today,
-    scope: scopeOfRole(options.actor.role) === "programme" ? "programme" : "own_organisation",
+    scope: recordsScopeOf(options.actor),
     unitsInOperation: {
       calmierato: category("calmierato"),
       calmierato_ridotto: category("calmierato_ridotto"),

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import { amortisationSchedule } from "../../domain/finance/loan.ts";
+import { amortisationSchedule, type LoanTerms } from "../../domain/finance/loan.ts";
 import {
   type ApplicationInput,
   type Area,
@@ -509,14 +509,7 @@ export async function createLender(options: Write<LenderInput>): Promise<LenderV
 }
 
 /** The schedule's first full instalment (after any grace), in cents. */
-export function instalmentOf(loan: {
-  principalCents: number;
-  annualRate: number;
-  years: number;
-  method: "french" | "italian";
-  graceMonths: number;
-  convention: "nominal" | "effective";
-}): number {
+export function instalmentOf(loan: LoanTerms): number {
   const schedule = amortisationSchedule(loan);
   return (schedule.find((row) => !row.grace) ?? schedule[0])?.instalmentCents ?? 0;
 }
