@@ -50,6 +50,13 @@ export const PERMISSIONS = [
   "plan:write",
   "funding:read",
   "funding:write",
+  "monitoring:read",
+  "monitoring:manage",
+  "expenses:read",
+  "expenses:write",
+  "expenses:review",
+  "timeline:read",
+  "timeline:write",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -91,6 +98,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "plan:write",
     "funding:read",
     "funding:write",
+    "monitoring:read",
+    "monitoring:manage",
+    "expenses:read",
+    "expenses:write",
+    "expenses:review",
+    "timeline:read",
+    "timeline:write",
   ],
   comune_housing_officer: [
     "units:read",
@@ -108,6 +122,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "works:read",
     "plan:read",
     "funding:read",
+    "monitoring:read",
+    "timeline:read",
   ],
   comune_social_worker: [
     "units:read",
@@ -118,6 +134,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "consents:write",
     "tenancies:read",
     "arrears:work",
+    "monitoring:read",
+    "timeline:read",
   ],
   // The Comune's data-protection role (responsabile della protezione dei dati): reads every
   // household, including those whose consent was withdrawn, and the audit trail; records consents.
@@ -131,6 +149,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "plan:write",
     "funding:read",
     "funding:write",
+    "monitoring:read",
+    "monitoring:manage",
+    "expenses:read",
+    "expenses:write",
+    "timeline:read",
+    "timeline:write",
   ],
   area_b_manager: [
     "units:read",
@@ -156,6 +180,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "plan:read",
     "funding:read",
     "funding:write",
+    "monitoring:read",
+    "expenses:read",
+    "expenses:write",
+    "timeline:read",
+    "timeline:write",
   ],
   area_b_educator: [
     "units:read",
@@ -167,8 +196,18 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "arrears:work",
     "maintenance:read",
     "maintenance:open",
+    "monitoring:read",
+    "timeline:read",
   ],
-  steering_board: ["stock:read", "works:read", "plan:read", "funding:read"],
+  steering_board: [
+    "stock:read",
+    "works:read",
+    "plan:read",
+    "funding:read",
+    "monitoring:read",
+    "expenses:read",
+    "timeline:read",
+  ],
   auditor: [
     "units:read",
     "stock:read",
@@ -178,6 +217,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "works:read",
     "plan:read",
     "funding:read",
+    "monitoring:read",
+    "expenses:read",
+    "timeline:read",
   ],
   tenant: ["portal:use"],
 };

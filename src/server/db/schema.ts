@@ -8,6 +8,7 @@ import {
   check,
   customType,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -1719,6 +1720,316 @@ export const loanPayments = pgTable(
     check(
       "loan_payments_amount_check",
       sql`${t.principalCents} >= 0 and ${t.interestCents} >= 0 and ${t.principalCents} + ${t.interestCents} > 0`,
+    ),
+  ],
+);
+
+/**
+ * The programme's convention (convenzione): its dates bound expense eligibility and the timeline.
+ * One row, kept by the Comune.
+ */
+export const programmeSettings = pgTable(
+  "programme_settings",
+  {
+    id: boolean("id").primaryKey().default(true),
+    conventionStart: date("convention_start").notNull(),
+    conventionEnd: date("convention_end").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("programme_settings_single_check", sql`${t.id}`),
+    check("programme_settings_dates_check", sql`${t.conventionEnd} > ${t.conventionStart}`),
+  ],
+);
+
+/**
+ * A target of an indicator of the monitoring catalogue: the baseline, an intermediate target or
+ * the final one, each with its date (like seed 003's 128 / 850 / 485). Shared by the programme.
+ */
+export const indicatorTargets = pgTable(
+  "indicator_targets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    indicatorCode: text("indicator_code").notNull(),
+    kind: text("kind").notNull(),
+    value: doublePrecision("value").notNull(),
+    dueOn: date("due_on").notNull(),
+    note: text("note").notNull().default(""),
+    setBy: uuid("set_by").references(() => users.id),
+    setAt: timestamp("set_at", { withTimezone: true }).notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex("indicator_targets_key").on(t.indicatorCode, t.kind, t.dueOn),
+    check("indicator_targets_kind_check", sql`${t.kind} in ('baseline', 'intermediate', 'final')`),
+  ],
+);
+
+/** A reporting period (monthly, quarterly or yearly): open, or closed with a frozen snapshot. */
+export const monitoringPeriods = pgTable(
+  "monitoring_periods",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    granularity: text("granularity").notNull(),
+    startsOn: date("starts_on").notNull(),
+    /** The last day of the period (inclusive). */
+    endsOn: date("ends_on").notNull(),
+    status: text("status").notNull().default("open"),
+    /** The snapshot revision that holds while closed; 0 before the first close. */
+    revision: integer("revision").notNull().default(0),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("monitoring_periods_key").on(t.granularity, t.startsOn),
+    check("monitoring_periods_granularity_check", sql`${t.granularity} in ('month', 'quarter', 'year')`),
+    check("monitoring_periods_status_check", sql`${t.status} in ('open', 'closed')`),
+    check("monitoring_periods_dates_check", sql`${t.endsOn} >= ${t.startsOn}`),
+  ],
+);
+
+/**
+ * The values of every indicator of a period as frozen when it was closed, with the data version
+ * behind them. Append-only: a reopened and closed again period gets a new revision.
+ */
+export const monitoringSnapshots = pgTable(
+  "monitoring_snapshots",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    periodId: uuid("period_id")
+      .notNull()
+      .references(() => monitoringPeriods.id),
+    revision: integer("revision").notNull(),
+    /** Whose figures: a partner's own, or null for the whole programme (seen by programme roles). */
+    partnerId: uuid("partner_id").references(() => organisations.id),
+    values: jsonb("values").notNull(),
+    /** SHA-256 of the values, and the audit trail's head at closing: the data version. */
+    valuesSha256: text("values_sha256").notNull(),
+    auditHead: text("audit_head").notNull().default(""),
+    closedBy: uuid("closed_by").references(() => users.id),
+    closedAt: timestamp("closed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("monitoring_snapshots_key").on(
+      t.periodId,
+      t.revision,
+      sql`coalesce(${t.partnerId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+    ),
+  ],
+);
+
+/** Every close and reopen of a period, with who and why (a reopen needs a reason). Append-only. */
+export const monitoringPeriodEvents = pgTable(
+  "monitoring_period_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    periodId: uuid("period_id")
+      .notNull()
+      .references(() => monitoringPeriods.id),
+    action: text("action").notNull(),
+    reason: text("reason").notNull().default(""),
+    actorId: uuid("actor_id").references(() => users.id),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("monitoring_period_events_period_idx").on(t.periodId, t.at),
+    check("monitoring_period_events_action_check", sql`${t.action} in ('closed', 'reopened')`),
+    check(
+      "monitoring_period_events_reason_check",
+      sql`${t.action} <> 'reopened' or length(trim(${t.reason})) > 0`,
+    ),
+  ],
+);
+
+/** The budget of a partner for one area line and funding source, against which claims are checked. */
+export const expenseBudgets = pgTable(
+  "expense_budgets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnerId: uuid("partner_id")
+      .notNull()
+      .references(() => organisations.id),
+    line: text("line").notNull(),
+    fundingSource: text("funding_source").notNull(),
+    amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex("expense_budgets_key").on(t.partnerId, t.line, t.fundingSource),
+    check("expense_budgets_line_check", sql`${t.line} in ('A.1', 'A.2', 'A.3', 'A.4', 'B.1', 'B.2', 'B.3')`),
+    check(
+      "expense_budgets_source_check",
+      sql`${t.fundingSource} in ('grant', 'equity', 'fundraising', 'calls', 'co_financing_a', 'co_financing_b')`,
+    ),
+    check("expense_budgets_amount_check", sql`${t.amountCents} >= 0`),
+  ],
+);
+
+export const expenseClaimReferenceSeq = pgSequence("expense_claim_reference_seq");
+
+/**
+ * An expense claim (rendiconto) of a partner for one area line and funding source: real,
+ * documented costs submitted for reimbursement.
+ */
+export const expenseClaims = pgTable(
+  "expense_claims",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    reference: text("reference")
+      .notNull()
+      .unique()
+      .default(
+        sql`'REN-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('expense_claim_reference_seq')::text, 5, '0')`,
+      ),
+    partnerId: uuid("partner_id")
+      .notNull()
+      .references(() => organisations.id),
+    line: text("line").notNull(),
+    fundingSource: text("funding_source").notNull(),
+    periodFrom: date("period_from").notNull(),
+    periodTo: date("period_to").notNull(),
+    title: text("title").notNull(),
+    status: text("status").notNull().default("draft"),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    submittedBy: uuid("submitted_by").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decidedBy: uuid("decided_by").references(() => users.id),
+    decisionNote: text("decision_note").notNull().default(""),
+    reimbursementRequestedAt: timestamp("reimbursement_requested_at", { withTimezone: true }),
+    paidOn: date("paid_on"),
+    paidCents: bigint("paid_cents", { mode: "number" }),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    index("expense_claims_partner_idx").on(t.partnerId, t.status),
+    check("expense_claims_line_check", sql`${t.line} in ('A.1', 'A.2', 'A.3', 'A.4', 'B.1', 'B.2', 'B.3')`),
+    check(
+      "expense_claims_source_check",
+      sql`${t.fundingSource} in ('grant', 'equity', 'fundraising', 'calls', 'co_financing_a', 'co_financing_b')`,
+    ),
+    check(
+      "expense_claims_status_check",
+      sql`${t.status} in ('draft', 'submitted', 'approved', 'partly_approved', 'rejected', 'reimbursement_requested', 'paid')`,
+    ),
+    check("expense_claims_period_check", sql`${t.periodTo} >= ${t.periodFrom}`),
+    check("expense_claims_paid_check", sql`(${t.paidOn} is null) = (${t.paidCents} is null)`),
+  ],
+);
+
+/** A cost line of an expense claim, with the amount approved on review and why a part was not. */
+export const expenseLines = pgTable(
+  "expense_lines",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    claimId: uuid("claim_id")
+      .notNull()
+      .references(() => expenseClaims.id, { onDelete: "cascade" }),
+    position: smallint("position").notNull(),
+    description: text("description").notNull(),
+    supplier: text("supplier").notNull().default(""),
+    incurredOn: date("incurred_on").notNull(),
+    amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
+    approvedCents: bigint("approved_cents", { mode: "number" }),
+    rejectionReason: text("rejection_reason"),
+  },
+  (t) => [
+    uniqueIndex("expense_lines_position_key").on(t.claimId, t.position),
+    check("expense_lines_amount_check", sql`${t.amountCents} > 0`),
+    check(
+      "expense_lines_approved_check",
+      sql`${t.approvedCents} is null or ${t.approvedCents} between 0 and ${t.amountCents}`,
+    ),
+  ],
+);
+
+/**
+ * A supporting document of a cost line: invoice, proof of payment or timesheet. Its fingerprints
+ * (file hash; kind, issuer and number) are unique across every claim while `in_use`, so no document
+ * is claimed twice; a rejected claim releases its documents.
+ */
+export const expenseDocuments = pgTable(
+  "expense_documents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    lineId: uuid("line_id")
+      .notNull()
+      .references(() => expenseLines.id, { onDelete: "cascade" }),
+    claimId: uuid("claim_id")
+      .notNull()
+      .references(() => expenseClaims.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    issuer: text("issuer").notNull(),
+    number: text("number").notNull(),
+    issuedOn: date("issued_on").notNull(),
+    fileName: text("file_name").notNull(),
+    contentType: text("content_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    content: bytea("content").notNull(),
+    inUse: boolean("in_use").notNull().default(true),
+    uploadedBy: uuid("uploaded_by").references(() => users.id),
+    uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("expense_documents_line_idx").on(t.lineId),
+    index("expense_documents_claim_idx").on(t.claimId),
+    uniqueIndex("expense_documents_file_key").on(t.sha256).where(sql`${t.inUse}`),
+    uniqueIndex("expense_documents_number_key")
+      .on(t.kind, sql`lower(${t.issuer})`, sql`lower(${t.number})`)
+      .where(sql`${t.inUse}`),
+    check("expense_documents_kind_check", sql`${t.kind} in ('invoice', 'proof_of_payment', 'timesheet')`),
+  ],
+);
+
+/**
+ * A phase or milestone of the programme's timeline (cronoprogramma), per area and line, with
+ * planned and actual dates, owner and status. Shared by the programme; its owner keeps it.
+ */
+export const timelineItems = pgTable(
+  "timeline_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    line: text("line").notNull(),
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    ownerOrganisationId: uuid("owner_organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    ownerName: text("owner_name").notNull().default(""),
+    plannedStart: date("planned_start").notNull(),
+    plannedEnd: date("planned_end").notNull(),
+    actualStart: date("actual_start"),
+    actualEnd: date("actual_end"),
+    status: text("status").notNull().default("not_started"),
+    position: integer("position").notNull().default(0),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    index("timeline_items_line_idx").on(t.line, t.plannedStart),
+    check("timeline_items_line_check", sql`${t.line} in ('A.1', 'A.2', 'A.3', 'A.4', 'B.1', 'B.2', 'B.3')`),
+    check("timeline_items_kind_check", sql`${t.kind} in ('phase', 'milestone')`),
+    check(
+      "timeline_items_status_check",
+      sql`${t.status} in ('not_started', 'in_progress', 'done', 'cancelled')`,
+    ),
+    check("timeline_items_planned_check", sql`${t.plannedEnd} >= ${t.plannedStart}`),
+    check(
+      "timeline_items_milestone_check",
+      sql`${t.kind} <> 'milestone' or ${t.plannedEnd} = ${t.plannedStart}`,
+    ),
+    check(
+      "timeline_items_actual_check",
+      sql`${t.actualEnd} is null or (${t.actualStart} is not null and ${t.actualEnd} >= ${t.actualStart})`,
     ),
   ],
 );

@@ -18,16 +18,24 @@ import {
   charges,
   contractors,
   economicReferrals,
+  expenseBudgets,
+  expenseClaims,
+  expenseDocuments,
+  expenseLines,
   fundingApplications,
   fundingCalls,
   fundingPledges,
   fundingReceipts,
+  indicatorTargets,
   ledgerPeriods,
   lenders,
   loanGuarantees,
   loanOffers,
   loanPayments,
   maintenanceTickets,
+  monitoringPeriodEvents,
+  monitoringPeriods,
+  monitoringSnapshots,
   moveInChecklists,
   payments,
   planScenarios,
@@ -41,6 +49,7 @@ import {
   tenantNotices,
   ticketEvents,
   ticketPhotos,
+  timelineItems,
   unitHolds,
   works,
   worksCostLines,
@@ -415,6 +424,70 @@ async function tenancyRows(code: string, unitId: string, householdId: string, te
   await ctx.db
     .insert(loanPayments)
     .values({ loanOfferId, paidOn: "2026-07-31", principalCents: 8_000, interestCents: 3_000 });
+  await ctx.db
+    .insert(expenseBudgets)
+    .values({ partnerId: organisationId, line: "B.2", fundingSource: "grant", amountCents: 1_000_000 });
+  const [claim] = await ctx.db
+    .insert(expenseClaims)
+    .values({
+      partnerId: organisationId,
+      line: "B.2",
+      fundingSource: "grant",
+      periodFrom: "2026-01-01",
+      periodTo: "2026-06-30",
+      title: "Rendiconto di prova",
+    })
+    .returning({ id: expenseClaims.id });
+  const claimId = claim?.id as string;
+  const [costLine] = await ctx.db
+    .insert(expenseLines)
+    .values({
+      claimId,
+      position: 1,
+      description: "Spesa di prova",
+      incurredOn: "2026-03-01",
+      amountCents: 10_000,
+    })
+    .returning({ id: expenseLines.id });
+  await ctx.db.insert(expenseDocuments).values({
+    lineId: costLine?.id as string,
+    claimId,
+    kind: "invoice",
+    issuer: `Fornitore di prova ${code}`,
+    number: "1",
+    issuedOn: "2026-03-01",
+    fileName: "f.pdf",
+    contentType: "application/pdf",
+    sizeBytes: 1,
+    sha256: randomUUID(),
+    content: Buffer.from("x"),
+  });
+  const [period] = await ctx.db
+    .insert(monitoringPeriods)
+    .values({ granularity: "month", startsOn: "2026-01-01", endsOn: "2026-01-31" })
+    .onConflictDoNothing()
+    .returning({ id: monitoringPeriods.id });
+  if (period) {
+    await ctx.db.insert(monitoringSnapshots).values({
+      periodId: period.id,
+      revision: 1,
+      partnerId: organisationId,
+      values: {},
+      valuesSha256: "0",
+    });
+    await ctx.db.insert(monitoringPeriodEvents).values({ periodId: period.id, action: "closed" });
+  }
+  await ctx.db
+    .insert(indicatorTargets)
+    .values({ indicatorCode: `probe_${code}`, kind: "final", value: 1, dueOn: "2030-12-31" });
+  await ctx.db.insert(timelineItems).values({
+    line: "B.2",
+    kind: "phase",
+    title: "Fase di prova",
+    ownerOrganisationId: organisationId,
+    plannedStart: "2026-01-01",
+    plannedEnd: "2026-06-30",
+  });
 }
 
 const count = async (db: Db, from: SQL) =>
