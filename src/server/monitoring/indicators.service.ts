@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { type SQL, sql } from "drizzle-orm";
+import {
+  CATALOGUE,
+  type Dimension,
+  type IndicatorDefinition,
+  indicatorOf,
+} from "../../domain/monitoring/catalogue.ts";
+import type { PeriodBounds } from "../../domain/monitoring/periods.ts";
+import { type Aggregate, type IndicatorValue, indicatorValue } from "../../domain/monitoring/values.ts";
+import type { Db } from "../db/client.ts";
+import { AppError, fieldError } from "../errors.ts";
+import { rowsOf } from "../security/catalogue.ts";
+import { INDICATOR_SQL } from "./indicator-sql.ts";
+
+/** An indicator's value, and the same value for each key of the disaggregations asked for. */
+export interface ComputedIndicator extends IndicatorValue {
+  code: string;
+  breakdowns: Partial<Record<Dimension, BreakdownCell[]>>;
+}
+
+export interface BreakdownCell extends IndicatorValue {
+  /** The disaggregation's value (`F`, `35-49`, `municipio_3`, an organisation id…); null: not known. */
+  key: string | null;
+}
+
+type AggregateRow = { code: string; numerator: number; denominator: number; statistic: number | null };
+
+export function definitionOf(code: string): IndicatorDefinition {
+  const definition = indicatorOf(code);
+  if (!definition) throw new AppError("NOT_FOUND", `No indicator "${code}"`);
+  return definition;
+}
+
+function queryOf(code: string): (p: PeriodBounds, dims: boolean) => SQL {
+  const query = INDICATOR_SQL[code];
+  if (!query) throw new Error(`the indicator ${code} has no query`);
+  return query;
+}
+
+/** The aggregate columns for an indicator's kind: sums, or the count and the statistic of `obs`. */
+function aggregateColumns(definition: IndicatorDefinition): SQL {
+  switch (definition.kind) {
+    case "count":
+    case "ratio":
+      return sql`coalesce(sum(num), 0)::float8 as numerator, coalesce(sum(den), 0)::float8 as denominator,
+        null::float8 as statistic`;
+    case "median":
+      return sql`count(obs)::float8 as numerator, count(obs)::float8 as denominator,
+        (percentile_cont(0.5) within group (order by obs))::float8 as statistic`;
+    case "mean":
+      return sql`count(obs)::float8 as numerator, count(obs)::float8 as denominator, avg(obs)::float8 as statistic`;
+  }
+}
+
+const aggregateOf = (row: Omit<AggregateRow, "code">): Aggregate => ({
+  numerator: Number(row.numerator),
+  denominator: Number(row.denominator),
+  statistic: row.statistic === null ? null : Number(row.statistic),
+});
+
+/**
+ * The headline value of every indicator (or of `codes`) for the period, in one statement: what the
+ * dashboard shows. Computed under the reader's row-level security.
+ */
+export async function computeHeadlines(
+  db: Db,
+  period: PeriodBounds,
+  codes: readonly string[] = CATALOGUE.map((d) => d.code),
+): Promise<ComputedIndicator[]> {
+  const definitions = codes.map(definitionOf);
+  const parts = definitions.map(
+    (d) =>
+      sql`select ${d.code}::text as code, ${aggregateColumns(d)} from (${queryOf(d.code)(period, false)}) b`,
+  );
+  const rows = await rowsOf<AggregateRow>(db, sql.join(parts, sql` union all `));
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  return definitions.map((d) => {
+    const row = byCode.get(d.code) ?? { numerator: 0, denominator: 0, statistic: null };
+    return { code: d.code, ...indicatorValue(d, aggregateOf(row)), breakdowns: {} };
+  });
+}
+
+/** One indicator with its disaggregations (all it allows, or `dimensions`), in one statement. */
+export async function computeIndicator(
+  db: Db,
+  code: string,
+  period: PeriodBounds,
+  dimensions?: readonly Dimension[],
+): Promise<ComputedIndicator> {
+  const definition = definitionOf(code);
+  const asked = dimensions ?? definition.dimensions;
+  for (const dimension of asked)
+    if (!definition.dimensions.includes(dimension))
+      throw fieldError(
+        "UNPROCESSABLE",
+        "dimension",
+        `The indicator ${code} has no disaggregation by ${dimension}`,
+      );
+  const base = queryOf(code)(period, asked.length > 0);
+  const keyColumn =
+    asked.length === 0
+      ? sql`null::text as dimension, null::text as key`
+      : sql`case ${sql.join(
+          asked.map((d) => sql`when grouping(${sql.identifier(d)}) = 0 then ${d}::text`),
+          sql` `,
+        )} else null end as dimension,
+        coalesce(${sql.join(
+          asked.map((d) => sql`case when grouping(${sql.identifier(d)}) = 0 then ${sql.identifier(d)} end`),
+          sql`, `,
+        )}) as key`;
+  const groups =
+    asked.length === 0
+      ? sql``
+      : sql`group by grouping sets ((), ${sql.join(
+          asked.map((d) => sql`(${sql.identifier(d)})`),
+          sql`, `,
+        )})`;
+  const rows = await rowsOf<Omit<AggregateRow, "code"> & { dimension: Dimension | null; key: string | null }>(
+    db,
+    sql`select ${keyColumn}, ${aggregateColumns(definition)} from (${base}) b ${groups}`,
+  );
+  const whole = rows.find((r) => r.dimension === null) ?? { numerator: 0, denominator: 0, statistic: null };
+  const breakdowns: ComputedIndicator["breakdowns"] = {};
+  for (const dimension of asked) {
+    breakdowns[dimension] = rows
+      .filter((r) => r.dimension === dimension)
+      .map((r) => ({ key: r.key, ...indicatorValue(definition, aggregateOf(r)) }))
+      .sort((a, b) => (a.key ?? "~").localeCompare(b.key ?? "~"));
+  }
+  return { code, ...indicatorValue(definition, aggregateOf(whole)), breakdowns };
+}
+
+export interface RecordRow {
+  id: string;
+  label: string;
+  numerator: number;
+  denominator: number;
+  observation: number | null;
+}
+
+/**
+ * The records behind a number: for the period, the records the indicator counted (in the cell
+ * `key` of `dimension`, when given), with what each added. At most `limit` records, largest first.
+ */
+export async function recordsBehind(
+  db: Db,
+  options: { code: string; period: PeriodBounds; dimension?: Dimension; key?: string | null; limit: number },
+): Promise<{ records: RecordRow[]; total: number }> {
+  const definition = definitionOf(options.code);
+  const { dimension } = options;
+  if (dimension !== undefined && !definition.dimensions.includes(dimension))
+    throw fieldError(
+      "UNPROCESSABLE",
+      "dimension",
+      `The indicator ${options.code} has no disaggregation by ${dimension}`,
+    );
+  const base = queryOf(options.code)(options.period, dimension !== undefined);
+  const filter =
+    dimension === undefined
+      ? sql``
+      : options.key === null || options.key === undefined
+        ? sql`where ${sql.identifier(dimension)} is null`
+        : sql`where ${sql.identifier(dimension)} = ${options.key}`;
+  const rows = await rowsOf<{
+    id: string;
+    label: string;
+    numerator: number;
+    denominator: number;
+    observation: number | null;
+    total: number;
+  }>(
+    db,
+    sql`select rid::text as id, min(rlabel) as label, coalesce(sum(num), 0)::float8 as numerator,
+        coalesce(sum(den), 0)::float8 as denominator, avg(obs)::float8 as observation,
+        (count(*) over ())::int as total
+      from (${base}) b ${filter}
+      group by rid
+      order by sum(num) desc nulls last, min(rlabel)
+      limit ${options.limit}`,
+  );
+  return {
+    total: rows[0]?.total ?? 0,
+    records: rows.map(({ total: _total, ...r }) => ({
+      ...r,
+      numerator: Number(r.numerator),
+      denominator: Number(r.denominator),
+      observation: r.observation === null ? null : Number(r.observation),
+    })),
+  };
+}
