@@ -34,6 +34,7 @@ import {
 import { ledgerRoutes } from "./ledger/ledger.routes.ts";
 import { logger } from "./logger.ts";
 import { maintenanceRoutes } from "./maintenance/maintenance.routes.ts";
+import { monitoringRoutes } from "./monitoring/monitoring.routes.ts";
 import { organisationRoutes } from "./organisations/organisations.routes.ts";
 import { staffRoutes } from "./organisations/staff.routes.ts";
 import { portalRoutes } from "./portal/portal.routes.ts";
@@ -106,6 +107,7 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
   api.route("/", worksRoutes(deps));
   api.route("/", financeRoutes(deps));
   api.route("/", fundingRoutes(deps));
+  api.route("/", monitoringRoutes(deps));
 
   const document = () =>
     api.getOpenAPI31Document({
