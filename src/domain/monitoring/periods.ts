@@ -95,3 +95,11 @@ export function periodsEndingAt(granularity: Granularity, date: string, count: n
 
 /** Whether the period has ended by `today` (only a period that has ended can be closed). */
 export const hasEnded = (period: PeriodBounds, today: string) => period.to < today;
+
+/**
+ * The days of a period the figures can count by `today`: a period not yet over is counted to date,
+ * so that no future day counts as vacant or as waiting.
+ */
+export function toDate<P extends PeriodBounds>(period: P, today: string): P {
+  return period.to > today ? { ...period, to: today } : period;
+}

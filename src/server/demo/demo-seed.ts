@@ -56,6 +56,7 @@ import {
 } from "../db/schema.ts";
 import { insertOrganisations, listOrganisations } from "../organisations/organisations.repository.ts";
 import { rowsOf } from "../security/catalogue.ts";
+import { insertDemoMonitoring } from "./demo-monitoring.ts";
 import { uuid7Batch } from "../shared/uuid7.ts";
 import { ensureBuildings, insertUnitRows } from "../units/units.repository.ts";
 
@@ -113,6 +114,7 @@ export async function seedDemoProgramme(options: { db: Db; passwordCost?: number
     });
     await insertDemoWorks(tx, units, partnerId, userOf);
     await insertDemoFunding(tx, partnerId, userOf);
+    await insertDemoMonitoring(tx, partnerId, userOf);
   });
   return true;
 }

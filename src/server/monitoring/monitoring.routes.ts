@@ -233,6 +233,7 @@ export function monitoringRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
             actor,
             code,
             period,
+            today: today(),
             dimension: query.dimension,
             key: query.key === "~" ? null : query.key,
             limit: query.limit,

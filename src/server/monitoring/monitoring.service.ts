@@ -11,7 +11,7 @@ import type {
   SeriesView,
   TargetsInput,
 } from "../../domain/monitoring/monitoring-api.schema.ts";
-import { type Granularity, type Period, periodsEndingAt } from "../../domain/monitoring/periods.ts";
+import { type Granularity, type Period, periodsEndingAt, toDate } from "../../domain/monitoring/periods.ts";
 import { standingOf, type Target, targetAt } from "../../domain/monitoring/values.ts";
 import type { Actor } from "../auth/auth.service.ts";
 import type { Db, DbScope } from "../db/client.ts";
@@ -156,7 +156,7 @@ export async function dashboard(options: {
     state.status === "closed" && state.id ? await snapshotFor(db, state.id, state.revision, scope) : null;
   const values = snapshot
     ? (snapshot.values as SnapshotValues).indicators.map((v) => ({ ...v, breakdowns: {} }))
-    : await computeHeadlines(db, period);
+    : await computeHeadlines(db, toDate(period, today));
   return {
     period: publicState(state),
     source: snapshot ? "snapshot" : "live",
@@ -184,7 +184,8 @@ export async function indicatorDetail(options: {
     ? (snapshot.values as SnapshotValues).indicators.find((v) => v.code === code)
     : undefined;
   const value =
-    frozen ?? (await computeIndicator(db, code, period, options.dimensions ?? definition.dimensions));
+    frozen ??
+    (await computeIndicator(db, code, toDate(period, today), options.dimensions ?? definition.dimensions));
   const [view] = await presented(db, [value], await loadTargets(db), period.to);
   return { ...(view as ValueView), source: frozen ? "snapshot" : "live" };
 }
@@ -208,7 +209,7 @@ export async function series(options: {
     const frozen = snapshot
       ? (snapshot.values as SnapshotValues).indicators.find((v) => v.code === code)
       : undefined;
-    const value = frozen ?? (await computeHeadlines(db, period, [code]))[0];
+    const value = frozen ?? (await computeHeadlines(db, toDate(period, today), [code]))[0];
     if (!value) continue;
     points.push({
       key: period.key,
@@ -241,6 +242,7 @@ export async function recordsView(options: {
   actor: Actor;
   code: string;
   period: Period;
+  today: string;
   dimension?: Dimension;
   key?: string | null;
   limit: number;
@@ -252,6 +254,9 @@ export async function recordsView(options: {
       "FORBIDDEN",
       `Your role (${options.actor.role}) may not ${permission}: the records behind this number are not yours to see`,
     );
-  const { records, total } = await recordsBehind(options.db, options);
+  const { records, total } = await recordsBehind(options.db, {
+    ...options,
+    period: toDate(options.period, options.today),
+  });
   return { code: options.code, records: definition.records, total, items: records };
 }
