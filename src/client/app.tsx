@@ -20,6 +20,7 @@ import { HouseholdListPage } from "./households/household-list-page.tsx";
 import { ReferralFormPage } from "./households/referral-form-page.tsx";
 import { ReferralInboxPage } from "./households/referral-inbox-page.tsx";
 import { maintenancePage } from "./maintenance/maintenance-routes.tsx";
+import { openDataPage } from "./open-data/open-data-routes.tsx";
 import { PORTAL_PATH } from "./portal/portal-paths.ts";
 import { portalPage } from "./portal/portal-routes.tsx";
 import { Link, matchPath, navigate, useLocation } from "./router.tsx";
@@ -176,8 +177,11 @@ function Page({ pathname }: { pathname: string }) {
 export function App() {
   const me = useMe();
   const { pathname } = useLocation();
+  // The open-data pages are public: shown whether or not someone is signed in.
+  const publicPage = openDataPage(pathname);
   let content: ReactNode;
-  if (me.isPending) content = <Loading />;
+  if (publicPage) content = publicPage;
+  else if (me.isPending) content = <Loading />;
   else if (me.error) content = <ErrorAlert error={me.error} onRetry={() => me.refetch()} />;
   else if (me.data === null) content = <LoginPage />;
   else content = <Page pathname={pathname} />;

@@ -35,6 +35,7 @@ import { ledgerRoutes } from "./ledger/ledger.routes.ts";
 import { logger } from "./logger.ts";
 import { maintenanceRoutes } from "./maintenance/maintenance.routes.ts";
 import { monitoringRoutes } from "./monitoring/monitoring.routes.ts";
+import { openDataRoutes } from "./open-data/open-data.routes.ts";
 import { organisationRoutes } from "./organisations/organisations.routes.ts";
 import { staffRoutes } from "./organisations/staff.routes.ts";
 import { portalRoutes } from "./portal/portal.routes.ts";
@@ -108,6 +109,7 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
   api.route("/", financeRoutes(deps));
   api.route("/", fundingRoutes(deps));
   api.route("/", monitoringRoutes(deps));
+  api.route("/", openDataRoutes(deps));
 
   const document = () =>
     api.getOpenAPI31Document({

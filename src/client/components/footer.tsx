@@ -22,6 +22,11 @@ export function Footer() {
                   </a>
                 </li>
                 <li className="mt-1">
+                  <Link to="/dati-aperti" className="text-white">
+                    {t("footer.openData")}
+                  </Link>
+                </li>
+                <li className="mt-1">
                   <Link to={PUBLISHED_CRITERIA_PATH} className="text-white">
                     {t("criteria.link")}
                   </Link>
