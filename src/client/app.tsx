@@ -27,6 +27,7 @@ import { Link, matchPath, navigate, useLocation } from "./router.tsx";
 import { CaseloadPage } from "./support-plans/caseload-page.tsx";
 import { SupportPlanEditorPage } from "./support-plans/support-plan-editor-page.tsx";
 import { tenanciesPage } from "./tenancies/tenancies-routes.tsx";
+import { timelinePage } from "./timeline/timeline-routes.tsx";
 import { ImportPage } from "./units/import-page.tsx";
 import { UnitDetailPage } from "./units/unit-detail-page.tsx";
 import { UnitFormPage } from "./units/unit-form-page.tsx";
@@ -115,6 +116,8 @@ function Page({ pathname }: { pathname: string }) {
   if (finance) return finance;
   const funding = fundingPage(pathname);
   if (funding) return funding;
+  const timeline = timelinePage(pathname);
+  if (timeline) return timeline;
   const portal = portalPage(pathname);
   if (portal) return portal;
   const tenancies = tenanciesPage(pathname);

@@ -45,6 +45,7 @@ import { exitRoutes } from "./support-plans/exits.routes.ts";
 import { interventionRoutes } from "./support-plans/interventions.routes.ts";
 import { supportPlanRoutes } from "./support-plans/support-plans.routes.ts";
 import { tenancyRoutes } from "./tenancies/tenancies.routes.ts";
+import { timelineRoutes } from "./timeline/timeline.routes.ts";
 import { unitRoutes } from "./units/units.routes.ts";
 import { worksRoutes } from "./works/works.routes.ts";
 
@@ -109,6 +110,7 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
   api.route("/", financeRoutes(deps));
   api.route("/", fundingRoutes(deps));
   api.route("/", monitoringRoutes(deps));
+  api.route("/", timelineRoutes(deps));
   api.route("/", openDataRoutes(deps));
 
   const document = () =>
