@@ -47,6 +47,9 @@ describe("switching language", () => {
       "Works",
       "Financial plan",
       "Funding",
+      "Monitoring",
+      "Expense claims",
+      "Timeline",
       "Notices",
     ]);
     await expectAccessible(page);

@@ -29,6 +29,9 @@ describe("what a role may do decides what the pages offer", () => {
       "Lavori",
       "Piano economico",
       "Finanziamenti",
+      "Monitoraggio",
+      "Rendiconti",
+      "Cronoprogramma",
     ]);
     expect(await page.getByRole("link", { name: "Nuovo alloggio" }).count()).toBe(0);
     expect(await page.getByRole("link", { name: "Importa" }).count()).toBe(0);
@@ -53,6 +56,9 @@ describe("what a role may do decides what the pages offer", () => {
       "Lavori",
       "Piano economico",
       "Finanziamenti",
+      "Monitoraggio",
+      "Rendiconti",
+      "Cronoprogramma",
     ]);
     await page.goto("/alloggi");
     await page.getByRole("heading", { level: 1, name: "Accesso non consentito" }).waitFor();

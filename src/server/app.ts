@@ -18,6 +18,7 @@ import { resolveSession } from "./auth/auth.service.ts";
 import { oidcRoutes } from "./auth/oidc.routes.ts";
 import { renderApiDocs } from "./docs.ts";
 import { AppError } from "./errors.ts";
+import { expenseRoutes } from "./expenses/expenses.routes.ts";
 import { financeRoutes } from "./finance/finance.routes.ts";
 import { fundingRoutes } from "./funding/funding.routes.ts";
 import { consentRoutes } from "./households/consents.routes.ts";
@@ -35,6 +36,7 @@ import { ledgerRoutes } from "./ledger/ledger.routes.ts";
 import { logger } from "./logger.ts";
 import { maintenanceRoutes } from "./maintenance/maintenance.routes.ts";
 import { monitoringRoutes } from "./monitoring/monitoring.routes.ts";
+import { monitoringReportRoutes } from "./monitoring/reports.routes.ts";
 import { openDataRoutes } from "./open-data/open-data.routes.ts";
 import { organisationRoutes } from "./organisations/organisations.routes.ts";
 import { staffRoutes } from "./organisations/staff.routes.ts";
@@ -110,6 +112,8 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
   api.route("/", financeRoutes(deps));
   api.route("/", fundingRoutes(deps));
   api.route("/", monitoringRoutes(deps));
+  api.route("/", monitoringReportRoutes(deps));
+  api.route("/", expenseRoutes(deps));
   api.route("/", timelineRoutes(deps));
   api.route("/", openDataRoutes(deps));
 

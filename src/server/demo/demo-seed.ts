@@ -56,10 +56,11 @@ import {
 } from "../db/schema.ts";
 import { insertOrganisations, listOrganisations } from "../organisations/organisations.repository.ts";
 import { rowsOf } from "../security/catalogue.ts";
-import { insertDemoMonitoring } from "./demo-monitoring.ts";
-import { insertDemoTimeline } from "./demo-timeline.ts";
 import { uuid7Batch } from "../shared/uuid7.ts";
 import { ensureBuildings, insertUnitRows } from "../units/units.repository.ts";
+import { insertDemoExpenses } from "./demo-expenses.ts";
+import { insertDemoMonitoring } from "./demo-monitoring.ts";
+import { insertDemoTimeline } from "./demo-timeline.ts";
 
 /**
  * Load the fictional demo programme into an empty database: five organisations, one account per
@@ -116,6 +117,7 @@ export async function seedDemoProgramme(options: { db: Db; passwordCost?: number
     await insertDemoWorks(tx, units, partnerId, userOf);
     await insertDemoFunding(tx, partnerId, userOf);
     await insertDemoMonitoring(tx, partnerId, userOf);
+    await insertDemoExpenses(tx, partnerId, userOf);
     await insertDemoTimeline(tx, partnerId, userOf);
   });
   return true;
