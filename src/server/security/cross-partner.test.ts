@@ -11,6 +11,7 @@ import type {
 } from "../../domain/households/household-api.schema.ts";
 import type { OverdueReview } from "../../domain/support-plans/support-plan.schema.ts";
 import type { Tenancy } from "../../domain/tenancies/tenancy-api.schema.ts";
+import type { TimelineItemView } from "../../domain/timeline/timeline-api.schema.ts";
 import type { Unit, UnitCategory, UnitStatus } from "../../domain/units/unit.schema.ts";
 import { UNIT_FILE_COLUMNS, unitFileHeader, unitToRow } from "../../domain/units/unit-file.ts";
 import {
@@ -34,6 +35,16 @@ import {
 } from "../db/schema.ts";
 import { readSpreadsheet, writeCsv, writeXlsx, XLSX_TYPE } from "../shared/spreadsheet.ts";
 import { createTestContext, type TestClient, type TestContext } from "../testing/test-context.ts";
+import {
+  EXPENSE_CLAIM,
+  EXPENSE_LINE,
+  type ExpenseClaimRecord,
+  type Expenses,
+  expenseDocumentForm,
+  expensesKeysOf,
+  expensesOf,
+  expensesSnapshot,
+} from "./cross-partner-expenses.ts";
 import {
   callUpdateOf,
   type Funding,
@@ -109,6 +120,10 @@ type Partner = {
   renovation: Renovation;
   /** Its funding records: a call and its award, a pledge, a loan (see cross-partner-funding.ts). */
   funding: Funding;
+  /** Its budget, a documented draft claim and an approved one (see cross-partner-expenses.ts). */
+  expenses: Expenses;
+  /** A phase of the programme's timeline it owns (a shared register: everyone reads it). */
+  timelineItem: TimelineItemView;
 };
 /**
  * A record attacked by id: the keys it may be asked by, what a body about it needs, and the values of
@@ -172,6 +187,7 @@ async function snapshot() {
     ...(await housingSnapshot(ctx)),
     ...(await renovationSnapshot(ctx)),
     ...(await fundingSnapshot(ctx)),
+    ...(await expensesSnapshot(ctx)),
   };
 }
 
@@ -260,6 +276,8 @@ beforeAll(async () => {
   ctx = await createTestContext();
   partners = [];
   const comune = await ctx.loginAs("comune_housing_officer");
+  // The Comune's reviewer of expense claims: sets each partner's budget and approves a claim of its.
+  const reviewer = await ctx.loginAs("comune_admin");
   for (const organisation of AREA_B) {
     const categories = [...organisation.categories];
     const own: Unit[] = [];
@@ -306,6 +324,8 @@ beforeAll(async () => {
       unitCode: units.find((u) => u.status === "to_renovate")?.code as string,
     });
     const funding = await fundingOf(manager, { code: organisation.code });
+    const expenses = await expensesOf(manager, { code: organisation.code, comune: reviewer });
+    const timelineItem = await timelineItemOf(manager, organisation.code);
     const [org] = await ctx.db
       .select({ id: organisations.id })
       .from(organisations)
@@ -322,6 +342,8 @@ beforeAll(async () => {
       housing,
       renovation,
       funding,
+      expenses,
+      timelineItem,
     });
   }
   const doc = (await (
@@ -363,15 +385,20 @@ const TENANCY_COLLECTIONS = new Set([
   "maintenance",
   "works",
   "funding",
+  "expenses",
 ]);
 /**
  * Registers every partner reads (a contractor's record is no partner's secret): reading one by id is
  * not attacked; changing another organisation's is, and must be refused with 403 (see
  * sharedRegisterAttacks).
  */
-const SHARED_REGISTERS = new Set(["contractors"]);
+const SHARED_REGISTERS = new Set(["contractors", "timeline"]);
 /** A shared register's record changed by id: only its recording organisation or the Comune may. */
-const SHARED_RECORD_CHANGES = new Set(["PUT /contractors/{id}", "PUT /funding/calls/{id}"]);
+const SHARED_RECORD_CHANGES = new Set([
+  "PUT /contractors/{id}",
+  "PUT /funding/calls/{id}",
+  "PUT /timeline/{id}",
+]);
 /**
  * Operations on a shared register's record that every partner may do: a call for funding is open to
  * every partner's application. Not attacks; what each partner's application shows is (the lists).
@@ -397,6 +424,7 @@ function isPartnerScoped(method: string, path: string, op: Operation) {
     "managingPartnerCode" in body ||
     "partnerCode" in body ||
     RECORD_FIELDS.some((field) => field in body) ||
+    "partnerId" in body ||
     SCOPE_WIDE.has(`${method.toUpperCase()} ${path}`) ||
     fileBodyOf(op) ||
     (method === "get" &&
@@ -533,6 +561,17 @@ function targetsOf(resource: string, operation: string, partner: Partner): Targe
           params: {},
         }));
     }
+    case "expenses": {
+      const { draft, approved } = partner.expenses;
+      return [draft, approved].map((c: ExpenseClaimRecord) => ({
+        name: `${c.status} claim ${c.reference}`,
+        // The claims' routes take a uuid only: a reference names no claim, one's own neither.
+        keys: { uuid: c.id },
+        version: c.version,
+        category: partner.categories[0] as UnitCategory,
+        params: { lineId: c.lineId, documentId: c.documentIds[0] as string },
+      }));
+    }
     default:
       throw new Error(
         `no records to aim ${operation} at: teach cross-partner.test.ts the resource ${resource}`,
@@ -604,6 +643,27 @@ function fundingBodiesFor(props: Record<string, JsonSchema>, target: Target): ob
   return null;
 }
 
+/**
+ * Bodies an expense claim would accept from its own partner (a new heading, a cost line added or
+ * changed, with the claim's version and a stale one), so that only the scope stands in the way. Submit
+ * and reimbursement take the version only (the generic branch); review and payment are the Comune's.
+ */
+function expensesBodiesFor(props: Record<string, JsonSchema>, target: Target): object[] | null {
+  const version = target.version;
+  if ("periodFrom" in props && "version" in props)
+    return [
+      { ...EXPENSE_CLAIM, title: "cross-partner attempt", version },
+      { ...EXPENSE_CLAIM, title: "cross-partner attempt, stale version", version: version + 7 },
+    ];
+  if ("incurredOn" in props && "version" in props)
+    return [
+      { ...EXPENSE_LINE, version },
+      { ...EXPENSE_LINE, version: version + 7 },
+    ];
+  if ("incurredOn" in props) return [EXPENSE_LINE];
+  return null;
+}
+
 /** A record asked by uuid or by its reference, as written and in lower case. */
 const byReference = (id: string, reference: string) => ({
   uuid: id,
@@ -625,8 +685,13 @@ function bodiesFor(
 ): (object | undefined)[] {
   const body = jsonBodyOf(op);
   if (op.requestBody === undefined) return [undefined];
-  if (body === undefined && fileBodyOf(op)) return [uploadFor(op)];
+  const expenses = resourceOf(operation.split(" ")[1] ?? "") === "expenses";
+  // A supporting document that would be accepted on one's own draft's cost line.
+  if (body === undefined && fileBodyOf(op))
+    return [expenses ? expenseDocumentForm("cross-partner") : uploadFor(op)];
   const props = propertiesOf(body);
+  const expenseBodies = expenses ? expensesBodiesFor(props, target) : null;
+  if (expenseBodies !== null) return expenseBodies;
   if (props.to?.enum !== undefined) {
     return props.to.enum.map((to) => ({
       to,
@@ -787,6 +852,7 @@ const MISSING_KEYS: Record<string, Record<string, string>> = {
   tasks: { uuid: randomUUID() },
   works: { uuid: randomUUID(), reference: "LAV-2026-99999", "reference in lower case": "lav-2026-99999" },
   funding: { uuid: randomUUID() },
+  expenses: { uuid: randomUUID() },
   ledger: { uuid: randomUUID() },
   maintenance: {
     uuid: randomUUID(),
@@ -974,6 +1040,7 @@ function housingKeysOf(victim: Partner): string[] {
     victim.renovation.works.id,
     victim.renovation.works.reference,
     ...fundingKeysOf(victim.funding),
+    ...expensesKeysOf(victim.expenses),
   ];
 }
 
@@ -1015,6 +1082,7 @@ function tenancyListAttacks(operation: string, path: string, op: Operation): Att
       if (has("unit"))
         for (const unit of [h.active.unit.id, h.active.unit.code])
           queries.push({ query: { unit }, nothing: true });
+      if (has("partnerId")) queries.push({ query: { partnerId: victim.organisationId }, nothing: true });
       for (const account of attacker.accounts) {
         for (const { query, nothing } of queries) {
           const search = new URLSearchParams({ ...base, ...query });
@@ -1023,7 +1091,7 @@ function tenancyListAttacks(operation: string, path: string, op: Operation): Att
             label: `${account.role} of ${attacker.code}: ${operation}?${search} (about ${victim.code})`,
             send: () => account.client.get(`${path}?${search}`),
             judge: async (res) => {
-              const text = await res.text();
+              const text = await answerText(res);
               if (!permitted(account, op))
                 return res.status === 403 ? null : `answered ${res.status} without the permission`;
               if (res.status !== 200) return `answered ${res.status}: ${text}`;
@@ -1041,6 +1109,13 @@ function tenancyListAttacks(operation: string, path: string, op: Operation): Att
     }
   }
   return attacks;
+}
+
+/** An answer as text: a workbook's cells (a compressed file hides its words), else the body. */
+async function answerText(res: Response) {
+  if (!(res.headers.get("content-type") ?? "").includes(XLSX_TYPE)) return res.text();
+  const rows = await readSpreadsheet(new Uint8Array(await res.arrayBuffer()));
+  return rows.map((r) => r.join("\t")).join("\n");
 }
 
 /**
@@ -1198,8 +1273,61 @@ function sharedRegisterAttacks(operation: string, method: string, path: string, 
   return attacks;
 }
 
+/** Another partner's monitoring report, in each format: refused (403), whatever the account. */
+function reportAttacks(operation: string, path: string): Attack[] {
+  const attacks: Attack[] = [];
+  for (const attacker of partners) {
+    for (const victim of partners.filter((p) => p !== attacker)) {
+      for (const account of attacker.accounts) {
+        for (const file of ["2026-Q3.pdf", "2026-Q3.xlsx"]) {
+          const url = `${path.replace("{file}", file)}?partner=${victim.organisationId}`;
+          attacks.push({
+            operation,
+            label: `${account.role} of ${attacker.code}: ${operation} as ${file} for ${victim.code}`,
+            send: () => account.client.get(url),
+            judge: async (res) => (res.status === 403 ? null : `answered ${res.status}: ${await res.text()}`),
+          });
+        }
+      }
+    }
+  }
+  return attacks;
+}
+
+/** A phase of the timeline, owned by the partner's own organisation, made through the API. */
+async function timelineItemOf(manager: TestClient, code: string): Promise<TimelineItemView> {
+  const res = await manager.post("/timeline", {
+    line: "B.2",
+    kind: "phase",
+    title: `Fase di prova ${code}`,
+    plannedStart: "2026-03-01",
+    plannedEnd: "2027-02-28",
+  });
+  if (res.status !== 201) throw new Error(`timeline item failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as TimelineItemView;
+}
+
 /** The victim's record of a shared register, and the change its own organisation would make to it. */
 function sharedRecordOf(operation: string, victim: Partner): { id: string; name: string; body: object } {
+  if (operation === "PUT /timeline/{id}") {
+    const { id, line, kind, title, description, ownerName, plannedStart, plannedEnd, version } =
+      victim.timelineItem;
+    return {
+      id,
+      name: `timeline item ${title}`,
+      body: {
+        line,
+        kind,
+        title: "cross-partner attempt",
+        description,
+        ownerName,
+        plannedStart,
+        plannedEnd,
+        status: "not_started",
+        version,
+      },
+    };
+  }
   if (operation === "PUT /funding/calls/{id}") {
     const { call } = victim.funding;
     return { id: call.id, name: `call ${call.title}`, body: callUpdateOf(call) };
@@ -1644,6 +1772,31 @@ function referralCreateAttacks(operation: string, method: string, path: string):
   return attacks;
 }
 
+/** Open a claim for the other partner (its id named): refused as for an id that names no partner. */
+function claimantAttacks(operation: string, path: string): Attack[] {
+  const attacks: Attack[] = [];
+  for (const attacker of partners) {
+    for (const victim of partners.filter((p) => p !== attacker)) {
+      const key = victim.expenses.partnerId;
+      const claim = { ...EXPENSE_CLAIM, title: "cross-partner attempt" };
+      for (const account of attacker.accounts) {
+        attacks.push(
+          likeMissing({
+            operation,
+            label: `${account.role} of ${attacker.code}: ${operation} for ${victim.code}`,
+            allowed: [403, 404, 422],
+            send: () => account.client.post(path, { ...claim, partnerId: key }),
+            missing: () => account.client.post(path, { ...claim, partnerId: MISSING_ID }),
+            keys: [key],
+            missingKeys: [MISSING_ID],
+          }),
+        );
+      }
+    }
+  }
+  return attacks;
+}
+
 function createAttacks(operation: string, method: string, path: string): Attack[] {
   const attacks: Attack[] = [];
   for (const attacker of partners) {
@@ -1772,6 +1925,8 @@ async function planAttacks(doc: OpenApiDocument) {
         attacks.push(...statementAttacks(operation, path, op));
       else if (RECORD_FIELDS.some((field) => field in body))
         attacks.push(...referenceAttacks(operation, method, path, op));
+      else if (method === "get" && path.startsWith("/monitoring/reports/"))
+        attacks.push(...reportAttacks(operation, path));
       else if (method === "get" && queryParams(op).some((p) => p.name === "partner"))
         attacks.push(...listAttacks(operation, path, op));
       else if (method === "get" && resourceOf(path) === "support-plans")
@@ -1783,6 +1938,7 @@ async function planAttacks(doc: OpenApiDocument) {
       else if ("managingPartnerCode" in body) attacks.push(...createAttacks(operation, method, path));
       else if ("partnerCode" in body && "household" in body)
         attacks.push(...referralCreateAttacks(operation, method, path));
+      else if (method === "post" && "partnerId" in body) attacks.push(...claimantAttacks(operation, path));
       else if (method === "post" && fileBodyOf(op)) pending.push(importAttacks(operation, path));
       else throw new Error(`no attack for ${operation}: teach cross-partner.test.ts this operation`);
     }
@@ -1896,6 +2052,24 @@ describe("partner A against partner B's records, for every partner-scoped operat
         "GET /portal/tickets/{id}",
         "POST /portal/tickets/{id}/photos",
         "GET /portal/tickets/{id}/photos/{photoId}",
+        "GET /expenses/budgets",
+        "PUT /expenses/budgets",
+        "GET /expenses/claims",
+        "POST /expenses/claims",
+        "GET /expenses/claims/{id}",
+        "PUT /expenses/claims/{id}",
+        "POST /expenses/claims/{id}/lines",
+        "PUT /expenses/claims/{id}/lines/{lineId}",
+        "DELETE /expenses/claims/{id}/lines/{lineId}",
+        "POST /expenses/claims/{id}/lines/{lineId}/documents",
+        "DELETE /expenses/claims/{id}/documents/{documentId}",
+        "GET /expenses/claims/{id}/documents/{documentId}/file",
+        "POST /expenses/claims/{id}/submit",
+        "POST /expenses/claims/{id}/review",
+        "POST /expenses/claims/{id}/reimbursement",
+        "POST /expenses/claims/{id}/payment",
+        "GET /expenses/claims/{id}/export.xlsx",
+        "GET /expenses/register.xlsx",
       ]),
     );
   });
