@@ -58,7 +58,8 @@ const importLimit = limitOf(BODY_LIMITS.importBytes);
 const documentLimit = limitOf(BODY_LIMITS.documentBytes);
 const photoLimit = limitOf(BODY_LIMITS.photoBytes);
 const defaultLimit = limitOf(BODY_LIMITS.defaultBytes);
-const DOCUMENT_UPLOAD = /\/(households|tenancies)\/[^/]+\/documents$|\/expenses\/claims\/[^/]+\/lines\/[^/]+\/documents$/;
+const DOCUMENT_UPLOAD =
+  /\/(households|tenancies)\/[^/]+\/documents$|\/expenses\/claims\/[^/]+\/lines\/[^/]+\/documents$/;
 // A ticket's photo: at most 5 MiB (`TICKET_PHOTO_MAX_BYTES`), so that one just over it gets the answer naming `file`.
 const PHOTO_UPLOAD = /\/(maintenance|portal)\/tickets\/[^/]+\/photos$/;
 

@@ -255,7 +255,7 @@ export async function reopenPeriod(options: { db: Db; actor: Actor; period: Peri
       and(eq(monitoringPeriods.granularity, period.granularity), eq(monitoringPeriods.startsOn, period.from)),
     )
     .for("update");
-  if (!stored || stored.status !== "closed")
+  if (stored?.status !== "closed")
     throw new AppError("CONFLICT", `The period ${period.key} is not closed: there is nothing to reopen`);
   await db
     .update(monitoringPeriods)
