@@ -167,7 +167,14 @@ export const unitEvents = pgTable(
     changes: jsonb("changes").notNull().default(sql`'{}'::jsonb`),
     note: text("note").notNull().default(""),
   },
-  (t) => [index("unit_events_unit_idx").on(t.unitId, t.at)],
+  (t) => [
+    index("unit_events_unit_idx").on(t.unitId, t.at),
+    // Each unit's status history in order, read from the index alone by the monitoring's unit-days
+    // (occupancy, vacancy): bench/indicators.bench.ts measures it.
+    index("unit_events_status_idx")
+      .on(t.unitId, t.at, t.id, t.toStatus)
+      .where(sql`${t.toStatus} is not null`),
+  ],
 );
 
 /** Sign-in attempts with a password, for per-account and per-address throttling. */

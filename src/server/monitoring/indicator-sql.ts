@@ -14,6 +14,10 @@ import type { PeriodBounds } from "../../domain/monitoring/periods.ts";
  *     `destination`), as text.
  * They run under the reader's row-level security: a partner counts only its own records. Dates are
  * the Comune's (Europe/Rome).
+ *
+ * Written for the whole programme in one statement (bench/indicators.bench.ts): each query reads a
+ * large table once and aggregates it before joining (a per-row lookup would also run the table's
+ * row-level policy once a row), and a correlated value is computed once, not once a use.
  */
 export type IndicatorSql = (p: PeriodBounds, dims: boolean) => SQL;
 
@@ -22,6 +26,11 @@ const endOf = (p: PeriodBounds) => sql`${p.to}::date`;
 const startOf = (p: PeriodBounds) => sql`${p.from}::date`;
 /** The day after the period, for half-open comparisons with timestamps. */
 const after = (p: PeriodBounds) => sql`(${p.to}::date + 1)`;
+/**
+ * The first instant after the period in Milan: `at < untilEnd(p)` holds exactly when `day(at)` is in or
+ * before the period, and compares timestamps, so it can use an index and runs before row-level policies.
+ */
+const untilEnd = (p: PeriodBounds) => sql`timezone('Europe/Rome', (${p.to}::date + 1)::timestamp)`;
 
 const EU = sql.raw(OTHER_EU_COUNTRIES.map((c) => `'${c}'`).join(", "));
 
@@ -71,76 +80,111 @@ function householdDims(
   return { columns, joins };
 }
 
+/**
+ * The household whose id is `id` as a row's record: `rid`, `rlabel` and, when `dims` are asked, the
+ * household joined as `h` with its disaggregation columns. Without them the household is not joined:
+ * a record that follows a household (referral, event, tenancy, plan, exit…) is visible only with its
+ * household, so the join would drop nothing; its reference is looked up only if a caller reads it.
+ */
+function householdRecord(
+  p: PeriodBounds,
+  dims: boolean,
+  id: SQL,
+  person: "member" | "reference" = "reference",
+): { columns: SQL; joins: SQL } {
+  if (!dims)
+    return {
+      columns: sql`${id} as rid, (select hr.reference from households hr where hr.id = ${id}) as rlabel`,
+      joins: sql``,
+    };
+  const d = householdDims(p, dims, person);
+  return {
+    columns: sql`h.id as rid, h.reference as rlabel ${d.columns}`,
+    joins: sql`join households h on h.id = ${id} ${d.joins}`,
+  };
+}
+
+/** A unit's id as a row's record, for rows that need nothing else of the unit (as `householdRecord`). */
+const unitRecord = (id: SQL) =>
+  sql`${id} as rid, (select ur.code from units ur where ur.id = ${id}) as rlabel`;
+
 function unitDims(dims: boolean, u = "u"): SQL {
   if (!dims) return sql``;
   return sql.raw(`, ${u}.category::text as category, ${u}.managing_partner_id::text as partner,
     case when ${u}.municipio is not null then 'municipio_' || ${u}.municipio else ${u}.town end as place`);
 }
 
-/** Households taken on by a partner (a referral accepted) by the end of the period. */
+/** The households taken on by a partner (a referral accepted) by the end of the period, once each. */
 const reachedBy = (p: PeriodBounds) =>
-  sql`exists (select 1 from referrals r where r.household_id = h.id and r.status = 'accepted'
-        and r.answered_at < ${after(p)})`;
+  sql`(select r.household_id from referrals r where r.status = 'accepted' and r.answered_at < ${after(p)}
+        group by r.household_id)`;
 
-/** Households with a tenancy started by the end of the period. */
+/** The households with a tenancy started by the end of the period, once each. */
 const housedBy = (p: PeriodBounds) =>
-  sql`exists (select 1 from tenancies t where t.household_id = h.id and t.status in ('active', 'ended')
-        and t.start_on <= ${endOf(p)})`;
+  sql`(select t.household_id from tenancies t where t.status in ('active', 'ended') and t.start_on <= ${endOf(p)}
+        group by t.household_id)`;
 
-const householdRows = (
-  p: PeriodBounds,
-  dims: boolean,
-  where: SQL,
-  values = sql`1 as num, 0 as den, null::numeric as obs`,
-) => {
-  const d = householdDims(p, dims, "reference");
-  return sql`select ${values}, h.id as rid, h.reference as rlabel ${d.columns}
-    from households h ${d.joins} where ${where}`;
+/** One row per household of `households` (a query of distinct `household_id`). */
+const householdRows = (p: PeriodBounds, dims: boolean, households: SQL) => {
+  const r = householdRecord(p, dims, sql`x.household_id`);
+  return sql`select 1 as num, 0 as den, null::numeric as obs, ${r.columns} from ${households} x ${r.joins}`;
 };
 
-/** The status intervals of every unit, as dates, from its history: [d, next_d). */
-const unitIntervals = sql`select unit_id, ${day(sql`at`)} as d, to_status,
-    lead(${day(sql`at`)}) over (partition by unit_id order by at, id) as next_d
-  from unit_events where to_status is not null`;
-
-/** Days of `statuses` of each unit inside the period, from its status intervals. */
-const daysIn = (p: PeriodBounds, statuses: string) =>
-  sql.raw(`coalesce(sum(greatest(0, least(coalesce(i.next_d, '${p.to}'::date + 1), '${p.to}'::date + 1)
-    - greatest(i.d, '${p.from}'::date))) filter (where i.to_status in (${statuses})), 0)`);
+/**
+ * The status intervals of every unit up to the end of the period, as dates, from its history:
+ * [d, next_d). A change after the period only ends an interval after the period, which counts as
+ * running to its end anyway, so those changes are left out before the window.
+ */
+const unitIntervals = (p: PeriodBounds) => sql`select unit_id, d, to_status,
+    lead(d) over (partition by unit_id order by at, id) as next_d
+  from (select unit_id, at, id, to_status, ${day(sql`at`)} as d from unit_events
+        where to_status is not null and at < ${untilEnd(p)}) e`;
 
 const OPEN = "'available', 'offered', 'let_pending', 'let', 'vacating'";
 const LET = "'let', 'vacating'";
 const VOID = "'available', 'offered', 'let_pending'";
 
-const unitDays = (p: PeriodBounds, dims: boolean, columns: SQL) =>
-  sql`select ${columns}, u.id as rid, u.code as rlabel ${unitDims(dims)}
-    from (select i.unit_id, ${daysIn(p, OPEN)} as open_days, ${daysIn(p, LET)} as let_days, ${daysIn(p, VOID)} as void_days
-          from (${unitIntervals}) i
-          where i.d <= ${endOf(p)} and coalesce(i.next_d, ${after(p)}) > ${startOf(p)}
+/** Days of `statuses` of each unit inside the period (`i.days`: an interval's days inside it). */
+const daysIn = (statuses: string) =>
+  sql.raw(`coalesce(sum(i.days) filter (where i.to_status in (${statuses})), 0)`);
+
+/**
+ * Per unit with a status interval in the period, `sums` (from `daysIn`) and `columns` of them (as
+ * `s`) and of the unit (as `u`, joined when `dims` are asked or `needsUnit`: a unit's history is
+ * visible only with the unit).
+ */
+const unitDays = (p: PeriodBounds, dims: boolean, sums: SQL, columns: SQL, needsUnit = false) =>
+  sql`select ${columns}, ${dims || needsUnit ? sql`u.id as rid, u.code as rlabel ${unitDims(dims)}` : unitRecord(sql`s.unit_id`)}
+    from (select i.unit_id, ${sums}
+          from (select unit_id, to_status, greatest(0, least(coalesce(next_d, ${after(p)}), ${after(p)})
+                  - greatest(d, ${startOf(p)})) as days
+                from (${unitIntervals(p)}) w
+                where coalesce(next_d, ${after(p)}) > ${startOf(p)}) i
           group by i.unit_id) s
-    join units u on u.id = s.unit_id`;
+    ${dims || needsUnit ? sql`join units u on u.id = s.unit_id` : sql``}`;
 
 /** Rent cap in cents per m² per year of a unit's category; fragility takes the reduced cap. */
 const CAP_CENTS = sql.raw(`case u.category when 'calmierato' then 7500 else 5500 end`);
 
-/** The first and last review of each household by the end of the period, with their mean scores. */
-const reviewSpan = (p: PeriodBounds) => sql`select household_id,
-    (array_agg(score order by date, created_at))[1] as first_score,
-    (array_agg(score order by date desc, created_at desc))[1] as last_score,
-    count(*) as reviews
-  from (select household_id, date, created_at,
-          (select avg(value::numeric) from jsonb_each_text(autonomy)) as score
-        from support_plan_reviews where date <= ${endOf(p)}) r
-  where score is not null
-  group by household_id having count(*) >= 2`;
+/**
+ * The first and last review of each household by the end of the period, with their mean scores (two
+ * reviews recorded at the same moment are taken in the order of their ids).
+ */
+const reviewSpan = (p: PeriodBounds) => sql`select household_id, scores[1] as first_score,
+    scores[cardinality(scores)] as last_score, reviews
+  from (select r.household_id, array_agg(s.score order by r.date, r.created_at, r.id) as scores, count(*) as reviews
+        from support_plan_reviews r
+          cross join lateral (select avg(value::numeric) as score from jsonb_each_text(r.autonomy)) s
+        where r.date <= ${endOf(p)} and s.score is not null
+        group by r.household_id having count(*) >= 2) r`;
 
 const returnsWithin =
   (months: 6 | 12 | 24): IndicatorSql =>
   (p, dims) => {
-    const d = householdDims(p, dims, "reference");
+    const r = householdRecord(p, dims, sql`f.household_id`);
     return sql`select (f.situation in ('homeless', 'shelter_or_service'))::int as num, 1 as den, null::numeric as obs,
-      h.id as rid, h.reference as rlabel ${d.columns}
-    from household_follow_ups f join households h on h.id = f.household_id ${d.joins}
+      ${r.columns}
+    from household_follow_ups f ${r.joins}
     where f.months = ${months} and f.contacted_on between ${startOf(p)} and ${endOf(p)}
       and f.situation is not null and f.situation <> 'unreachable'`;
   };
@@ -150,64 +194,87 @@ const mixOf =
   (p, dims) =>
     sql`select (u.category = ${category})::int as num, 1 as den, null::numeric as obs, u.id as rid, u.code as rlabel
       ${dims ? sql.raw(", u.managing_partner_id::text as partner, case when u.municipio is not null then 'municipio_' || u.municipio else u.town end as place") : sql``}
-    from units u
-    where exists (select 1 from unit_events e where e.unit_id = u.id and e.at < ${after(p)})`;
+    from (select unit_id from unit_events where at < ${after(p)} group by unit_id) e
+    join units u on u.id = e.unit_id`;
 
 export const INDICATOR_SQL: Record<string, IndicatorSql> = {
   people_reached: (p, dims) => {
+    // The headline needs only how many members each household has: one row per household.
+    if (!dims)
+      return sql`select m.members as num, 0 as den, null::numeric as obs, ${householdRecord(p, false, sql`x.household_id`).columns}
+        from ${reachedBy(p)} x
+        join (select household_id, count(*) as members from household_members group by household_id) m
+          on m.household_id = x.household_id`;
     const d = householdDims(p, dims, "member");
     return sql`select 1 as num, 0 as den, null::numeric as obs, h.id as rid, h.reference as rlabel ${d.columns}
-      from households h join household_members m on m.household_id = h.id ${d.joins}
-      where ${reachedBy(p)}`;
+      from ${reachedBy(p)} x join households h on h.id = x.household_id
+      join household_members m on m.household_id = h.id ${d.joins}`;
   },
   households_reached: (p, dims) => householdRows(p, dims, reachedBy(p)),
   households_housed: (p, dims) => householdRows(p, dims, housedBy(p)),
   time_to_housing_days: (p, dims) => {
-    const d = householdDims(p, dims, "reference");
-    return sql`select 1 as num, 1 as den, (fh.start_on - fh.referred_on)::numeric as obs,
-        h.id as rid, h.reference as rlabel ${d.columns}
-      from households h
-      join lateral (select min(t.start_on) as start_on,
-            (select ${day(sql`min(r.referred_at)`)} from referrals r where r.household_id = h.id) as referred_on
-          from tenancies t where t.household_id = h.id and t.status in ('active', 'ended')) fh on true
-      ${d.joins}
-      where fh.start_on between ${startOf(p)} and ${endOf(p)} and fh.referred_on is not null`;
+    const r = householdRecord(p, dims, sql`fh.household_id`);
+    return sql`select 1 as num, 1 as den, (fh.start_on - fr.referred_on)::numeric as obs, ${r.columns}
+      from (select t.household_id, min(t.start_on) as start_on from tenancies t
+            where t.status in ('active', 'ended') group by t.household_id) fh
+      join (select r.household_id, ${day(sql`min(r.referred_at)`)} as referred_on from referrals r
+            group by r.household_id) fr on fr.household_id = fh.household_id
+      ${r.joins}
+      where fh.start_on between ${startOf(p)} and ${endOf(p)}`;
   },
   waiting_time_days: (p, dims) => {
-    const d = householdDims(p, dims, "reference");
+    const r = householdRecord(p, dims, sql`w.household_id`);
+    // Once per household, from its first entry on the list (two entries at that very instant count once).
     return sql`select 1 as num, 1 as den,
-        (least(coalesce(w.left_on, ${after(p)}), ${after(p)}) - w.entered_on)::numeric as obs,
-        h.id as rid, h.reference as rlabel ${d.columns}
-      from (select e.household_id, ${day(sql`e.at`)} as entered_on,
-              (select ${day(sql`min(x.at)`)} from household_events x
-                where x.household_id = e.household_id and x.from_status = 'waiting' and x.at >= e.at) as left_on
-            from household_events e
-            where e.to_status = 'waiting'
-              and e.at = (select min(y.at) from household_events y where y.household_id = e.household_id and y.to_status = 'waiting')
-           ) w
-      join households h on h.id = w.household_id ${d.joins}
+        (least(coalesce(w.left_on, ${after(p)}), ${after(p)}) - w.entered_on)::numeric as obs, ${r.columns}
+      from (select household_id, ${day(sql`first_at`)} as entered_on,
+              ${day(sql`min(at) filter (where from_status = 'waiting' and at >= first_at)`)} as left_on
+            from (select household_id, at, from_status,
+                    min(at) filter (where to_status = 'waiting') over (partition by household_id) as first_at
+                  from household_events) e
+            where first_at is not null
+            group by household_id, first_at) w
+      ${r.joins}
       where w.entered_on <= ${endOf(p)} and (w.left_on is null or w.left_on >= ${startOf(p)})`;
   },
   occupancy_rate: (p, dims) =>
-    unitDays(p, dims, sql`s.let_days as num, s.open_days as den, null::numeric as obs`),
-  vacancy_days: (p, dims) => unitDays(p, dims, sql`s.void_days as num, 0 as den, null::numeric as obs`),
+    unitDays(
+      p,
+      dims,
+      sql`${daysIn(LET)} as let_days, ${daysIn(OPEN)} as open_days`,
+      sql`s.let_days as num, s.open_days as den, null::numeric as obs`,
+    ),
+  vacancy_days: (p, dims) =>
+    unitDays(
+      p,
+      dims,
+      sql`${daysIn(VOID)} as void_days`,
+      sql`s.void_days as num, 0 as den, null::numeric as obs`,
+    ),
   vacancy_rent_lost: (p, dims) =>
     unitDays(
       p,
       dims,
+      sql`${daysIn(VOID)} as void_days`,
       sql`round(s.void_days * u.surface_m2 * ${CAP_CENTS} / 365.0) as num, 0 as den, null::numeric as obs`,
+      true,
     ),
   units_renovated: (p, dims) =>
-    sql`select 1 as num, 0 as den, null::numeric as obs, u.id as rid, u.code as rlabel ${unitDims(dims)}
-      from units u
-      where exists (select 1 from unit_events e where e.unit_id = u.id and e.from_status = 'renovating'
-        and e.to_status = 'available' and e.at < ${after(p)})`,
+    sql`select 1 as num, 0 as den, null::numeric as obs,
+        ${dims ? sql`u.id as rid, u.code as rlabel ${unitDims(dims)}` : unitRecord(sql`e.unit_id`)}
+      from (select unit_id from unit_events where from_status = 'renovating' and to_status = 'available'
+              and at < ${after(p)} group by unit_id) e
+      ${dims ? sql`join units u on u.id = e.unit_id` : sql``}`,
   renovation_cost_per_m2: (p, dims) =>
-    sql`select coalesce((select sum(c.amount_ex_vat_cents) from works_cost_lines c where c.works_id = w.id), 0) as num,
-        coalesce((select sum(u.surface_m2) from works_units wu join units u on u.id = wu.unit_id where wu.works_id = w.id), 0) as den,
+    sql`select coalesce(c.amount, 0) as num, coalesce(s.surface, 0) as den,
         null::numeric as obs, w.id as rid, w.reference as rlabel
         ${dims ? sql`, w.partner_id::text as partner` : sql``}
-      from works w where w.status = 'completed' and w.completed_on <= ${endOf(p)}`,
+      from works w
+      left join (select works_id, sum(amount_ex_vat_cents) as amount from works_cost_lines group by works_id) c
+        on c.works_id = w.id
+      left join (select wu.works_id, sum(u.surface_m2) as surface from works_units wu join units u on u.id = wu.unit_id
+                 group by wu.works_id) s on s.works_id = w.id
+      where w.status = 'completed' and w.completed_on <= ${endOf(p)}`,
   collection_rate: (p, dims) =>
     sql`select x.num, x.den, null::numeric as obs, t.id as rid, t.reference as rlabel ${unitDims(dims)}
       from (select tenancy_id, 0 as num, amount_cents as den from charges
@@ -217,58 +284,63 @@ export const INDICATOR_SQL: Record<string, IndicatorSql> = {
               where paid_on between ${startOf(p)} and ${endOf(p)}) x
       join tenancies t on t.id = x.tenancy_id join units u on u.id = t.unit_id`,
   arrears_rate: (p, dims) =>
-    sql`select (exists (select 1 from arrears_cases a where a.tenancy_id = t.id and a.opened_on <= ${endOf(p)}
-          and (a.closed_on is null or a.closed_on > ${endOf(p)})))::int as num, 1 as den, null::numeric as obs,
+    sql`select (a.tenancy_id is not null)::int as num, 1 as den, null::numeric as obs,
         t.id as rid, t.reference as rlabel ${unitDims(dims)}
       from tenancies t join units u on u.id = t.unit_id
+      left join (select tenancy_id from arrears_cases where opened_on <= ${endOf(p)}
+                   and (closed_on is null or closed_on > ${endOf(p)}) group by tenancy_id) a on a.tenancy_id = t.id
       where t.status in ('active', 'ended') and t.start_on <= ${endOf(p)}
         and (t.ended_on is null or t.ended_on > ${endOf(p)})`,
   tenancies_sustained_12m: (p, dims) => {
     const d = householdDims(p, dims, "reference");
     return sql`select (t.ended_on is null or t.ended_on >= (t.start_on + interval '12 months')::date)::int as num,
         1 as den, null::numeric as obs, t.id as rid, t.reference as rlabel ${d.columns}
-      from tenancies t join households h on h.id = t.household_id ${d.joins}
+      from tenancies t ${dims ? sql`join households h on h.id = t.household_id ${d.joins}` : sql``}
       where t.status in ('active', 'ended')
         and (t.start_on + interval '12 months')::date between ${startOf(p)} and ${endOf(p)}`;
   },
   exits_to_autonomy: (p, dims) => {
-    const d = householdDims(p, dims, "reference");
+    const r = householdRecord(p, dims, sql`x.household_id`);
     return sql`select (x.destination in ('market_rent', 'public_housing'))::int as num, 1 as den, null::numeric as obs,
-        h.id as rid, h.reference as rlabel ${d.columns} ${dims ? sql`, x.destination::text as destination` : sql``}
-      from household_exits x join households h on h.id = x.household_id ${d.joins}
+        ${r.columns} ${dims ? sql`, x.destination::text as destination` : sql``}
+      from household_exits x ${r.joins}
       where x.date between ${startOf(p)} and ${endOf(p)}`;
   },
   returns_6m: returnsWithin(6),
   returns_12m: returnsWithin(12),
   returns_24m: returnsWithin(24),
   plan_reviews_on_time: (p, dims) => {
-    const d = householdDims(p, dims, "reference");
-    return sql`select x.num, 1 as den, null::numeric as obs, h.id as rid, h.reference as rlabel ${d.columns}
+    const r = householdRecord(p, dims, sql`x.household_id`);
+    // A review's previous one: the latest strictly before it (by date, then time recorded).
+    return sql`select x.num, 1 as den, null::numeric as obs, ${r.columns}
       from (select r.household_id,
-              (r.date <= (coalesce((select max(q.date) from support_plan_reviews q
-                                     where q.plan_id = r.plan_id and (q.date, q.created_at) < (r.date, r.created_at)),
-                                   sp.start_date)
+              (r.date <= (coalesce(r.previous, sp.start_date)
                           + make_interval(months => sp.review_every_months) + interval '15 days')::date)::int as num
-            from support_plan_reviews r join support_plans sp on sp.id = r.plan_id
-            where r.date between ${startOf(p)} and ${endOf(p)}
+            from (select plan_id, household_id, date,
+                    max(date) over (partition by plan_id order by date, created_at
+                                    rows between unbounded preceding and current row exclude group) as previous
+                  from support_plan_reviews where date <= ${endOf(p)}) r
+            join support_plans sp on sp.id = r.plan_id
+            where r.date >= ${startOf(p)}
             union all
             select sp.household_id, 0 as num
             from support_plans sp
+            left join (select plan_id, max(date) as latest from support_plan_reviews where date <= ${endOf(p)}
+                       group by plan_id) q on q.plan_id = sp.id
             where sp.status = 'active' and sp.start_date <= ${endOf(p)}
-              and (coalesce((select max(q.date) from support_plan_reviews q where q.plan_id = sp.id and q.date <= ${endOf(p)}),
-                            sp.start_date)
+              and (coalesce(q.latest, sp.start_date)
                    + make_interval(months => sp.review_every_months) + interval '15 days')::date < ${endOf(p)}) x
-      join households h on h.id = x.household_id ${d.joins}`;
+      ${r.joins}`;
   },
   autonomy_progress: (p, dims) => {
-    const d = householdDims(p, dims, "reference");
-    return sql`select 1 as num, 1 as den, (s.last_score - s.first_score) as obs, h.id as rid, h.reference as rlabel ${d.columns}
-      from (${reviewSpan(p)}) s join households h on h.id = s.household_id ${d.joins}`;
+    const r = householdRecord(p, dims, sql`s.household_id`);
+    return sql`select 1 as num, 1 as den, (s.last_score - s.first_score) as obs, ${r.columns}
+      from (${reviewSpan(p)}) s ${r.joins}`;
   },
   households_improved: (p, dims) => {
-    const d = householdDims(p, dims, "reference");
-    return sql`select 1 as num, 0 as den, null::numeric as obs, h.id as rid, h.reference as rlabel ${d.columns}
-      from (${reviewSpan(p)}) s join households h on h.id = s.household_id ${d.joins}
+    const r = householdRecord(p, dims, sql`s.household_id`);
+    return sql`select 1 as num, 0 as den, null::numeric as obs, ${r.columns}
+      from (${reviewSpan(p)}) s ${r.joins}
       where s.last_score > s.first_score`;
   },
   mix_calmierato: mixOf("calmierato"),

@@ -53,6 +53,12 @@ function aggregateColumns(definition: IndicatorDefinition): SQL {
   }
 }
 
+/**
+ * The indicators' statements cost far above PostgreSQL's JIT threshold, and compiling them takes
+ * longer than running them (seconds, measured by `bench/indicators`): they run without it.
+ */
+const withoutJit = (db: Db) => db.execute(sql`set local jit = off`);
+
 const aggregateOf = (row: Omit<AggregateRow, "code">): Aggregate => ({
   numerator: Number(row.numerator),
   denominator: Number(row.denominator),
@@ -73,6 +79,7 @@ export async function computeHeadlines(
     (d) =>
       sql`select ${d.code}::text as code, ${aggregateColumns(d)} from (${queryOf(d.code)(period, false)}) b`,
   );
+  await withoutJit(db);
   const rows = await rowsOf<AggregateRow>(db, sql.join(parts, sql` union all `));
   const byCode = new Map(rows.map((r) => [r.code, r]));
   return definitions.map((d) => {
@@ -116,6 +123,7 @@ export async function computeIndicator(
           asked.map((d) => sql`(${sql.identifier(d)})`),
           sql`, `,
         )})`;
+  await withoutJit(db);
   const rows = await rowsOf<Omit<AggregateRow, "code"> & { dimension: Dimension | null; key: string | null }>(
     db,
     sql`select ${keyColumn}, ${aggregateColumns(definition)} from (${base}) b ${groups}`,
@@ -162,6 +170,7 @@ export async function recordsBehind(
       : options.key === null || options.key === undefined
         ? sql`where ${sql.identifier(dimension)} is null`
         : sql`where ${sql.identifier(dimension)} = ${options.key}`;
+  await withoutJit(db);
   const rows = await rowsOf<{
     id: string;
     label: string;

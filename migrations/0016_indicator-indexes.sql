@@ -1,0 +1,1 @@
+CREATE INDEX "unit_events_status_idx" ON "unit_events" USING btree ("unit_id","at","id","to_status") WHERE "unit_events"."to_status" is not null;
