@@ -75,6 +75,8 @@ describe("referring a household and taking it on", () => {
       "Contratti",
       "Morosità",
       "Attività",
+      "Monitoraggio",
+      "Cronoprogramma",
     ]);
 
     // From the inbox to the form, by keyboard.
