@@ -179,6 +179,8 @@ describe("the funding register, from a call won to a guarantee about to expire",
     const row = calls
       .getByRole("row")
       .filter({ has: page.getByRole("rowheader", { name: FUNDER, exact: true }) });
+    // The filtered list arrives after the address changes: wait for the row before reading it.
+    await row.waitFor();
     expect(await row.locator("td.text-end").allTextContents()).toEqual([
       euro(1_500_000),
       euro(0),
