@@ -1,15 +1,11 @@
 // SPDX-License-Identifier: EUPL-1.2
+import { useSchemaForm } from "../components/use-schema-form.ts";
 import "./expenses.css";
-import { useState } from "react";
-import { type FieldErrors, useForm } from "react-hook-form";
 import type { z } from "zod";
 import type { ClaimStatus } from "../../domain/expenses/expenses.ts";
-import { isApiError } from "../api.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { ErrorSummary } from "../components/error-summary.tsx";
 import { type Option, SelectField, TextAreaField, TextField } from "../components/form-field.tsx";
-import { schemaResolver } from "../components/schema-resolver.ts";
-import { useErrorSummary } from "../components/use-error-summary.ts";
 import { useExpenseLabels, useExpenseMessage } from "./expenses-i18n.ts";
 
 // The area's forms: text fields turned into a shared schema's input, an error summary above each form
@@ -36,51 +32,10 @@ export function useExpenseForm<F extends string, O>(options: {
   resetAfterSave?: boolean;
 }) {
   const message = useExpenseMessage();
-  const { fields } = options;
-  const fieldOf = (path: string): F | null =>
-    options.fieldOf?.(path) ?? fields.find((f) => f === path) ?? null;
-  const fieldId = (name: F) => `${options.id}-${name}`;
-  const [failure, setFailure] = useState<unknown>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setFocus,
-    reset,
-    formState: { errors, isSubmitting },
-  } = useForm<Record<string, string>, unknown, O>({
-    resolver: schemaResolver<Record<string, string>, O>(
-      options.schema,
-      (v) => options.inputOf(v as Record<F, string>),
-      (path, count) => fieldOf(path) ?? `root${count}`,
-    ),
-    defaultValues: options.defaults,
-  });
-  const summary = useErrorSummary<F>({
-    errors,
-    setFocus,
-    fieldOf,
-    fieldId,
-    labelOf: options.labelOf,
+  const { register, isSubmitting, summary, submit, failure, fieldId } = useSchemaForm({
+    ...options,
     message,
   });
-  const submit = handleSubmit(
-    async (input) => {
-      summary.clear();
-      setFailure(null);
-      try {
-        await options.save(input);
-        if (options.resetAfterSave) reset(options.defaults);
-      } catch (e) {
-        if (isApiError(e) && e.status !== 0 && e.status !== 403) summary.refused(e, setError);
-        else setFailure(e);
-      }
-    },
-    (invalid) => {
-      setFailure(null);
-      summary.invalid(invalid as FieldErrors);
-    },
-  );
   const common = (name: F, className: string) => ({
     id: fieldId(name),
     className,

@@ -1,21 +1,18 @@
 // SPDX-License-Identifier: EUPL-1.2
+
 import { type ReactNode, useEffect, useState } from "react";
-import { type FieldErrors, useForm } from "react-hook-form";
 import type { z } from "zod";
-import { isApiError } from "../api.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { ErrorSummary } from "../components/error-summary.tsx";
 import { focusOnMount } from "../components/focus-on-mount.ts";
 import { type Option, SelectField, TextAreaField, TextField } from "../components/form-field.tsx";
-import { schemaResolver } from "../components/schema-resolver.ts";
-import { useErrorSummary } from "../components/use-error-summary.ts";
+import { useSchemaForm } from "../components/use-schema-form.ts";
 import { useFundingMessage } from "./funding-i18n.ts";
 
 // The register's forms are small: a handful of text fields turned into a shared schema's input. Each
 // has its error summary above it and each error beside its field, whether the schema found it in the
 // browser or the API answered it (422 on a path, 409 for a stale version).
 
-type Values = Record<string, string>;
 type TextExtra = Partial<
   Pick<Parameters<typeof TextField>[0], "type" | "inputMode" | "hint" | "autoComplete">
 >;
@@ -50,51 +47,10 @@ export function useFundingForm<F extends string, O>(options: {
   resetAfterSave?: boolean;
 }) {
   const message = useFundingMessage();
-  const { fields } = options;
-  const fieldOf = (path: string): F | null =>
-    options.fieldOf?.(path) ?? fields.find((f) => f === path) ?? null;
-  const fieldId = (name: F) => `${options.id}-${name}`;
-  const [failure, setFailure] = useState<unknown>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setFocus,
-    reset,
-    formState: { errors, isSubmitting },
-  } = useForm<Values, unknown, O>({
-    resolver: schemaResolver<Values, O>(
-      options.schema,
-      (v) => options.inputOf(v as Record<F, string>),
-      (path, count) => fieldOf(path) ?? `root${count}`,
-    ),
-    defaultValues: options.defaults,
-  });
-  const summary = useErrorSummary<F>({
-    errors,
-    setFocus,
-    fieldOf,
-    fieldId,
-    labelOf: options.labelOf,
+  const { register, isSubmitting, summary, submit, failure, fieldId } = useSchemaForm({
+    ...options,
     message,
   });
-  const submit = handleSubmit(
-    async (input) => {
-      summary.clear();
-      setFailure(null);
-      try {
-        await options.save(input);
-        if (options.resetAfterSave) reset(options.defaults);
-      } catch (e) {
-        if (isApiError(e) && e.status !== 0 && e.status !== 403) summary.refused(e, setError);
-        else setFailure(e);
-      }
-    },
-    (invalid) => {
-      setFailure(null);
-      summary.invalid(invalid as FieldErrors);
-    },
-  );
   const text = (name: F, className: string, extra: TextExtra & { required?: boolean } = {}) => (
     <TextField
       id={fieldId(name)}

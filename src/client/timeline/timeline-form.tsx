@@ -1,23 +1,19 @@
 // SPDX-License-Identifier: EUPL-1.2
+
 import { useState } from "react";
-import { type FieldErrors, useForm } from "react-hook-form";
 import type { z } from "zod";
 import type { TimelineItemInput } from "../../domain/timeline/timeline.ts";
 import { type Convention, itemProblems } from "../../domain/timeline/timeline-rules.ts";
-import { isApiError } from "../api.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { ErrorSummary } from "../components/error-summary.tsx";
 import { focusOnMount } from "../components/focus-on-mount.ts";
 import { type Option, SelectField, TextAreaField, TextField } from "../components/form-field.tsx";
-import { schemaResolver } from "../components/schema-resolver.ts";
-import { useErrorSummary } from "../components/use-error-summary.ts";
+import { useSchemaForm } from "../components/use-schema-form.ts";
 import { useTimelineMessage } from "./timeline-i18n.ts";
 
 // The timeline's two forms (a new item; an item's status and actual dates) check in the browser what
 // the API checks: the schema's shape and then the domain's rules for the day, each error beside its
 // field; what only the API knows (a stale version, another's item) comes back the same way.
-
-type Values = Record<string, string>;
 
 /** Empty text as null, for the schemas' optional dates and choices. */
 export const orNull = (text: string): string | null => (text.trim() === "" ? null : text);
@@ -51,50 +47,12 @@ export function useTimelineForm<F extends string, O>(options: {
   resetAfterSave?: boolean;
 }) {
   const message = useTimelineMessage();
-  const fieldOf = (path: string): F | null => options.fields.find((f) => f === path) ?? null;
-  const fieldId = (name: F) => `${options.id}-${name}`;
-  const [failure, setFailure] = useState<unknown>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setFocus,
-    reset,
-    formState: { errors, isSubmitting },
-  } = useForm<Values, unknown, O>({
-    resolver: schemaResolver<Values, O>(
-      options.schema,
-      (v) => options.inputOf(v as Record<F, string>),
-      (path, count) => fieldOf(path) ?? `root${count}`,
-    ),
-    defaultValues: options.defaults,
-  });
-  const summary = useErrorSummary<F>({
-    errors,
-    setFocus,
-    fieldOf,
-    fieldId,
-    labelOf: options.labelOf,
+  const { register, isSubmitting, summary, submit, failure, fieldId } = useSchemaForm({
+    ...options,
     message,
+    // A 403 naming a field (another organisation as owner) is shown beside it.
+    refused: (e) => e.status !== 403 || e.errors.length > 0,
   });
-  const submit = handleSubmit(
-    async (input) => {
-      summary.clear();
-      setFailure(null);
-      try {
-        await options.save(input);
-        if (options.resetAfterSave) reset(options.defaults);
-      } catch (e) {
-        if (isApiError(e) && e.status !== 0 && (e.status !== 403 || e.errors.length > 0))
-          summary.refused(e, setError);
-        else setFailure(e);
-      }
-    },
-    (invalid) => {
-      setFailure(null);
-      summary.invalid(invalid as FieldErrors);
-    },
-  );
   const common = (name: F) => ({
     id: fieldId(name),
     label: options.labelOf(name),
