@@ -22,7 +22,7 @@ export type DashboardFigure = {
   samples: number[];
   p50: number;
   p95: number;
-  /** The database backend's CPU time, median (PostgreSQL on this machine, from /proc); else null. */
+  /** The database backends' CPU time, median (PostgreSQL on this machine, from /proc); else null. */
   cpu: number | null;
 };
 
@@ -37,6 +37,18 @@ function backendCpu(pid: number | null): number | null {
   if (pid === null || !existsSync(`/proc/${pid}/stat`)) return null;
   const fields = (readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1] ?? "").split(" ");
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+/** The CPU milliseconds of the server processes `pids` together, or null if one cannot be read. */
+function totalCpu(pids: readonly number[]): number | null {
+  if (pids.length === 0) return null;
+  let total = 0;
+  for (const pid of pids) {
+    const cpu = backendCpu(pid);
+    if (cpu === null) return null;
+    total += cpu;
+  }
+  return total;
 }
 
 /** `fn` in the scope's transaction, as a request runs it; with JIT off for the what-if. */
@@ -57,19 +69,26 @@ export async function timeDashboard(
     let cpu: number | null = null;
     const start = performance.now();
     const view = await scoped(database, scenario.scope, options.jit, async (db) => {
-      const [backend] =
+      // Every backend of the database: the request's and those it computes alongside.
+      const backends =
         database.kind === "postgresql"
-          ? await rowsOf<{ pid: number }>(db, sql`select pg_backend_pid() as pid`)
+          ? (
+              await rowsOf<{ pid: number }>(
+                db,
+                sql`select pid from pg_stat_activity where datname = current_database()`,
+              )
+            ).map((b) => b.pid)
           : [];
-      const before = backendCpu(backend?.pid ?? null);
+      const before = totalCpu(backends);
       const result = await dashboard({
         db,
         scope: scenario.scope,
         period: scenario.period,
         today: TODAY,
         now: NOW,
+        database,
       });
-      const after = backendCpu(backend?.pid ?? null);
+      const after = totalCpu(backends);
       cpu = before === null || after === null ? null : after - before;
       return result;
     });

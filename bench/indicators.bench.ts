@@ -45,7 +45,7 @@ import { formatMs, formatRatio, table } from "./measure.ts";
  * a request runs it: in a transaction as the application role with the reader's scope, so row-level
  * security applies — the programme (Comune di Milano, sees all) and one Area B partner (ETS-B1, sees
  * its own), for a quarter (2026-Q3) and a year (2026), today being 2026-11-22. Warm-ups, then
- * `--runs` runs: median and p95 (and the database backend's CPU time, steadier on a busy machine)
+ * `--runs` runs: median and p95 (and the database backends' CPU time, steadier on a busy machine)
  * against the goal, ≤ 500 ms on PostgreSQL. PostgreSQL's JIT compiler (on by default above a plan
  * cost of 100,000) compiles the one large statement for tens of seconds, so the dashboards are timed
  * with `set local jit = off` in the transaction (the what-if) and once each as the server is

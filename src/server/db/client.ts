@@ -43,6 +43,14 @@ export type Database = {
    * policies. Every request's database work goes through here.
    */
   scoped<T>(scope: DbScope, fn: (db: Db) => Promise<T>): Promise<T>;
+  /**
+   * Run the read-only `tasks` of a request whose transaction is `db` (opened by `scoped(scope)`),
+   * and return their results in order. On PostgreSQL they run at once on other connections, each
+   * a read-only transaction of the application role with `scope` that sees exactly `db`'s snapshot
+   * (exported and imported), at most `parallelReads` at a time: a long read, such as the dashboard,
+   * uses the server's cores. On PGlite, one engine, they run one after the other in `db`.
+   */
+  alongside<T>(db: Db, scope: DbScope, tasks: readonly ((db: Db) => Promise<T>)[]): Promise<T[]>;
   /** The embedded engine, when the database is PGlite (for dumps in tests and benchmarks). */
   pglite: PGlite | null;
   /** Apply the committed SQL migrations in `migrations/`. */
@@ -56,17 +64,63 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../../../migrations", im
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
+/** Set `scope` for the row-level policies until the transaction of `tx` ends. */
+async function enterScope(tx: Db, scope: DbScope) {
+  // A no-op on PostgreSQL, where the pool already connects as the role; on PGlite (one superuser
+  // session) it is what makes the policies apply, until the transaction ends.
+  await tx.execute(sql.raw(`set local role ${APP_ROLE}`));
+  await tx.execute(
+    sql`select set_config('app.org', ${scope.organisationId}, true), set_config('app.user', ${scope.userId ?? ""}, true), set_config('app.scope', ${scope.sees}, true), set_config('app.withdrawn', ${scope.seesWithdrawn ? "visible" : "hidden"}, true), set_config('app.household', ${scope.householdId ?? ""}, true)`,
+  );
+}
+
 function scopedRunner(appDb: Db) {
   return <T>(scope: DbScope, fn: (db: Db) => Promise<T>): Promise<T> =>
     appDb.transaction(async (tx) => {
-      // A no-op on PostgreSQL, where the pool already connects as the role; on PGlite (one
-      // superuser session) it is what makes the policies apply, until the transaction ends.
-      await tx.execute(sql.raw(`set local role ${APP_ROLE}`));
-      await tx.execute(
-        sql`select set_config('app.org', ${scope.organisationId}, true), set_config('app.user', ${scope.userId ?? ""}, true), set_config('app.scope', ${scope.sees}, true), set_config('app.withdrawn', ${scope.seesWithdrawn ? "visible" : "hidden"}, true), set_config('app.household', ${scope.householdId ?? ""}, true)`,
-      );
+      await enterScope(tx, scope);
       return fn(tx);
     });
+}
+
+/** `tasks` one after the other in `db` (PGlite's one engine). */
+async function inTurn<T>(db: Db, tasks: readonly ((db: Db) => Promise<T>)[]): Promise<T[]> {
+  const results: T[] = [];
+  for (const task of tasks) results.push(await task(db));
+  return results;
+}
+
+/** A snapshot's identifier as `pg_export_snapshot()` returns it (it cannot be a query parameter). */
+const SNAPSHOT_ID = /^[0-9A-F]+-[0-9A-F]+(-[0-9]+)?$/;
+
+/** `Database.alongside` on PostgreSQL, over `readPool` (the application role's, kept small). */
+function alongsideRunner(readPool: pg.Pool) {
+  return async <T>(db: Db, scope: DbScope, tasks: readonly ((db: Db) => Promise<T>)[]): Promise<T[]> => {
+    if (tasks.length <= 1) return inTurn(db, tasks);
+    const exported = await db.execute(sql`select pg_export_snapshot() as snapshot`);
+    const snapshot = String((exported as unknown as { rows: { snapshot: string }[] }).rows[0]?.snapshot);
+    if (!SNAPSHOT_ID.test(snapshot)) throw new Error(`unexpected snapshot identifier ${snapshot}`);
+    const results = new Array<T>(tasks.length);
+    let next = 0;
+    const worker = async () => {
+      const client = await readPool.connect();
+      try {
+        await client.query("begin isolation level repeatable read read only");
+        await client.query(`set transaction snapshot '${snapshot}'`);
+        const tx = drizzlePg(client, { schema }) as unknown as Db;
+        await enterScope(tx, scope);
+        for (let i = next++; i < tasks.length; i = next++)
+          results[i] = await (tasks[i] as (db: Db) => Promise<T>)(tx);
+        await client.query("commit");
+      } catch (error) {
+        await client.query("rollback").catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(readPool.options.max, tasks.length) }, worker));
+    return results;
+  };
 }
 
 export function wrapPglite(client: PGlite): Database {
@@ -75,6 +129,7 @@ export function wrapPglite(client: PGlite): Database {
     db,
     kind: "pglite",
     scoped: scopedRunner(db),
+    alongside: (db, _scope, tasks) => inTurn(db, tasks),
     pglite: client,
     migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
     close: () => client.close(),
@@ -107,26 +162,30 @@ export function appRoleUrl(ownerUrl: string) {
 }
 
 /**
- * PostgreSQL: two pools, the owner's (`url`, for migrations and scripts; kept small) and the
- * application role's (`appUrl`), which serves requests.
+ * PostgreSQL: three pools, the owner's (`url`, for migrations and scripts; kept small), the
+ * application role's (`appUrl`), which serves requests, and the role's `parallelReads` connections
+ * for the reads a request runs `alongside` (default 2, a small server's cores).
  */
 export async function openPostgres(
   url: string,
-  options: { max?: number; appUrl?: string | null } = {},
+  options: { max?: number; appUrl?: string | null; parallelReads?: number } = {},
 ): Promise<Database> {
-  const { max = 10, appUrl = null } = options;
+  const { max = 10, appUrl = null, parallelReads = 2 } = options;
   const pool = new pg.Pool({ connectionString: url, max: Math.min(max, 4) });
   await pool.query("select 1");
   // Connects lazily: the role exists once the migrations have run.
   const appPool = new pg.Pool({ connectionString: appUrl ?? appRoleUrl(url), max });
+  const readPool = new pg.Pool({ connectionString: appUrl ?? appRoleUrl(url), max: parallelReads });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,
     kind: "postgresql",
     scoped: scopedRunner(drizzlePg(appPool, { schema }) as unknown as Db),
+    alongside: alongsideRunner(readPool),
     pglite: null,
     migrate: () => migratePg(drizzlePg(pool, { schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
     close: async () => {
+      await readPool.end();
       await appPool.end();
       await pool.end();
     },

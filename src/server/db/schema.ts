@@ -177,6 +177,25 @@ export const unitEvents = pgTable(
   ],
 );
 
+/**
+ * Each unit's status history as day intervals [from_on, until_on) in Milan's calendar, derived from
+ * `unit_events` by a trigger in the same transaction as each new event (migration 0017): what the
+ * monitoring's unit-days (occupancy, vacancy, rent lost) read instead of ordering the events on every
+ * request. `until_on` is null for the current status. Never written by the application.
+ */
+export const unitStatusSpans = pgTable(
+  "unit_status_spans",
+  {
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id, { onDelete: "cascade" }),
+    status: text("status").notNull(),
+    fromOn: date("from_on", { mode: "string" }).notNull(),
+    untilOn: date("until_on", { mode: "string" }),
+  },
+  (t) => [index("unit_status_spans_unit_idx").on(t.unitId, t.fromOn)],
+);
+
 /** Sign-in attempts with a password, for per-account and per-address throttling. */
 export const loginAttempts = pgTable(
   "login_attempts",
@@ -418,7 +437,8 @@ export const supportPlanReviews = pgTable(
     actorId: uuid("actor_id").references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index("support_plan_reviews_plan_idx").on(t.planId, t.date)],
+  // In order within each plan, as the monitoring reads them to find each review's previous one.
+  (t) => [index("support_plan_reviews_plan_idx").on(t.planId, t.date, t.createdAt)],
 );
 
 /** A consent of a household (consenso): purpose, given on, recorded by; withdrawn on, by. */

@@ -108,6 +108,10 @@ function householdRecord(
 const unitRecord = (id: SQL) =>
   sql`${id} as rid, (select ur.code from units ur where ur.id = ${id}) as rlabel`;
 
+/** A tenancy's id as a row's record (as `householdRecord`: a charge or payment is visible with it). */
+const tenancyRecord = (id: SQL) =>
+  sql`${id} as rid, (select tr.reference from tenancies tr where tr.id = ${id}) as rlabel`;
+
 function unitDims(dims: boolean, u = "u"): SQL {
   if (!dims) return sql``;
   return sql.raw(`, ${u}.category::text as category, ${u}.managing_partner_id::text as partner,
@@ -116,7 +120,7 @@ function unitDims(dims: boolean, u = "u"): SQL {
 
 /** The households taken on by a partner (a referral accepted) by the end of the period, once each. */
 const reachedBy = (p: PeriodBounds) =>
-  sql`(select r.household_id from referrals r where r.status = 'accepted' and r.answered_at < ${after(p)}
+  sql`(select r.household_id from referrals r where r.status = 'accepted' and r.answered_at < ${untilEnd(p)}
         group by r.household_id)`;
 
 /** The households with a tenancy started by the end of the period, once each. */
@@ -130,16 +134,6 @@ const householdRows = (p: PeriodBounds, dims: boolean, households: SQL) => {
   return sql`select 1 as num, 0 as den, null::numeric as obs, ${r.columns} from ${households} x ${r.joins}`;
 };
 
-/**
- * The status intervals of every unit up to the end of the period, as dates, from its history:
- * [d, next_d). A change after the period only ends an interval after the period, which counts as
- * running to its end anyway, so those changes are left out before the window.
- */
-const unitIntervals = (p: PeriodBounds) => sql`select unit_id, d, to_status,
-    lead(d) over (partition by unit_id order by at, id) as next_d
-  from (select unit_id, at, id, to_status, ${day(sql`at`)} as d from unit_events
-        where to_status is not null and at < ${untilEnd(p)}) e`;
-
 const OPEN = "'available', 'offered', 'let_pending', 'let', 'vacating'";
 const LET = "'let', 'vacating'";
 const VOID = "'available', 'offered', 'let_pending'";
@@ -151,17 +145,21 @@ const daysIn = (statuses: string) =>
 /**
  * Per unit with a status interval in the period, `sums` (from `daysIn`) and `columns` of them (as
  * `s`) and of the unit (as `u`, joined when `dims` are asked or `needsUnit`: a unit's history is
- * visible only with the unit).
+ * visible only with the unit). The intervals are the units' status spans (`unit_status_spans`, kept
+ * from their history), each clipped to the period.
  */
 const unitDays = (p: PeriodBounds, dims: boolean, sums: SQL, columns: SQL, needsUnit = false) =>
   sql`select ${columns}, ${dims || needsUnit ? sql`u.id as rid, u.code as rlabel ${unitDims(dims)}` : unitRecord(sql`s.unit_id`)}
     from (select i.unit_id, ${sums}
-          from (select unit_id, to_status, greatest(0, least(coalesce(next_d, ${after(p)}), ${after(p)})
-                  - greatest(d, ${startOf(p)})) as days
-                from (${unitIntervals(p)}) w
-                where coalesce(next_d, ${after(p)}) > ${startOf(p)}) i
+          from (${spanDays(p)}) i
           group by i.unit_id) s
     ${dims || needsUnit ? sql`join units u on u.id = s.unit_id` : sql``}`;
+
+/** Each status span overlapping the period with its days inside it (`days`). */
+const spanDays = (p: PeriodBounds) => sql`select unit_id, status as to_status,
+    least(coalesce(until_on, ${after(p)}), ${after(p)}) - greatest(from_on, ${startOf(p)}) as days
+  from unit_status_spans
+  where from_on <= ${endOf(p)} and coalesce(until_on, ${after(p)}) > ${startOf(p)}`;
 
 /** Rent cap in cents per m² per year of a unit's category; fragility takes the reduced cap. */
 const CAP_CENTS = sql.raw(`case u.category when 'calmierato' then 7500 else 5500 end`);
@@ -189,12 +187,16 @@ const returnsWithin =
       and f.situation is not null and f.situation <> 'unreachable'`;
   };
 
+/** The units in the programme by the end of the period (with a history by then), once each. */
+const unitsBy = (p: PeriodBounds) =>
+  sql`(select unit_id from unit_events where at < ${untilEnd(p)} group by unit_id)`;
+
 const mixOf =
   (category: string): IndicatorSql =>
   (p, dims) =>
     sql`select (u.category = ${category})::int as num, 1 as den, null::numeric as obs, u.id as rid, u.code as rlabel
       ${dims ? sql.raw(", u.managing_partner_id::text as partner, case when u.municipio is not null then 'municipio_' || u.municipio else u.town end as place") : sql``}
-    from (select unit_id from unit_events where at < ${after(p)} group by unit_id) e
+    from ${unitsBy(p)} e
     join units u on u.id = e.unit_id`;
 
 export const INDICATOR_SQL: Record<string, IndicatorSql> = {
@@ -224,18 +226,17 @@ export const INDICATOR_SQL: Record<string, IndicatorSql> = {
   },
   waiting_time_days: (p, dims) => {
     const r = householdRecord(p, dims, sql`w.household_id`);
-    // Once per household, from its first entry on the list (two entries at that very instant count once).
+    // Once per household, from its first entry on the list to the first time it left it (which a
+    // household's history, kept by its status machine, never has before its first entry).
     return sql`select 1 as num, 1 as den,
         (least(coalesce(w.left_on, ${after(p)}), ${after(p)}) - w.entered_on)::numeric as obs, ${r.columns}
-      from (select household_id, ${day(sql`first_at`)} as entered_on,
-              ${day(sql`min(at) filter (where from_status = 'waiting' and at >= first_at)`)} as left_on
-            from (select household_id, at, from_status,
-                    min(at) filter (where to_status = 'waiting') over (partition by household_id) as first_at
-                  from household_events) e
-            where first_at is not null
-            group by household_id, first_at) w
+      from (select household_id, ${day(sql`min(at) filter (where to_status = 'waiting')`)} as entered_on,
+              ${day(sql`min(at) filter (where from_status = 'waiting')`)} as left_on
+            from household_events where to_status = 'waiting' or from_status = 'waiting'
+            group by household_id
+            having min(at) filter (where to_status = 'waiting') < ${untilEnd(p)}) w
       ${r.joins}
-      where w.entered_on <= ${endOf(p)} and (w.left_on is null or w.left_on >= ${startOf(p)})`;
+      where w.left_on is null or w.left_on >= ${startOf(p)}`;
   },
   occupancy_rate: (p, dims) =>
     unitDays(
@@ -263,7 +264,7 @@ export const INDICATOR_SQL: Record<string, IndicatorSql> = {
     sql`select 1 as num, 0 as den, null::numeric as obs,
         ${dims ? sql`u.id as rid, u.code as rlabel ${unitDims(dims)}` : unitRecord(sql`e.unit_id`)}
       from (select unit_id from unit_events where from_status = 'renovating' and to_status = 'available'
-              and at < ${after(p)} group by unit_id) e
+              and at < ${untilEnd(p)} group by unit_id) e
       ${dims ? sql`join units u on u.id = e.unit_id` : sql``}`,
   renovation_cost_per_m2: (p, dims) =>
     sql`select coalesce(c.amount, 0) as num, coalesce(s.surface, 0) as den,
@@ -276,13 +277,14 @@ export const INDICATOR_SQL: Record<string, IndicatorSql> = {
                  group by wu.works_id) s on s.works_id = w.id
       where w.status = 'completed' and w.completed_on <= ${endOf(p)}`,
   collection_rate: (p, dims) =>
-    sql`select x.num, x.den, null::numeric as obs, t.id as rid, t.reference as rlabel ${unitDims(dims)}
+    sql`select x.num, x.den, null::numeric as obs,
+        ${dims ? sql`t.id as rid, t.reference as rlabel ${unitDims(dims)}` : tenancyRecord(sql`x.tenancy_id`)}
       from (select tenancy_id, 0 as num, amount_cents as den from charges
               where due_on between ${startOf(p)} and ${endOf(p)}
             union all
             select tenancy_id, amount_cents as num, 0 as den from payments
               where paid_on between ${startOf(p)} and ${endOf(p)}) x
-      join tenancies t on t.id = x.tenancy_id join units u on u.id = t.unit_id`,
+      ${dims ? sql`join tenancies t on t.id = x.tenancy_id join units u on u.id = t.unit_id` : sql``}`,
   arrears_rate: (p, dims) =>
     sql`select (a.tenancy_id is not null)::int as num, 1 as den, null::numeric as obs,
         t.id as rid, t.reference as rlabel ${unitDims(dims)}
@@ -311,25 +313,26 @@ export const INDICATOR_SQL: Record<string, IndicatorSql> = {
   returns_24m: returnsWithin(24),
   plan_reviews_on_time: (p, dims) => {
     const r = householdRecord(p, dims, sql`x.household_id`);
-    // A review's previous one: the latest strictly before it (by date, then time recorded).
+    const due = (from: SQL) =>
+      sql`(${from} + make_interval(months => sp.review_every_months) + interval '15 days')::date`;
+    // Each table is read once (materialised: the policies' checks make a per-row lookup costly). A
+    // review's previous one: the latest strictly before it (by date, then time recorded).
     return sql`select x.num, 1 as den, null::numeric as obs, ${r.columns}
-      from (select r.household_id,
-              (r.date <= (coalesce(r.previous, sp.start_date)
-                          + make_interval(months => sp.review_every_months) + interval '15 days')::date)::int as num
-            from (select plan_id, household_id, date,
-                    max(date) over (partition by plan_id order by date, created_at
-                                    rows between unbounded preceding and current row exclude group) as previous
-                  from support_plan_reviews where date <= ${endOf(p)}) r
-            join support_plans sp on sp.id = r.plan_id
-            where r.date >= ${startOf(p)}
+      from (with sp as materialized (
+              select id, household_id, status, start_date, review_every_months from support_plans),
+            rv as materialized (
+              select plan_id, household_id, date,
+                max(date) over (partition by plan_id order by date, created_at
+                                groups between unbounded preceding and 1 preceding) as previous
+              from support_plan_reviews where date <= ${endOf(p)})
+            select rv.household_id, (rv.date <= ${due(sql`coalesce(rv.previous, sp.start_date)`)})::int as num
+            from rv join sp on sp.id = rv.plan_id
+            where rv.date >= ${startOf(p)}
             union all
             select sp.household_id, 0 as num
-            from support_plans sp
-            left join (select plan_id, max(date) as latest from support_plan_reviews where date <= ${endOf(p)}
-                       group by plan_id) q on q.plan_id = sp.id
+            from sp left join (select plan_id, max(date) as latest from rv group by plan_id) q on q.plan_id = sp.id
             where sp.status = 'active' and sp.start_date <= ${endOf(p)}
-              and (coalesce(q.latest, sp.start_date)
-                   + make_interval(months => sp.review_every_months) + interval '15 days')::date < ${endOf(p)}) x
+              and ${due(sql`coalesce(q.latest, sp.start_date)`)} < ${endOf(p)}) x
       ${r.joins}`;
   },
   autonomy_progress: (p, dims) => {
@@ -355,3 +358,45 @@ export const INDICATOR_SQL: Record<string, IndicatorSql> = {
       from works_cost_lines c join works w on w.id = c.works_id
       where c.invoice_date <= ${endOf(p)}`,
 };
+
+/**
+ * Indicators whose headlines the dashboard computes together, in one pass over the base they share
+ * (the units' days, the units in the programme, each household's first and last review). Each query
+ * returns one row per code with `numerator`, `denominator` and `statistic` as `computeHeadlines`
+ * aggregates them from the indicator's own query; a test holds each group to its indicators' queries.
+ */
+export const HEADLINE_GROUPS: readonly { codes: readonly string[]; query: (p: PeriodBounds) => SQL }[] = [
+  {
+    codes: ["occupancy_rate", "vacancy_days", "vacancy_rent_lost"],
+    query: (p) => sql`select v.code, v.numerator::float8, v.denominator::float8, null::float8 as statistic
+      from (select ${daysIn(LET)} as let_days, ${daysIn(OPEN)} as open_days, ${daysIn(VOID)} as void_days
+            from (${spanDays(p)}) i) t
+      cross join (select coalesce(sum(round(s.void_days * u.surface_m2 * ${CAP_CENTS} / 365.0)), 0) as rent_lost
+            from (select i.unit_id, sum(i.days) as void_days from (${spanDays(p)}) i
+                  where i.to_status in (${sql.raw(VOID)}) group by i.unit_id) s
+            join units u on u.id = s.unit_id) l
+      cross join lateral (values ('occupancy_rate', t.let_days, t.open_days), ('vacancy_days', t.void_days, 0),
+        ('vacancy_rent_lost', l.rent_lost, 0)) v(code, numerator, denominator)`,
+  },
+  {
+    codes: ["mix_calmierato", "mix_calmierato_ridotto", "mix_fragilita"],
+    query: (
+      p,
+    ) => sql`select v.code, v.numerator::float8, t.units::float8 as denominator, null::float8 as statistic
+      from (select count(*) as units, count(*) filter (where u.category = 'calmierato') as calmierato,
+              count(*) filter (where u.category = 'calmierato_ridotto') as calmierato_ridotto,
+              count(*) filter (where u.category = 'fragilita') as fragilita
+            from ${unitsBy(p)} e join units u on u.id = e.unit_id) t
+      cross join lateral (values ('mix_calmierato', t.calmierato), ('mix_calmierato_ridotto', t.calmierato_ridotto),
+        ('mix_fragilita', t.fragilita)) v(code, numerator)`,
+  },
+  {
+    codes: ["autonomy_progress", "households_improved"],
+    query: (p) => sql`select v.code, v.numerator::float8, v.denominator::float8, v.statistic::float8
+      from (select count(*) as households, avg(s.last_score - s.first_score) as progress,
+              count(*) filter (where s.last_score > s.first_score) as improved
+            from (${reviewSpan(p)}) s) t
+      cross join lateral (values ('autonomy_progress', t.households, t.households, t.progress),
+        ('households_improved', t.improved, 0, null)) v(code, numerator, denominator, statistic)`,
+  },
+];

@@ -7,7 +7,7 @@ import { type Period, parsePeriodKey } from "../../domain/monitoring/periods.ts"
 import type { Db, DbScope } from "../db/client.ts";
 import { rowsOf } from "../security/catalogue.ts";
 import { createTestContext, type TestContext } from "../testing/test-context.ts";
-import { INDICATOR_SQL } from "./indicator-sql.ts";
+import { HEADLINE_GROUPS, INDICATOR_SQL } from "./indicator-sql.ts";
 import { computeHeadlines, computeIndicator, recordsBehind } from "./indicators.service.ts";
 import { insertIndicatorFixture } from "./monitoring-fixtures.ts";
 
@@ -137,6 +137,29 @@ describe("every indicator on the hand-built programme, second quarter of 2026", 
     ]);
   });
 
+  it("reads a group's headlines in one pass with the values of each indicator's own query", async () => {
+    const grouped = HEADLINE_GROUPS.flatMap((g) => g.codes);
+    expect(grouped.length).toBeGreaterThan(0);
+    for (const [scope, period] of [
+      [await scopeOf("COMUNE-MI", "all"), Q2],
+      [await scopeOf("COMUNE-MI", "all"), parsePeriodKey("2026") as Period],
+      [await scopeOf("ETS-B1", "organisation"), Q2],
+    ] as const) {
+      const together = await ctx.database.scoped(scope, (db) => computeHeadlines(db, period, grouped));
+      const alone = await ctx.database.scoped(scope, (db) =>
+        Promise.all(grouped.map((code) => computeIndicator(db, code, period, []))),
+      );
+      const fields = (v: { code: string; numerator: number; denominator: number; value: number | null }) => [
+        v.code,
+        v.numerator,
+        v.denominator,
+        v.value,
+      ];
+      expect(together.map(fields), `${scope.sees} ${period.key}`).toEqual(alone.map(fields));
+      expect(together.some((v) => v.numerator > 0)).toBe(true);
+    }
+  });
+
   it("counts for a partner only its own records (row-level security)", async () => {
     const own = await ctx.database.scoped(await scopeOf("ETS-B1", "organisation"), (db) =>
       computeHeadlines(db, Q2, ["people_reached", "occupancy_rate"]),
@@ -149,5 +172,114 @@ describe("every indicator on the hand-built programme, second quarter of 2026", 
       [0, null],
       [null, "zero_denominator"],
     ]);
+  });
+});
+
+describe("the dashboard's reads alongside the request (Database.alongside)", () => {
+  const unitCount = async (db: Db) =>
+    (await rowsOf<{ n: number }>(db, sql`select count(*)::int as n from units`))[0]?.n as number;
+
+  it("returns each read's result in order, each under the request's scope", async () => {
+    const seen: Record<string, { own: number; alongside: number[] }> = {};
+    for (const [code, sees] of [
+      ["ETS-B2", "organisation"],
+      ["COMUNE-MI", "all"],
+    ] as const) {
+      const scope = await scopeOf(code, sees);
+      seen[code] = await ctx.database.scoped(scope, async (db) => ({
+        own: await unitCount(db),
+        alongside: await ctx.database.alongside(db, scope, [
+          unitCount,
+          async (tx: Db) => 1000 + (await unitCount(tx)),
+          unitCount,
+        ]),
+      }));
+    }
+    // The fixture's units are all ETS-B1's: its neighbour sees none of them alongside either.
+    expect(seen).toEqual({
+      "ETS-B2": { own: 0, alongside: [0, 1000, 0] },
+      "COMUNE-MI": { own: 4, alongside: [4, 1004, 4] },
+    });
+  });
+
+  it("computes the dashboard's headlines alongside with the values of the one statement", async () => {
+    const scope = await scopeOf("COMUNE-MI", "all");
+    const { single, parallel } = await ctx.database.scoped(scope, async (db) => ({
+      single: await computeHeadlines(db, Q2),
+      parallel: await computeHeadlines(db, Q2, undefined, (tasks) =>
+        ctx.database.alongside(db, scope, tasks),
+      ),
+    }));
+    expect(parallel).toEqual(single);
+  });
+
+  it.runIf(process.env.TEST_DATABASE_URL)(
+    "reads at once, in the request's snapshot: a change committed meanwhile is not seen (PostgreSQL)",
+    async () => {
+      const [unit] = await rowsOf<{ id: string; notes: string }>(
+        ctx.db,
+        sql`select id, notes from units limit 1`,
+      );
+      const noteOf = async (db: Db) =>
+        (await rowsOf<{ notes: string }>(db, sql`select notes from units where id = ${unit?.id}`))[0]?.notes;
+      let changed!: () => void;
+      const committed = new Promise<void>((resolve) => {
+        changed = resolve;
+      });
+      const scope = await scopeOf("COMUNE-MI", "all");
+      try {
+        const seen = await ctx.database.scoped(scope, (db) =>
+          ctx.database.alongside(db, scope, [
+            async (tx: Db) => {
+              const before = await noteOf(tx);
+              await ctx.db.execute(sql`update units set notes = 'changed meanwhile' where id = ${unit?.id}`);
+              changed();
+              return before;
+            },
+            async (tx: Db) => {
+              await committed;
+              return noteOf(tx);
+            },
+          ]),
+        );
+        expect(seen).toEqual([unit?.notes, unit?.notes]);
+        expect(await noteOf(ctx.db)).toBe("changed meanwhile");
+      } finally {
+        await ctx.db.execute(sql`update units set notes = ${unit?.notes ?? ""} where id = ${unit?.id}`);
+      }
+    },
+  );
+});
+
+describe("the units' status spans (unit_status_spans)", () => {
+  /** The spans as worked out from the units' history directly, in Milan's calendar. */
+  const fromHistory = (db: Db) =>
+    rowsOf(
+      db,
+      sql`select unit_id, to_status as status, d::text as from_on,
+            (lead(d) over (partition by unit_id order by at, id))::text as until_on
+          from (select unit_id, at, id, to_status, (at at time zone 'Europe/Rome')::date as d
+                from unit_events where to_status is not null) e
+          order by 1, 3, 2, 4`,
+    );
+  const stored = (db: Db) =>
+    rowsOf(
+      db,
+      sql`select unit_id, status, from_on::text, until_on::text from unit_status_spans order by 1, 3, 2, 4`,
+    );
+
+  it("follow each unit's history, also after an event dated before its latest, late at night in Milan", async () => {
+    expect((await stored(ctx.db)).length).toBeGreaterThan(0);
+    expect(await stored(ctx.db)).toEqual(await fromHistory(ctx.db));
+    // 23:30 in Milan on 31 May is 1 June in no calendar but UTC's 21:30: the span starts on 31 May.
+    await ctx.database.scoped(await scopeOf("ETS-B1", "organisation"), (db) =>
+      db.execute(sql`insert into unit_events (unit_id, at, kind, from_status, to_status)
+        values (${fixture.units.u1}, '2026-05-31T21:30:00Z', 'status', 'let', 'unavailable')`),
+    );
+    const after = await stored(ctx.db);
+    expect(after).toEqual(await fromHistory(ctx.db));
+    expect(after).toContainEqual(
+      expect.objectContaining({ unit_id: fixture.units.u1, from_on: "2026-05-31" }),
+    );
   });
 });

@@ -194,7 +194,14 @@ export function monitoringRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
       const period = periodOf(c.req.valid("query").period, today());
       return c.json(
         await inActorScope(deps, c, (db, actor) =>
-          dashboard({ db, scope: scopeOfActor(actor), period, today: today(), now: deps.now() }),
+          dashboard({
+            db,
+            scope: scopeOfActor(actor),
+            period,
+            today: today(),
+            now: deps.now(),
+            database: deps.database,
+          }),
         ),
         200,
       );

@@ -97,6 +97,7 @@ describe("row-level security in the catalogue", () => {
       "timeline_items",
       "unit_events",
       "unit_holds",
+      "unit_status_spans",
       "units",
       "users",
       "works",

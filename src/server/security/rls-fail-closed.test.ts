@@ -592,13 +592,26 @@ describe.each(PAIRS)("partner %s's scope against %s", (own, other) => {
       units: await count(db, sql`units where managing_partner_id = ${orgId.get(other)}`),
       unitsById: await count(db, sql`units where id in ${uuids(theirUnits())}`),
       events: await count(db, sql`unit_events where unit_id in ${uuids(theirUnits())}`),
+      spans: await count(db, sql`unit_status_spans where unit_id in ${uuids(theirUnits())}`),
       users: await count(db, sql`users where organisation_id = ${orgId.get(other)}`),
       sessions: await count(db, sql`sessions where user_id in ${uuids([userIds.get(other) as string])}`),
       audit: await count(db, sql`audit_events where organisation_id = ${orgId.get(other)}`),
     }));
-    expect(seen).toEqual({ own: 2, units: 0, unitsById: 0, events: 0, users: 0, sessions: 0, audit: 0 });
+    expect(seen).toEqual({
+      own: 2,
+      units: 0,
+      unitsById: 0,
+      events: 0,
+      spans: 0,
+      users: 0,
+      sessions: 0,
+      audit: 0,
+    });
     // The owner sees what the partner must not: the zeros above are not for want of rows.
     expect(await count(ctx.db, sql`unit_events where unit_id in ${uuids(theirUnits())}`)).toBeGreaterThan(0);
+    expect(
+      await count(ctx.db, sql`unit_status_spans where unit_id in ${uuids(theirUnits())}`),
+    ).toBeGreaterThan(0);
     expect(
       await count(ctx.db, sql`audit_events where organisation_id = ${orgId.get(other)}`),
     ).toBeGreaterThan(0);
@@ -620,8 +633,20 @@ describe.each(PAIRS)("partner %s's scope against %s", (own, other) => {
       deletedEvents: (
         await rowsOf(db, sql`delete from unit_events where unit_id in ${uuids(theirUnits())} returning 1`)
       ).length,
+      deletedSpans: (
+        await rowsOf(
+          db,
+          sql`delete from unit_status_spans where unit_id in ${uuids(theirUnits())} returning 1`,
+        )
+      ).length,
     }));
-    expect(affected).toEqual({ updatedUnits: 0, deletedUnits: 0, updatedEvents: 0, deletedEvents: 0 });
+    expect(affected).toEqual({
+      updatedUnits: 0,
+      deletedUnits: 0,
+      updatedEvents: 0,
+      deletedEvents: 0,
+      deletedSpans: 0,
+    });
   });
 
   it("is refused by the policy when it inserts a unit managed by the other, or an event of the other's unit", async () => {
@@ -637,6 +662,11 @@ describe.each(PAIRS)("partner %s's scope against %s", (own, other) => {
     const event = await anyRowOf(ctx.db, "unit_events", sql`unit_id = ${theirUnits()[0]}`);
     const theirEvent = await copyRowInsert(ctx.db, "unit_events", event, { id: 10_000_000 });
     expect(await refusalOf(inScope(partnerScope(own))((db) => db.execute(theirEvent)))).toMatch(
+      REFUSED_BY_POLICY,
+    );
+    const span = await anyRowOf(ctx.db, "unit_status_spans", sql`unit_id = ${theirUnits()[0]}`);
+    const theirSpan = await copyRowInsert(ctx.db, "unit_status_spans", span, { status: "let" });
+    expect(await refusalOf(inScope(partnerScope(own))((db) => db.execute(theirSpan)))).toMatch(
       REFUSED_BY_POLICY,
     );
   });
