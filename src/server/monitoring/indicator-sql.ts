@@ -369,14 +369,15 @@ export const HEADLINE_GROUPS: readonly { codes: readonly string[]; query: (p: Pe
   {
     codes: ["occupancy_rate", "vacancy_days", "vacancy_rent_lost"],
     query: (p) => sql`select v.code, v.numerator::float8, v.denominator::float8, null::float8 as statistic
-      from (select ${daysIn(LET)} as let_days, ${daysIn(OPEN)} as open_days, ${daysIn(VOID)} as void_days
-            from (${spanDays(p)}) i) t
-      cross join (select coalesce(sum(round(s.void_days * u.surface_m2 * ${CAP_CENTS} / 365.0)), 0) as rent_lost
-            from (select i.unit_id, sum(i.days) as void_days from (${spanDays(p)}) i
-                  where i.to_status in (${sql.raw(VOID)}) group by i.unit_id) s
-            join units u on u.id = s.unit_id) l
+      from (select coalesce(sum(s.let_days), 0) as let_days, coalesce(sum(s.open_days), 0) as open_days,
+              coalesce(sum(s.void_days), 0) as void_days,
+              coalesce(sum(round(s.void_days * u.surface_m2 * ${CAP_CENTS} / 365.0)), 0) as rent_lost
+            from (select i.unit_id, ${daysIn(LET)} as let_days, ${daysIn(OPEN)} as open_days,
+                    ${daysIn(VOID)} as void_days
+                  from (${spanDays(p)}) i group by i.unit_id) s
+            join units u on u.id = s.unit_id) t
       cross join lateral (values ('occupancy_rate', t.let_days, t.open_days), ('vacancy_days', t.void_days, 0),
-        ('vacancy_rent_lost', l.rent_lost, 0)) v(code, numerator, denominator)`,
+        ('vacancy_rent_lost', t.rent_lost, 0)) v(code, numerator, denominator)`,
   },
   {
     codes: ["mix_calmierato", "mix_calmierato_ridotto", "mix_fragilita"],

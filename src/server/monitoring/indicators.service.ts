@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
+import { performance } from "node:perf_hooks";
 import { type SQL, sql } from "drizzle-orm";
 import {
   CATALOGUE,
@@ -75,6 +76,34 @@ const aggregateOf = (row: Omit<AggregateRow, "code">): Aggregate => ({
  */
 export type Alongside = <T>(tasks: readonly ((db: Db) => Promise<T>)[]) => Promise<T[]>;
 
+/** How long each headline query last took here, in ms: the next run starts the longest first. */
+const lastDurations = new Map<string, number>();
+
+/**
+ * The headline queries `alongside`, the longest first (as last measured; a query not yet measured
+ * before all), so that the connections finish together rather than one waiting on the last long query.
+ */
+async function alongsideLongestFirst(
+  parts: readonly { key: string; query: SQL }[],
+  alongside: Alongside,
+): Promise<AggregateRow[]> {
+  const ordered = [...parts].sort(
+    (a, b) =>
+      (lastDurations.get(b.key) ?? Number.POSITIVE_INFINITY) -
+      (lastDurations.get(a.key) ?? Number.POSITIVE_INFINITY),
+  );
+  const results = await alongside(
+    ordered.map((part) => async (tx: Db) => {
+      const start = performance.now();
+      await withoutJit(tx);
+      const rows = await rowsOf<AggregateRow>(tx, part.query);
+      lastDurations.set(part.key, performance.now() - start);
+      return rows;
+    }),
+  );
+  return results.flat();
+}
+
 /**
  * The headline value of every indicator (or of `codes`) for the period: what the dashboard shows.
  * Computed under the reader's row-level security, in one statement, or, given `alongside`, one
@@ -93,24 +122,25 @@ export async function computeHeadlines(
   const groups = HEADLINE_GROUPS.filter((g) => g.codes.some((c) => asked.has(c)));
   const grouped = new Set(groups.flatMap((g) => g.codes));
   const parts = [
-    ...groups.map((g) => g.query(period)),
+    ...groups.map((g) => ({ key: g.codes.join(), query: g.query(period) })),
     ...definitions
       .filter((d) => !grouped.has(d.code))
-      .map(
-        (d) =>
-          sql`select ${d.code}::text as code, ${aggregateColumns(d)} from (${queryOf(d.code)(period, false)}) b`,
-      ),
+      .map((d) => ({
+        key: d.code,
+        query: sql`select ${d.code}::text as code, ${aggregateColumns(d)} from (${queryOf(d.code)(period, false)}) b`,
+      })),
   ];
   const rows = alongside
-    ? (
-        await alongside(
-          parts.map((part) => async (tx: Db) => {
-            await withoutJit(tx);
-            return rowsOf<AggregateRow>(tx, part);
-          }),
-        )
-      ).flat()
-    : await withoutJit(db).then(() => rowsOf<AggregateRow>(db, sql.join(parts, sql` union all `)));
+    ? await alongsideLongestFirst(parts, alongside)
+    : await withoutJit(db).then(() =>
+        rowsOf<AggregateRow>(
+          db,
+          sql.join(
+            parts.map((p) => p.query),
+            sql` union all `,
+          ),
+        ),
+      );
   const byCode = new Map(rows.map((r) => [r.code, r]));
   return definitions.map((d) => {
     const row = byCode.get(d.code) ?? { numerator: 0, denominator: 0, statistic: null };

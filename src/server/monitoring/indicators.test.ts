@@ -281,5 +281,12 @@ describe("the units' status spans (unit_status_spans)", () => {
     expect(after).toContainEqual(
       expect.objectContaining({ unit_id: fixture.units.u1, from_on: "2026-05-31" }),
     );
+    // Events deleted (as they are with their unit) take their spans with them.
+    await ctx.db.execute(sql`delete from unit_events where unit_id = ${fixture.units.u1} and kind = 'status'
+      and at = '2026-05-31T21:30:00Z'`);
+    expect(await stored(ctx.db)).toEqual(await fromHistory(ctx.db));
+    expect(await stored(ctx.db)).not.toContainEqual(
+      expect.objectContaining({ unit_id: fixture.units.u1, from_on: "2026-05-31" }),
+    );
   });
 });
