@@ -15,7 +15,7 @@ import {
 import { useFormat } from "../format.ts";
 // Initialised first, so the bundles below are added to the resources it set up.
 import "../i18n/i18n.ts";
-import { useMessage } from "../i18n/translate-message.ts";
+import { type AreaPattern, useAreaMessage } from "../i18n/translate-message.ts";
 import en from "./expenses.en.json";
 import it from "./expenses.it.json";
 
@@ -42,7 +42,7 @@ type Value = "skip" | "text" | "date" | "cents" | "status" | "source" | "rule";
  * back translated. A message names its field first: the field is shown beside it, so the Italian
  * leaves it out.
  */
-const PATTERNS: readonly { re: RegExp; key: string; names: readonly [string, Value][] }[] = [
+const PATTERNS: readonly AreaPattern<Value>[] = [
   { re: /^\S+ must be a date \(YYYY-MM-DD\)$/, key: "mustBeDate", names: [] },
   { re: /^\S+ must be an amount in cents$/, key: "amountCents", names: [] },
   { re: /^\S+ must be a whole number of cents$/, key: "wholeCents", names: [] },
@@ -143,34 +143,20 @@ const PATTERNS: readonly { re: RegExp; key: string; names: readonly [string, Val
  * and dates as the interface does), then the shared ones.
  */
 export function useExpenseMessage() {
-  const { t, i18n } = useExpensesT();
-  const shared = useMessage();
+  const { t } = useExpensesT();
   const format = useFormat();
-  const language = i18n.language;
-  return useCallback(
-    (text: string) => {
-      const own = i18n.getResource(language, NS, "messages") as Record<string, string> | undefined;
-      const translated = own?.[text];
-      if (translated) return translated;
-      for (const { re, key, names } of PATTERNS) {
-        const match = re.exec(text);
-        if (match === null) continue;
-        const values: Record<string, string> = {};
-        for (const [i, [name, kind]] of names.entries()) {
-          const raw = match[i + 1] ?? "";
-          if (kind === "date") values[name] = format.date(raw);
-          else if (kind === "cents") values[name] = format.euro(Number(raw), { cents: true });
-          else if (kind === "status") values[name] = t(`statusWords.${raw}`, { defaultValue: raw });
-          else if (kind === "source") values[name] = t(`sources.${raw}`, { defaultValue: raw });
-          else if (kind === "rule") values[name] = own?.[raw] ?? raw;
-          else if (kind === "text") values[name] = raw;
-        }
-        return t(`patterns.${key}`, values);
-      }
-      return shared(text);
+  const show = useCallback(
+    (kind: Value, raw: string, own: Record<string, string> | undefined) => {
+      if (kind === "date") return format.date(raw);
+      if (kind === "cents") return format.euro(Number(raw), { cents: true });
+      if (kind === "status") return t(`statusWords.${raw}`, { defaultValue: raw });
+      if (kind === "source") return t(`sources.${raw}`, { defaultValue: raw });
+      if (kind === "rule") return own?.[raw] ?? raw;
+      return raw;
     },
-    [t, i18n, language, shared, format],
+    [t, format],
   );
+  return useAreaMessage(NS, PATTERNS, show);
 }
 
 /** Labels of the area's enums in the interface language, and their options for selects. */

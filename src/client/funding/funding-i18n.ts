@@ -19,7 +19,7 @@ import type { GuaranteeView, SourceTotals } from "../../domain/funding/funding-a
 import { useFormat } from "../format.ts";
 // Initialised first, so the bundles below are added to the resources it set up.
 import "../i18n/i18n.ts";
-import { useMessage } from "../i18n/translate-message.ts";
+import { type AreaPattern, useAreaMessage } from "../i18n/translate-message.ts";
 import en from "./funding.en.json";
 import it from "./funding.it.json";
 
@@ -46,7 +46,7 @@ type Value = "text" | "date" | "cents" | "applicationStatus" | "loanStatus";
  * back translated. The schemas name the field first (`deadline must be a date`): the field is shown
  * beside its message already, so the Italian leaves it out.
  */
-const PATTERNS: readonly { re: RegExp; key: string; names: readonly [string, Value][] }[] = [
+const PATTERNS: readonly AreaPattern<Value>[] = [
   { re: /^\S+ must be a date \(YYYY-MM-DD\)$/, key: "mustBeDate", names: [] },
   { re: /^\S+ must be an amount in cents$/, key: "amountCents", names: [] },
   { re: /^\S+ must be a whole number of cents$/, key: "wholeCents", names: [] },
@@ -133,35 +133,19 @@ const PATTERNS: readonly { re: RegExp; key: string; names: readonly [string, Val
  * dates as the interface writes them), then the shared ones.
  */
 export function useFundingMessage() {
-  const { t, i18n } = useFundingT();
-  const shared = useMessage();
+  const { t } = useFundingT();
   const format = useFormat();
-  const language = i18n.language;
-  return useCallback(
-    (text: string) => {
-      // Keyed by the English message itself; a message with no entry goes on to the patterns.
-      const own = i18n.getResource(language, NS, "messages") as Record<string, string> | undefined;
-      const translated = own?.[text];
-      if (translated) return translated;
-      for (const { re, key, names } of PATTERNS) {
-        const match = re.exec(text);
-        if (match === null) continue;
-        const values: Record<string, string> = {};
-        for (const [i, [name, kind]] of names.entries()) {
-          const raw = match[i + 1] ?? "";
-          if (kind === "date") values[name] = format.date(raw);
-          else if (kind === "cents") values[name] = format.euro(Number(raw), { cents: true });
-          else if (kind === "applicationStatus")
-            values[name] = t(`statusWords.applications.${raw}`, { defaultValue: raw });
-          else if (kind === "loanStatus") values[name] = t(`statusWords.loans.${raw}`, { defaultValue: raw });
-          else values[name] = raw;
-        }
-        return t(`patterns.${key}`, values);
-      }
-      return shared(text);
+  const show = useCallback(
+    (kind: Value, raw: string) => {
+      if (kind === "date") return format.date(raw);
+      if (kind === "cents") return format.euro(Number(raw), { cents: true });
+      if (kind === "applicationStatus") return t(`statusWords.applications.${raw}`, { defaultValue: raw });
+      if (kind === "loanStatus") return t(`statusWords.loans.${raw}`, { defaultValue: raw });
+      return raw;
     },
-    [t, i18n, language, shared, format],
+    [t, format],
   );
+  return useAreaMessage(NS, PATTERNS, show);
 }
 
 type Source = SourceTotals["source"];

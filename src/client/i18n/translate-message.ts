@@ -135,3 +135,46 @@ export function useMessage() {
   const language = i18n.language;
   return useCallback((message: string) => translateMessage(t, language, message), [t, language]);
 }
+
+/**
+ * A message of an area's schemas or API that carries values: its pattern, the key of its translation
+ * under `<namespace>:patterns`, and the name and kind of each value matched, in order.
+ */
+export type AreaPattern<Kind extends string> = {
+  re: RegExp;
+  key: string;
+  names: readonly (readonly [string, Kind])[];
+};
+
+/**
+ * A function that shows a message of an area's schemas or API in the interface language: the area's
+ * own translations first (`<namespace>:messages`, keyed by the English message), then its `patterns`
+ * with each value shown by `show` (kept stable by the caller, as with `useCallback`), then the shared
+ * ones.
+ */
+export function useAreaMessage<Kind extends string>(
+  namespace: string,
+  patterns: readonly AreaPattern<Kind>[],
+  show: (kind: Kind, raw: string, own: Record<string, string> | undefined) => string,
+) {
+  const { t, i18n } = useTranslation(namespace);
+  const shared = useMessage();
+  const language = i18n.language;
+  return useCallback(
+    (text: string) => {
+      const own = i18n.getResource(language, namespace, "messages") as Record<string, string> | undefined;
+      const translated = own?.[text];
+      if (translated) return translated;
+      for (const { re, key, names } of patterns) {
+        const match = re.exec(text);
+        if (match === null) continue;
+        const values = Object.fromEntries(
+          names.map(([name, kind], i) => [name, show(kind, match[i + 1] ?? "", own)]),
+        );
+        return t(`patterns.${key}`, values);
+      }
+      return shared(text);
+    },
+    [t, i18n, language, namespace, patterns, show, shared],
+  );
+}

@@ -15,7 +15,7 @@ import { useFormat } from "../format.ts";
 // Initialised first, so the bundles below are added to the resources it set up.
 import "../i18n/i18n.ts";
 import { LOCALES } from "../i18n/i18n.ts";
-import { useMessage } from "../i18n/translate-message.ts";
+import { type AreaPattern, useAreaMessage } from "../i18n/translate-message.ts";
 import en from "./monitoring.en.json";
 import it from "./monitoring.it.json";
 
@@ -38,7 +38,7 @@ export function useMonitoringT() {
 type Value = "text" | "date" | "period" | "targetKind" | "dimension";
 
 /** The API's messages that carry values, matched by pattern; the values are put back in words. */
-const PATTERNS: readonly { re: RegExp; key: string; names: readonly [string, Value][] }[] = [
+const PATTERNS: readonly AreaPattern<Value>[] = [
   {
     re: /^A (\S+) target cannot be due after the final one \((\S+)\)$/,
     key: "afterFinal",
@@ -138,32 +138,17 @@ export function useMonitoringLabels() {
  * translations (`monitoring:messages`, then `monitoring:patterns`), then the shared ones.
  */
 export function useMonitoringMessage() {
-  const { t, i18n } = useMonitoringT();
-  const shared = useMessage();
   const format = useFormat();
   const labels = useMonitoringLabels();
-  const language = i18n.language;
-  return useCallback(
-    (text: string) => {
-      const own = i18n.getResource(language, NS, "messages") as Record<string, string> | undefined;
-      const translated = own?.[text];
-      if (translated) return translated;
-      for (const { re, key, names } of PATTERNS) {
-        const match = re.exec(text);
-        if (match === null) continue;
-        const values: Record<string, string> = {};
-        for (const [i, [name, kind]] of names.entries()) {
-          const raw = match[i + 1] ?? "";
-          if (kind === "date") values[name] = format.date(raw);
-          else if (kind === "period") values[name] = labels.periodAtStart(raw);
-          else if (kind === "targetKind") values[name] = labels.targetKind(raw as TargetKind);
-          else if (kind === "dimension") values[name] = labels.dimension(raw as Dimension);
-          else values[name] = raw;
-        }
-        return t(`patterns.${key}`, values);
-      }
-      return shared(text);
+  const show = useCallback(
+    (kind: Value, raw: string) => {
+      if (kind === "date") return format.date(raw);
+      if (kind === "period") return labels.periodAtStart(raw);
+      if (kind === "targetKind") return labels.targetKind(raw as TargetKind);
+      if (kind === "dimension") return labels.dimension(raw as Dimension);
+      return raw;
     },
-    [t, i18n, language, shared, format, labels],
+    [format, labels],
   );
+  return useAreaMessage(NS, PATTERNS, show);
 }
