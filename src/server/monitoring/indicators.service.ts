@@ -59,7 +59,7 @@ function aggregateColumns(definition: IndicatorDefinition): SQL {
  * longer than running them (seconds, measured by `bench/indicators`): they run without it. Their
  * sorts (households' reviews in order, units' days) fit in memory at 32 MB, not at the default 4 MB.
  */
-const withoutJit = async (db: Db) => {
+const indicatorSettings = async (db: Db) => {
   await db.execute(sql`set local jit = off`);
   await db.execute(sql`set local work_mem = '32MB'`);
 };
@@ -87,15 +87,12 @@ async function alongsideLongestFirst(
   parts: readonly { key: string; query: SQL }[],
   alongside: Alongside,
 ): Promise<AggregateRow[]> {
-  const ordered = [...parts].sort(
-    (a, b) =>
-      (lastDurations.get(b.key) ?? Number.POSITIVE_INFINITY) -
-      (lastDurations.get(a.key) ?? Number.POSITIVE_INFINITY),
-  );
+  const expected = (key: string) => lastDurations.get(key) ?? Number.MAX_VALUE;
+  const ordered = [...parts].sort((a, b) => expected(b.key) - expected(a.key));
   const results = await alongside(
     ordered.map((part) => async (tx: Db) => {
       const start = performance.now();
-      await withoutJit(tx);
+      await indicatorSettings(tx);
       const rows = await rowsOf<AggregateRow>(tx, part.query);
       lastDurations.set(part.key, performance.now() - start);
       return rows;
@@ -132,7 +129,7 @@ export async function computeHeadlines(
   ];
   const rows = alongside
     ? await alongsideLongestFirst(parts, alongside)
-    : await withoutJit(db).then(() =>
+    : await indicatorSettings(db).then(() =>
         rowsOf<AggregateRow>(
           db,
           sql.join(
@@ -183,7 +180,7 @@ export async function computeIndicator(
           asked.map((d) => sql`(${sql.identifier(d)})`),
           sql`, `,
         )})`;
-  await withoutJit(db);
+  await indicatorSettings(db);
   const rows = await rowsOf<Omit<AggregateRow, "code"> & { dimension: Dimension | null; key: string | null }>(
     db,
     sql`select ${keyColumn}, ${aggregateColumns(definition)} from (${base}) b ${groups}`,
@@ -230,7 +227,7 @@ export async function recordsBehind(
       : options.key === null || options.key === undefined
         ? sql`where ${sql.identifier(dimension)} is null`
         : sql`where ${sql.identifier(dimension)} = ${options.key}`;
-  await withoutJit(db);
+  await indicatorSettings(db);
   const rows = await rowsOf<{
     id: string;
     label: string;
