@@ -86,7 +86,7 @@ export async function timeDashboard(
         period: scenario.period,
         today: TODAY,
         now: NOW,
-        database,
+        alongside: (tasks) => database.alongside(db, scenario.scope, tasks),
       });
       const after = totalCpu(backends);
       cpu = before === null || after === null ? null : after - before;

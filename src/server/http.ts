@@ -5,7 +5,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { hasPermission, type Permission, scopeOfRole } from "../domain/auth/roles.ts";
 import type { Actor, SessionPolicy } from "./auth/auth.service.ts";
 import type { OidcSettings } from "./auth/oidc.service.ts";
-import type { Database, Db, DbScope } from "./db/client.ts";
+import type { Alongside, Database, Db, DbScope } from "./db/client.ts";
 import { AppError, toProblem } from "./errors.ts";
 import type { PagoPaSettings } from "./ledger/ledger.service.ts";
 
@@ -123,6 +123,12 @@ export const SYSTEM_SCOPE: DbScope = {
 /** Run `fn` in a request transaction, as the application role, scoped to `actor`. */
 export function asActor<T>(deps: AppDeps, actor: Actor, fn: (db: Db) => Promise<T>): Promise<T> {
   return deps.database.scoped(scopeOfActor(actor), fn);
+}
+
+/** `Database.alongside` for a request's transaction `db`, opened for `actor`. */
+export function alongsideFor(deps: AppDeps, actor: Actor, db: Db): Alongside {
+  const scope = scopeOfActor(actor);
+  return (tasks) => deps.database.alongside(db, scope, tasks);
 }
 
 /** `asActor` for the signed-in actor of a route's context, who is passed to `fn` too. */

@@ -82,8 +82,24 @@ function scopedRunner(appDb: Db) {
     });
 }
 
+/**
+ * Runs independent read-only statements of a request, as `Database.alongside` does (at once on
+ * PostgreSQL, in the request's snapshot), bound to the request's transaction and scope.
+ */
+export type Alongside = <T>(tasks: readonly ((db: Db) => Promise<T>)[]) => Promise<T[]>;
+
+/** Two reads of different types `alongside`, their results in order. */
+export async function alongsidePair<A, B>(
+  alongside: Alongside,
+  first: (db: Db) => Promise<A>,
+  second: (db: Db) => Promise<B>,
+): Promise<[A, B]> {
+  const [a, b] = await alongside<A | B>([first, second]);
+  return [a as A, b as B];
+}
+
 /** `tasks` one after the other in `db` (PGlite's one engine). */
-async function inTurn<T>(db: Db, tasks: readonly ((db: Db) => Promise<T>)[]): Promise<T[]> {
+export async function inTurn<T>(db: Db, tasks: readonly ((db: Db) => Promise<T>)[]): Promise<T[]> {
   const results: T[] = [];
   for (const task of tasks) results.push(await task(db));
   return results;

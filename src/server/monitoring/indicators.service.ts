@@ -9,7 +9,7 @@ import {
 } from "../../domain/monitoring/catalogue.ts";
 import type { PeriodBounds } from "../../domain/monitoring/periods.ts";
 import { type Aggregate, type IndicatorValue, indicatorValue } from "../../domain/monitoring/values.ts";
-import type { Db } from "../db/client.ts";
+import type { Alongside, Db } from "../db/client.ts";
 import { AppError, fieldError } from "../errors.ts";
 import { rowsOf } from "../security/catalogue.ts";
 import { HEADLINE_GROUPS, INDICATOR_SQL } from "./indicator-sql.ts";
@@ -69,12 +69,6 @@ const aggregateOf = (row: Omit<AggregateRow, "code">): Aggregate => ({
   denominator: Number(row.denominator),
   statistic: row.statistic === null ? null : Number(row.statistic),
 });
-
-/**
- * Runs independent read-only statements of a request, as `Database.alongside` does (at once on
- * PostgreSQL, in the request's snapshot), for `computeHeadlines`.
- */
-export type Alongside = <T>(tasks: readonly ((db: Db) => Promise<T>)[]) => Promise<T[]>;
 
 /** How long each headline query last took here, in ms: the next run starts the longest first. */
 const lastDurations = new Map<string, number>();

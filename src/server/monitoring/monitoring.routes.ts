@@ -17,6 +17,7 @@ import { romeDate } from "../households/households.service.ts";
 import {
   type AppDeps,
   type AppEnv,
+  alongsideFor,
   jsonBody as body,
   inActorScope,
   jsonResponse as json,
@@ -200,7 +201,7 @@ export function monitoringRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
             period,
             today: today(),
             now: deps.now(),
-            database: deps.database,
+            alongside: alongsideFor(deps, actor, db),
           }),
         ),
         200,

@@ -14,7 +14,7 @@ import type {
 import { type Granularity, type Period, periodsEndingAt, toDate } from "../../domain/monitoring/periods.ts";
 import { standingOf, type Target, targetAt } from "../../domain/monitoring/values.ts";
 import type { Actor } from "../auth/auth.service.ts";
-import type { Database, Db, DbScope } from "../db/client.ts";
+import type { Alongside, Db, DbScope } from "../db/client.ts";
 import { indicatorTargets, organisations } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
 import {
@@ -148,22 +148,17 @@ export async function dashboard(options: {
   period: Period;
   today: string;
   now: Date;
-  /** Computes the indicators at once on PostgreSQL (`Database.alongside`); one statement without. */
-  database?: Pick<Database, "alongside">;
+  /** Computes the indicators at once on PostgreSQL (`Database.alongside`); in turn in `db` without. */
+  alongside?: Alongside;
 }): Promise<z.infer<typeof DashboardView>> {
-  const { db, scope, period, today, now, database } = options;
+  const { db, scope, period, today, now, alongside } = options;
   const state = await periodState(db, period, today, scope);
   const targets = await loadTargets(db);
   const snapshot =
     state.status === "closed" && state.id ? await snapshotFor(db, state.id, state.revision, scope) : null;
   const values = snapshot
     ? (snapshot.values as SnapshotValues).indicators.map((v) => ({ ...v, breakdowns: {} }))
-    : await computeHeadlines(
-        db,
-        toDate(period, today),
-        undefined,
-        database && ((tasks) => database.alongside(db, scope, tasks)),
-      );
+    : await computeHeadlines(db, toDate(period, today), undefined, alongside);
   return {
     period: publicState(state),
     source: snapshot ? "snapshot" : "live",

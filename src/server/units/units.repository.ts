@@ -72,7 +72,7 @@ function unitConditions(query: Omit<UnitFilterQuery, "sort">, scope: UnitScope):
     query.status ? eq(units.status, query.status) : undefined,
     query.category ? eq(units.category, query.category) : undefined,
     query.origin ? eq(units.origin, query.origin) : undefined,
-    query.town ? sql`lower(${units.town}) = lower(${query.town})` : undefined,
+    query.town ? sql`${units.townKey} = lower(${query.town})` : undefined,
     query.municipio ? eq(units.municipio, query.municipio) : undefined,
     query.partner
       ? sql`${units.managingPartnerId} = (select id from organisations where code = ${query.partner.toUpperCase()})`

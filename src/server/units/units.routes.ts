@@ -18,6 +18,7 @@ import {
   type AppDeps,
   type AppEnv,
   actorOf,
+  alongsideFor,
   asActor,
   IdParam,
   inActorScope,
@@ -194,7 +195,9 @@ export function unitRoutes(deps: AppDeps) {
   return new OpenAPIHono<AppEnv>()
     .openapi(routes.list, async (c) =>
       c.json(
-        await inActorScope(deps, c, (db, actor) => listUnits({ db, actor, query: c.req.valid("query") })),
+        await inActorScope(deps, c, (db, actor) =>
+          listUnits({ db, actor, query: c.req.valid("query"), alongside: alongsideFor(deps, actor, db) }),
+        ),
         200,
       ),
     )

@@ -26,7 +26,7 @@ import {
 import { type ImportIssue, importIssuesToFieldIssues, parseUnitRows } from "../../domain/units/unit-file.ts";
 import { allowedTransitions, canTransition } from "../../domain/units/unit-status.ts";
 import type { Actor } from "../auth/auth.service.ts";
-import type { Db } from "../db/client.ts";
+import { type Alongside, alongsidePair, type Db, inTurn } from "../db/client.ts";
 import { AppError, fieldError, uniqueViolationOf } from "../errors.ts";
 import { listOrganisations } from "../organisations/organisations.repository.ts";
 import {
@@ -90,14 +90,22 @@ function toValues(unit: UnitFields, status: UnitStatus, partners: UnitPartners):
   };
 }
 
-export async function listUnits(options: { db: Db; actor: Actor; query: UnitListQuery }) {
-  const { db, actor, query } = options;
+export async function listUnits(options: {
+  db: Db;
+  actor: Actor;
+  query: UnitListQuery;
+  /** Reads the page and the count at once (on PostgreSQL); one after the other in `db` without. */
+  alongside?: Alongside;
+}) {
+  const { db, actor, query, alongside = (tasks) => inTurn(db, tasks) } = options;
   const scope = scopeOf(actor);
-  // Both at once: on PostgreSQL they run on two connections (PGlite takes them in turn).
-  const [rows, total] = await Promise.all([
-    listUnitRows(db, query, scope, { limit: query.limit, offset: query.offset }),
-    countUnitRows(db, query, scope),
-  ]);
+  // With a text search or a filter without an index each is a scan of the units: on two
+  // connections they take the time of one.
+  const [rows, total] = await alongsidePair(
+    alongside,
+    (tx) => listUnitRows(tx, query, scope, { limit: query.limit, offset: query.offset }),
+    (tx) => countUnitRows(tx, query, scope),
+  );
   return { items: rows.map(toUnit), total };
 }
 
