@@ -62,6 +62,16 @@ describe("what a role may do decides what the pages offer", () => {
     ]);
     await page.goto("/alloggi");
     await page.getByRole("heading", { level: 1, name: "Accesso non consentito" }).waitFor();
+
+    // The board downloads one partner's report too: it picks the partner from the programme's list.
+    await page.goto("/monitoraggio");
+    await page
+      .getByLabel("Rapporto di un ente partner")
+      .selectOption({ label: "Cooperativa Fittizia Casa Aperta (demo)" });
+    const report = page.getByRole("link", {
+      name: /Scarica il rapporto di Cooperativa Fittizia Casa Aperta \(demo\) \(PDF\)/,
+    });
+    expect(await report.getAttribute("href")).toMatch(/\/monitoring\/reports\/.+\.pdf\?partner=/);
     await page.context().close();
   });
 });

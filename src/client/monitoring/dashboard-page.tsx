@@ -75,7 +75,7 @@ function Reports({ board }: { board: Dashboard }) {
   const labels = useMonitoringLabels();
   const key = board.period.key;
   const programme = board.scope === "programme";
-  const canList = useCan("units:read");
+  const canList = useCan("stock:read");
   const partners = usePartners(programme && canList);
   const [partner, setPartner] = useState("");
   const id = useId();

@@ -236,6 +236,11 @@ describe("whose report", () => {
     expect(other.find((r) => r.Codice === "people_reached")?.Valore).toBe(0);
     const board = await ctx.loginAs("steering_board");
     expect((await board.get(`/monitoring/reports/2026-Q2.pdf?partner=${orgs["ETS-B2"]}`)).status).toBe(200);
+    // The board picks the partner from the programme's organisations, which it may list.
+    const listed = (await (await board.get("/organisations")).json()) as { items: { id: string }[] };
+    expect(listed.items.map((o) => o.id)).toEqual(expect.arrayContaining([orgs["ETS-B1"], orgs["ETS-B2"]]));
+    const dataProtection = await ctx.loginAs("comune_data_protection");
+    expect((await dataProtection.get("/organisations")).status).toBe(403);
   });
 
   it("names what is wrong with the request", async () => {

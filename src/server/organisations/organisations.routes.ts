@@ -4,8 +4,10 @@ import { Organisation } from "../../domain/organisations/organisation.schema.ts"
 import { type AppDeps, type AppEnv, actorOf, asActor, securedRoute } from "../http.ts";
 import { listOrganisations } from "./organisations.repository.ts";
 
+// The programme's organisations are public knowledge; whoever reads the stock (the steering board too,
+// to pick a partner's report) may list them.
 const listRoute = createRoute(
-  securedRoute("units:read", {
+  securedRoute("stock:read", {
     method: "get",
     path: "/organisations",
     tags: ["organisations"],
