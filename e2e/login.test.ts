@@ -3,6 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import {
   apiTotal,
+  axeViolations,
   DEMO_ADMIN,
   DEMO_PASSWORD,
   expectAccessible,
@@ -44,6 +45,28 @@ describe("signing in and out", () => {
     );
     expect(await page.locator("#login-password-error").textContent()).toBe("La password è obbligatoria");
     await expectAccessible(page);
+  });
+
+  test("the accessibility check finds violations when there are some", async () => {
+    // Every journey asserts 0 violations: that proves something only if the check can find them.
+    const probe = await (await newContext(browser, baseUrl)).newPage();
+    await probe.goto("/");
+    await probe.getByRole("heading", { level: 1, name: "Accedi a CasaComune" }).waitFor();
+    expect(await axeViolations(probe)).toEqual([]);
+    await probe.evaluate(() => {
+      const main = document.querySelector("main") ?? document.body;
+      const faint = document.createElement("p");
+      faint.textContent = "Testo quasi invisibile";
+      faint.style.color = "#f4f4f4";
+      faint.style.background = "#ffffff";
+      const unnamed = document.createElement("button");
+      const image = document.createElement("img");
+      image.src = "data:image/gif;base64,R0lGODlhAQABAAAAACw=";
+      main.append(faint, unnamed, image);
+    });
+    const found = (await axeViolations(probe)).map((v) => v.id).sort();
+    expect(found).toEqual(["button-name", "color-contrast", "image-alt"]);
+    await probe.context().close();
   });
 
   test("a wrong password gets one generic message", async () => {

@@ -58,7 +58,14 @@ export type AxeViolation = { id: string; impact?: string | null; help: string; n
 
 /** Every axe rule (WCAG 2.x A/AA and best practices) on the page as it is now; the violations found. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  const results = await new AxeBuilder({ page }).analyze();
+  // Every rule still runs. Legacy mode runs axe in the page itself (the pages have no cross-origin
+  // frames) instead of finishing in a new blank page each time, and only the violations get their
+  // nodes' details: 0.6 s a check instead of 1.5 s, over 230 checks (e2e/login.test.ts shows it
+  // still finds what it should).
+  const results = await new AxeBuilder({ page })
+    .setLegacyMode(true)
+    .options({ resultTypes: ["violations"] })
+    .analyze();
   return results.violations;
 }
 

@@ -45,6 +45,8 @@ export async function openTestDatabase(dumpPath: string): Promise<Database> {
   }
   const name = `casacomune_test_${randomBytes(6).toString("hex")}`;
   await adminQuery(serverUrl, `create database ${name} template ${inject("pgTemplate")}`);
+  // A test database is thrown away after its file: its commits need not wait for the disk.
+  await adminQuery(serverUrl, `alter database ${name} set synchronous_commit = off`);
   const database = await openPostgres(urlForDatabase(serverUrl, name), { max: 4 });
   return {
     ...database,
