@@ -20,7 +20,7 @@ import { planCreditCents, repaymentSchedule, trackPlan } from "../../domain/arre
 import { hasPermission } from "../../domain/auth/roles.ts";
 import { addDays } from "../../domain/ledger/period.ts";
 import type { Actor } from "../auth/auth.service.ts";
-import type { Db } from "../db/client.ts";
+import { type Db, inOrder } from "../db/client.ts";
 import { AppError, fieldError } from "../errors.ts";
 import { findHouseholdOrFail, romeDate } from "../households/households.service.ts";
 import { iseeOfTenancy, type PositionedAccount, positionedAccounts } from "./arrears.service.ts";
@@ -129,10 +129,10 @@ async function loadCase(db: Db, id: string, today: string): Promise<CaseContext>
 
 async function caseView(db: Db, ctx: CaseContext, today: string): Promise<ArrearsCaseView> {
   const { row, account, facts, policy } = ctx;
-  const [steps, taskRows, referralRows] = await Promise.all([
-    listStepRows(db, row.id),
-    listTaskRows(db, { caseId: row.id }),
-    listReferralRows(db, row.householdId),
+  const [steps, taskRows, referralRows] = await inOrder([
+    () => listStepRows(db, row.id),
+    () => listTaskRows(db, { caseId: row.id }),
+    () => listReferralRows(db, row.householdId),
   ]);
   return {
     id: row.id,

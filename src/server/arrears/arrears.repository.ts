@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
-import type { Db } from "../db/client.ts";
+import { type Db, inOrder } from "../db/client.ts";
 import { arrearsCases, bankLines, households, recertifications, tenancies } from "../db/schema.ts";
 
 // Every query runs in the caller's scope: row-level security keeps a partner to its own households,
@@ -40,20 +40,24 @@ export async function listOpenCaseRows(db: Db, tenancyIds: readonly string[]) {
  */
 export async function listIseeRows(db: Db, tenancyIds: readonly string[]) {
   if (tenancyIds.length === 0) return new Map<string, number | null>();
-  const [fromHousehold, fromRecertification] = await Promise.all([
-    db
-      .select({ tenancyId: tenancies.id, iseeCents: households.iseeCents })
-      .from(tenancies)
-      .innerJoin(households, eq(households.id, tenancies.householdId))
-      .where(inArray(tenancies.id, [...tenancyIds])),
-    db
-      .selectDistinctOn([recertifications.tenancyId], {
-        tenancyId: recertifications.tenancyId,
-        iseeCents: recertifications.iseeCents,
-      })
-      .from(recertifications)
-      .where(and(inArray(recertifications.tenancyId, [...tenancyIds]), isNotNull(recertifications.iseeCents)))
-      .orderBy(asc(recertifications.tenancyId), sql`${recertifications.effectiveOn} desc`),
+  const [fromHousehold, fromRecertification] = await inOrder([
+    () =>
+      db
+        .select({ tenancyId: tenancies.id, iseeCents: households.iseeCents })
+        .from(tenancies)
+        .innerJoin(households, eq(households.id, tenancies.householdId))
+        .where(inArray(tenancies.id, [...tenancyIds])),
+    () =>
+      db
+        .selectDistinctOn([recertifications.tenancyId], {
+          tenancyId: recertifications.tenancyId,
+          iseeCents: recertifications.iseeCents,
+        })
+        .from(recertifications)
+        .where(
+          and(inArray(recertifications.tenancyId, [...tenancyIds]), isNotNull(recertifications.iseeCents)),
+        )
+        .orderBy(asc(recertifications.tenancyId), sql`${recertifications.effectiveOn} desc`),
   ]);
   const isee = new Map<string, number | null>(fromHousehold.map((r) => [r.tenancyId, r.iseeCents]));
   for (const r of fromRecertification) isee.set(r.tenancyId, r.iseeCents);

@@ -88,6 +88,18 @@ function scopedRunner(appDb: Db) {
  */
 export type Alongside = <T>(tasks: readonly ((db: Db) => Promise<T>)[]) => Promise<T[]>;
 
+/**
+ * Reads of one transaction one after the other, their results in order. A connection runs one
+ * statement at a time: `Promise.all` on it only queued them in the driver (which pg 9 will refuse).
+ */
+export async function inOrder<const T extends readonly (() => Promise<unknown>)[]>(
+  reads: T,
+): Promise<{ -readonly [K in keyof T]: T[K] extends () => Promise<infer R> ? R : never }> {
+  const results: unknown[] = [];
+  for (const read of reads) results.push(await read());
+  return results as { -readonly [K in keyof T]: T[K] extends () => Promise<infer R> ? R : never };
+}
+
 /** Two reads of different types `alongside`, their results in order. */
 export async function alongsidePair<A, B>(
   alongside: Alongside,

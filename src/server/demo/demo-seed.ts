@@ -87,9 +87,10 @@ export async function seedDemoProgramme(options: { db: Db; passwordCost?: number
       })),
       { actorId: null, kind: "imported", note: "Programma dimostrativo (dati fittizi)" },
     );
-    const userIds = await Promise.all(
-      DEMO_USERS.map((u) => createUser({ db: tx, ...u, password: DEMO_PASSWORD, cost: passwordCost })),
-    );
+    // One after the other on the transaction's connection (each password hashed in turn, once).
+    const userIds: string[] = [];
+    for (const u of DEMO_USERS)
+      userIds.push(await createUser({ db: tx, ...u, password: DEMO_PASSWORD, cost: passwordCost }));
     const userOf = new Map(DEMO_USERS.map((u, i) => [u.role, userIds[i] as string]));
     const userAt = (role: Role, code: string | null) =>
       DEMO_USERS.some((u) => u.role === role && u.organisationCode === code)

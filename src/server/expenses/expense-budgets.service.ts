@@ -5,7 +5,7 @@ import { budgetChangeProblems } from "../../domain/expenses/eligibility.ts";
 import type { BudgetInput } from "../../domain/expenses/expenses.ts";
 import type { BudgetOverview, BudgetPositionView } from "../../domain/expenses/expenses-api.schema.ts";
 import type { Actor } from "../auth/auth.service.ts";
-import type { Db } from "../db/client.ts";
+import { type Db, inOrder } from "../db/client.ts";
 import { expenseBudgets } from "../db/schema.ts";
 import { AppError, fieldError } from "../errors.ts";
 import { budgetRows, conventionOf, lockBudget, partnerRows } from "./expenses.repository.ts";
@@ -20,10 +20,10 @@ import { positionViews } from "./expenses-views.ts";
 export async function budgetOverview(options: { db: Db; actor: Actor }): Promise<BudgetOverview> {
   const { db, actor } = options;
   const programme = scopeOfRole(actor.role) === "programme";
-  const [items, partners, convention] = await Promise.all([
-    positionViews(db),
-    partnerRows(db),
-    conventionOf(db),
+  const [items, partners, convention] = await inOrder([
+    () => positionViews(db),
+    () => partnerRows(db),
+    () => conventionOf(db),
   ]);
   return {
     items,

@@ -7,7 +7,7 @@ import type {
   ClaimDetailView,
   ClaimSummaryView,
 } from "../../domain/expenses/expenses-api.schema.ts";
-import type { Db } from "../db/client.ts";
+import { type Db, inOrder } from "../db/client.ts";
 import { claimRows } from "./expenses.repository.ts";
 import { claimDetail, claimSummary, positionViews } from "./expenses-views.ts";
 
@@ -189,7 +189,7 @@ const budgetColumns: Column<BudgetPositionView>[] = [
 
 /** The register: every claim the caller sees (Rendiconti) and the totals against budget (Budget). */
 export async function registerWorkbook(db: Db) {
-  const [claims, positions] = await Promise.all([claimRows(db), positionViews(db)]);
+  const [claims, positions] = await inOrder([() => claimRows(db), () => positionViews(db)]);
   return workbookOf((workbook) => {
     addSheet(workbook, "Rendiconti", claimColumns, claims.map(claimSummary));
     addSheet(workbook, "Budget", budgetColumns, positions);

@@ -19,7 +19,7 @@ import type {
   ExpenseDocumentView,
   PartnerRef,
 } from "../../domain/expenses/expenses-api.schema.ts";
-import type { Db } from "../db/client.ts";
+import { type Db, inOrder } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { isUuid } from "../households/households.repository.ts";
 import {
@@ -95,10 +95,10 @@ export const figuresOf = (row: ClaimRow): ClaimFigures => ({
 
 /** The totals against budget the caller sees (narrowed to one budget's `key`), by partner, line, source. */
 export async function positionViews(db: Db, key: Partial<BudgetKey> = {}): Promise<BudgetPositionView[]> {
-  const [budgets, claims, partners] = await Promise.all([
-    budgetRows(db, key),
-    claimRows(db, { partnerId: key.partnerId, line: key.line, fundingSource: key.fundingSource }),
-    partnerRows(db),
+  const [budgets, claims, partners] = await inOrder([
+    () => budgetRows(db, key),
+    () => claimRows(db, { partnerId: key.partnerId, line: key.line, fundingSource: key.fundingSource }),
+    () => partnerRows(db),
   ]);
   const typed = budgets.map((b) => ({
     ...b,
@@ -153,11 +153,11 @@ export async function claimDetail(db: Db, id: string): Promise<ClaimDetailView> 
     line: row.line as AreaLine,
     fundingSource: row.fundingSource as ExpenseSource,
   };
-  const [lines, documents, convention, positions] = await Promise.all([
-    lineRows(db, id),
-    documentRows(db, id),
-    conventionOf(db),
-    positionViews(db, key),
+  const [lines, documents, convention, positions] = await inOrder([
+    () => lineRows(db, id),
+    () => documentRows(db, id),
+    () => conventionOf(db),
+    () => positionViews(db, key),
   ]);
   const budget = positions[0] ?? null;
   const summary = claimSummary(row);

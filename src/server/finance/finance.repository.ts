@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { type AnyColumn, and, desc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
-import type { Db } from "../db/client.ts";
+import { type Db, inOrder } from "../db/client.ts";
 import {
   fundingPledges,
   fundingReceipts,
@@ -93,56 +93,63 @@ const centsSum = (expression: SQL) => sql<number>`coalesce(sum(${expression}), 0
  */
 export async function actualFigures(db: Db, from: string, to: string) {
   const between = (column: AnyColumn) => and(gte(column, from), lte(column, to));
-  const [rent, works, loans, sources, receipts, accepted, worksExVat, stock] = await Promise.all([
-    db
-      .select({ month: monthKey(payments.paidOn), cents: centsSum(sql`${payments.amountCents}`) })
-      .from(payments)
-      .where(between(payments.paidOn))
-      .groupBy(monthKey(payments.paidOn)),
-    db
-      .select({
-        month: monthKey(worksCostLines.invoiceDate),
-        cents: centsSum(sql`${worksCostLines.amountExVatCents} + ${worksCostLines.vatCents}`),
-      })
-      .from(worksCostLines)
-      .where(between(worksCostLines.invoiceDate))
-      .groupBy(monthKey(worksCostLines.invoiceDate)),
-    db
-      .select({
-        month: monthKey(loanPayments.paidOn),
-        cents: centsSum(sql`${loanPayments.principalCents} + ${loanPayments.interestCents}`),
-      })
-      .from(loanPayments)
-      .where(between(loanPayments.paidOn))
-      .groupBy(monthKey(loanPayments.paidOn)),
-    db
-      .select({ source: fundingPledges.source, cents: centsSum(sql`${fundingPledges.amountCents}`) })
-      .from(fundingPledges)
-      .groupBy(fundingPledges.source),
-    db
-      .select({
-        source: fundingPledges.source,
-        month: monthKey(fundingReceipts.receivedOn),
-        cents: centsSum(sql`${fundingReceipts.amountCents}`),
-      })
-      .from(fundingReceipts)
-      .innerJoin(fundingPledges, eq(fundingPledges.id, fundingReceipts.pledgeId))
-      .where(
-        and(
-          inArray(fundingPledges.source, ["co_financing_a", "co_financing_b"]),
-          lte(fundingReceipts.receivedOn, to),
-        ),
-      )
-      .groupBy(fundingPledges.source, monthKey(fundingReceipts.receivedOn)),
-    db
-      .select({ cents: centsSum(sql`${loanOffers.principalCents}`) })
-      .from(loanOffers)
-      .where(eq(loanOffers.status, "accepted")),
-    db
-      .select({ cents: centsSum(sql`${worksCostLines.amountExVatCents}`) })
-      .from(worksCostLines)
-      .where(lte(worksCostLines.invoiceDate, to)),
-    db.select({ n: sql<number>`count(*)::int` }).from(units),
+  const [rent, works, loans, sources, receipts, accepted, worksExVat, stock] = await inOrder([
+    () =>
+      db
+        .select({ month: monthKey(payments.paidOn), cents: centsSum(sql`${payments.amountCents}`) })
+        .from(payments)
+        .where(between(payments.paidOn))
+        .groupBy(monthKey(payments.paidOn)),
+    () =>
+      db
+        .select({
+          month: monthKey(worksCostLines.invoiceDate),
+          cents: centsSum(sql`${worksCostLines.amountExVatCents} + ${worksCostLines.vatCents}`),
+        })
+        .from(worksCostLines)
+        .where(between(worksCostLines.invoiceDate))
+        .groupBy(monthKey(worksCostLines.invoiceDate)),
+    () =>
+      db
+        .select({
+          month: monthKey(loanPayments.paidOn),
+          cents: centsSum(sql`${loanPayments.principalCents} + ${loanPayments.interestCents}`),
+        })
+        .from(loanPayments)
+        .where(between(loanPayments.paidOn))
+        .groupBy(monthKey(loanPayments.paidOn)),
+    () =>
+      db
+        .select({ source: fundingPledges.source, cents: centsSum(sql`${fundingPledges.amountCents}`) })
+        .from(fundingPledges)
+        .groupBy(fundingPledges.source),
+    () =>
+      db
+        .select({
+          source: fundingPledges.source,
+          month: monthKey(fundingReceipts.receivedOn),
+          cents: centsSum(sql`${fundingReceipts.amountCents}`),
+        })
+        .from(fundingReceipts)
+        .innerJoin(fundingPledges, eq(fundingPledges.id, fundingReceipts.pledgeId))
+        .where(
+          and(
+            inArray(fundingPledges.source, ["co_financing_a", "co_financing_b"]),
+            lte(fundingReceipts.receivedOn, to),
+          ),
+        )
+        .groupBy(fundingPledges.source, monthKey(fundingReceipts.receivedOn)),
+    () =>
+      db
+        .select({ cents: centsSum(sql`${loanOffers.principalCents}`) })
+        .from(loanOffers)
+        .where(eq(loanOffers.status, "accepted")),
+    () =>
+      db
+        .select({ cents: centsSum(sql`${worksCostLines.amountExVatCents}`) })
+        .from(worksCostLines)
+        .where(lte(worksCostLines.invoiceDate, to)),
+    () => db.select({ n: sql<number>`count(*)::int` }).from(units),
   ]);
   return { rent, works, loans, sources, receipts, accepted, worksExVat, stock };
 }

@@ -41,7 +41,7 @@ import type {
 import { planSourcesOf } from "../../domain/funding/plan-sources.ts";
 import { daysBetween } from "../../domain/ledger/period.ts";
 import type { Actor } from "../auth/auth.service.ts";
-import type { Db } from "../db/client.ts";
+import { type Db, inOrder } from "../db/client.ts";
 import {
   fundingApplications,
   fundingCalls,
@@ -545,17 +545,19 @@ async function loanViews(db: Db, today: string, where?: ReturnType<typeof eq>): 
   const [guarantees, payments] =
     ids.length === 0
       ? [[], []]
-      : await Promise.all([
-          db
-            .select()
-            .from(loanGuarantees)
-            .where(inArray(loanGuarantees.loanOfferId, ids))
-            .orderBy(asc(loanGuarantees.expiresOn)),
-          db
-            .select()
-            .from(loanPayments)
-            .where(inArray(loanPayments.loanOfferId, ids))
-            .orderBy(asc(loanPayments.paidOn), asc(loanPayments.createdAt)),
+      : await inOrder([
+          () =>
+            db
+              .select()
+              .from(loanGuarantees)
+              .where(inArray(loanGuarantees.loanOfferId, ids))
+              .orderBy(asc(loanGuarantees.expiresOn)),
+          () =>
+            db
+              .select()
+              .from(loanPayments)
+              .where(inArray(loanPayments.loanOfferId, ids))
+              .orderBy(asc(loanPayments.paidOn), asc(loanPayments.createdAt)),
         ]);
   return rows.map(({ lenderId, lenderName, ...row }) => {
     const method = row.method as LoanView["method"];
@@ -731,10 +733,10 @@ export async function addLoanPayment(options: Move<LoanPaymentInput>) {
 /** Totals by source (pledged, received, outstanding), the debt share, and the warnings of the day. */
 export async function fundingSummary(options: Context & { actor: Actor }): Promise<FundingSummary> {
   const { db, today } = options;
-  const [pledges, loans, calls] = await Promise.all([
-    pledgeViews(db),
-    loanViews(db, today),
-    listCalls(options),
+  const [pledges, loans, calls] = await inOrder([
+    () => pledgeViews(db),
+    () => loanViews(db, today),
+    () => listCalls(options),
   ]);
   const bySource: SourceTotals[] = PLEDGE_SOURCES.map((source) => {
     const own = pledges.filter((p) => p.source === source);
@@ -815,9 +817,9 @@ export async function planSources(
   options: Context & { startMonth: string; conventionYears: number },
 ): Promise<PlanSourcesView> {
   const { db, today } = options;
-  const [pledges, loans] = await Promise.all([
-    pledgeRecords(db),
-    loanViews(db, today, eq(loanOffers.status, "accepted")),
+  const [pledges, loans] = await inOrder([
+    () => pledgeRecords(db),
+    () => loanViews(db, today, eq(loanOffers.status, "accepted")),
   ]);
   return planSourcesOf({
     pledges,

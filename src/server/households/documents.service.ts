@@ -14,7 +14,7 @@ import {
 import type { ReferralStatus } from "../../domain/households/household-api.schema.ts";
 import type { CaseFacts } from "../../domain/households/special-category.ts";
 import type { Actor } from "../auth/auth.service.ts";
-import type { Db } from "../db/client.ts";
+import { type Db, inOrder } from "../db/client.ts";
 import { AppError, fieldError } from "../errors.ts";
 import {
   type DocumentRow,
@@ -80,7 +80,10 @@ export async function listDocuments(options: {
 }): Promise<DocumentResult<{ items: DocumentRecord[] }>> {
   const { db, actor, idOrReference, now } = options;
   const household = await findHouseholdOrFail(db, actor, idOrReference);
-  const [rows, facts] = await Promise.all([listDocumentRows(db, household.id), caseFactsOf(db, household)]);
+  const [rows, facts] = await inOrder([
+    () => listDocumentRows(db, household.id),
+    () => caseFactsOf(db, household),
+  ]);
   const today = romeDate(now);
   return {
     householdId: household.id,
@@ -133,9 +136,9 @@ export async function addDocument(options: {
       uploadedBy: actor.userId,
       uploadedAt: now,
     });
-    const [row, facts] = await Promise.all([
-      findDocumentRow(tx, household.id, id),
-      caseFactsOf(tx, household),
+    const [row, facts] = await inOrder([
+      () => findDocumentRow(tx, household.id, id),
+      () => caseFactsOf(tx, household),
     ]);
     if (row === null) throw new AppError("NOT_FOUND", "The document was not stored");
     return { householdId: household.id, result: toDocumentRecord(row, actor, facts, today) };

@@ -30,7 +30,7 @@ import { canManageCategory } from "../../domain/organisations/organisation.schem
 import type { FieldIssue } from "../../domain/shared/issue.ts";
 import type { UnitCategory } from "../../domain/units/unit.schema.ts";
 import type { Actor } from "../auth/auth.service.ts";
-import type { Db } from "../db/client.ts";
+import { type Db, inOrder } from "../db/client.ts";
 import { AppError, fieldError } from "../errors.ts";
 import { findOrganisationByCode } from "../organisations/organisations.repository.ts";
 import { careTimelineEntries } from "../support-plans/care-timeline.ts";
@@ -166,11 +166,11 @@ async function householdDetailOf(
   row: HouseholdRow,
   now: Date,
 ): Promise<HouseholdDetail> {
-  const [members, events, consents, { access, onTeam }] = await Promise.all([
-    listHouseholdMembers(db, row.id),
-    listHouseholdEvents(db, row.id),
-    listConsentRows(db, row.id),
-    caseAccessOf(db, actor, row),
+  const [members, events, consents, { access, onTeam }] = await inOrder([
+    () => listHouseholdMembers(db, row.id),
+    () => listHouseholdEvents(db, row.id),
+    () => listConsentRows(db, row.id),
+    () => caseAccessOf(db, actor, row),
   ]);
   const status = row.status as HouseholdStatus;
   const suspendedFrom = row.suspendedFrom as HouseholdStatus | null;
@@ -210,9 +210,9 @@ export async function listHouseholds(options: {
 }): Promise<{ items: HouseholdSummary[]; total: number }> {
   const { db, actor, query, now } = options;
   const scope = householdScopeOf(actor);
-  const [rows, total] = await Promise.all([
-    listHouseholdRows(db, query, scope, now),
-    countHouseholdRows(db, query, scope),
+  const [rows, total] = await inOrder([
+    () => listHouseholdRows(db, query, scope, now),
+    () => countHouseholdRows(db, query, scope),
   ]);
   return {
     items: rows.map((r) => ({
@@ -464,12 +464,12 @@ export async function getHouseholdTimeline(options: {
   const { db, actor, idOrReference } = options;
   const row = await findHouseholdOrFail(db, actor, idOrReference);
   const { access } = await caseAccessOf(db, actor, row);
-  const [events, referralRows, documents, consents, care] = await Promise.all([
-    listHouseholdEvents(db, row.id),
-    listHouseholdReferrals(db, row.id),
-    listDocumentRows(db, row.id),
-    listConsentRows(db, row.id),
-    careTimelineEntries(db, row.id, access),
+  const [events, referralRows, documents, consents, care] = await inOrder([
+    () => listHouseholdEvents(db, row.id),
+    () => listHouseholdReferrals(db, row.id),
+    () => listDocumentRows(db, row.id),
+    () => listConsentRows(db, row.id),
+    () => careTimelineEntries(db, row.id, access),
   ]);
   const entries = [
     ...statusEntries(events),

@@ -16,7 +16,7 @@ import type { HouseholdStatus } from "../../domain/households/household-status.t
 import { canReadReferralReport } from "../../domain/households/special-category.ts";
 import type { UnitCategory } from "../../domain/units/unit.schema.ts";
 import type { Actor } from "../auth/auth.service.ts";
-import type { Db } from "../db/client.ts";
+import { type Db, inOrder } from "../db/client.ts";
 import { AppError, fieldError } from "../errors.ts";
 import { caseFactsOf } from "./household-team.ts";
 import {
@@ -204,9 +204,9 @@ export async function listReferrals(options: {
 }): Promise<{ items: ReferralView[]; total: number }> {
   const { db, actor, query, now } = options;
   const scope = householdScopeOf(actor);
-  const [rows, total] = await Promise.all([
-    listReferralRows(db, query, scope, now),
-    countReferralRows(db, query, scope, now),
+  const [rows, total] = await inOrder([
+    () => listReferralRows(db, query, scope, now),
+    () => countReferralRows(db, query, scope, now),
   ]);
   return { items: rows.map((r) => toReferralView(r, now)), total };
 }

@@ -20,7 +20,7 @@ import { noticeNumber } from "../../domain/pagopa/notice.ts";
 import type { Signatory } from "../../domain/tenancies/tenancy.schema.ts";
 import type { TenancyLedger } from "../../domain/tenancies/tenancy-api.schema.ts";
 import type { Actor } from "../auth/auth.service.ts";
-import type { Db } from "../db/client.ts";
+import { type Db, inOrder } from "../db/client.ts";
 import {
   bankImports,
   bankLines,
@@ -502,13 +502,14 @@ const selectLines = (db: Db) =>
 
 export async function listBankLines(options: { db: Db; query: BankLineQuery }) {
   const { db, query } = options;
-  const [items, [total]] = await Promise.all([
-    selectLines(db)
-      .where(eq(bankLines.status, query.status))
-      .orderBy(asc(bankLines.bookedOn), asc(bankLines.lineNo))
-      .limit(query.limit)
-      .offset(query.offset),
-    db.select({ n: count() }).from(bankLines).where(eq(bankLines.status, query.status)),
+  const [items, [total]] = await inOrder([
+    () =>
+      selectLines(db)
+        .where(eq(bankLines.status, query.status))
+        .orderBy(asc(bankLines.bookedOn), asc(bankLines.lineNo))
+        .limit(query.limit)
+        .offset(query.offset),
+    () => db.select({ n: count() }).from(bankLines).where(eq(bankLines.status, query.status)),
   ]);
   return { items: items as BankLine[], total: total?.n ?? 0 };
 }

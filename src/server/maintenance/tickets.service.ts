@@ -32,7 +32,7 @@ import {
   transitionProblems,
 } from "../../domain/maintenance/ticket-status.ts";
 import type { Actor } from "../auth/auth.service.ts";
-import type { Db } from "../db/client.ts";
+import { type Db, inOrder } from "../db/client.ts";
 import { AppError, fieldError, missingAsField } from "../errors.ts";
 import { getUnit } from "../units/units.service.ts";
 import {
@@ -105,7 +105,10 @@ async function findTicketOrFail(db: Db, actor: Actor, idOrReference: string) {
 }
 
 async function detailOf(db: Db, actor: Actor, row: TicketRow, now: Date): Promise<TicketDetail> {
-  const [events, photos] = await Promise.all([listTicketEvents(db, row.id), listTicketPhotos(db, row.id)]);
+  const [events, photos] = await inOrder([
+    () => listTicketEvents(db, row.id),
+    () => listTicketPhotos(db, row.id),
+  ]);
   const status = row.status as TicketStatus;
   return {
     ...toTicket(row, now),
@@ -143,9 +146,9 @@ export async function listTickets(options: {
 }): Promise<TicketList> {
   const { db, actor, query, now } = options;
   const scope = scopeOf(actor);
-  const [rows, total] = await Promise.all([
-    listTicketRows(db, query, scope, now),
-    countTicketRows(db, query, scope, now),
+  const [rows, total] = await inOrder([
+    () => listTicketRows(db, query, scope, now),
+    () => countTicketRows(db, query, scope, now),
   ]);
   return { items: rows.map((row) => toTicket(row, now)), total };
 }

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CATALOGUE } from "../../domain/monitoring/catalogue.ts";
 import { type Period, parsePeriodKey } from "../../domain/monitoring/periods.ts";
-import type { Db, DbScope } from "../db/client.ts";
+import { type Db, type DbScope, inOrder } from "../db/client.ts";
 import { rowsOf } from "../security/catalogue.ts";
 import { createTestContext, type TestContext } from "../testing/test-context.ts";
 import { HEADLINE_GROUPS, INDICATOR_SQL } from "./indicator-sql.ts";
@@ -147,7 +147,7 @@ describe("every indicator on the hand-built programme, second quarter of 2026", 
     ] as const) {
       const together = await ctx.database.scoped(scope, (db) => computeHeadlines(db, period, grouped));
       const alone = await ctx.database.scoped(scope, (db) =>
-        Promise.all(grouped.map((code) => computeIndicator(db, code, period, []))),
+        inOrder(grouped.map((code) => () => computeIndicator(db, code, period, []))),
       );
       const fields = (v: { code: string; numerator: number; denominator: number; value: number | null }) => [
         v.code,

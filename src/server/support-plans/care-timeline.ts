@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import type { TimelineEntry } from "../../domain/households/household-api.schema.ts";
 import type { SpecialCategoryAccess } from "../../domain/households/special-category.ts";
-import type { Db } from "../db/client.ts";
+import { type Db, inOrder } from "../db/client.ts";
 import { listHouseholdExitRows, listRecordedFollowUpRows } from "./exits.repository.ts";
 import { listHouseholdInterventionRows } from "./interventions.repository.ts";
 import { listHouseholdPlanRows, listHouseholdReviewRows } from "./support-plans.repository.ts";
@@ -24,12 +24,12 @@ export async function careTimelineEntries(
   householdId: string,
   access: SpecialCategoryAccess,
 ): Promise<TimelineEntry[]> {
-  const [plans, reviews, interventions, exits, followUps] = await Promise.all([
-    listHouseholdPlanRows(db, householdId),
-    listHouseholdReviewRows(db, householdId),
-    listHouseholdInterventionRows(db, householdId),
-    listHouseholdExitRows(db, householdId),
-    listRecordedFollowUpRows(db, householdId),
+  const [plans, reviews, interventions, exits, followUps] = await inOrder([
+    () => listHouseholdPlanRows(db, householdId),
+    () => listHouseholdReviewRows(db, householdId),
+    () => listHouseholdInterventionRows(db, householdId),
+    () => listHouseholdExitRows(db, householdId),
+    () => listRecordedFollowUpRows(db, householdId),
   ]);
   const full = access === "full";
   const entries: TimelineEntry[] = [

@@ -9,7 +9,7 @@ import type {
   InterventionType,
 } from "../../domain/support-plans/intervention.schema.ts";
 import type { Actor } from "../auth/auth.service.ts";
-import type { Db } from "../db/client.ts";
+import { type Db, inOrder } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { romeDate } from "../households/households.service.ts";
 import {
@@ -51,9 +51,9 @@ export async function listInterventions(options: {
 }): Promise<{ householdId: string; list: z.infer<typeof InterventionList> }> {
   const { db, actor, idOrReference, page } = options;
   const { household, access } = await householdCaseOrFail(db, actor, idOrReference);
-  const [rows, counts] = await Promise.all([
-    listInterventionRows(db, household.id, page),
-    countInterventionRows(db, household.id),
+  const [rows, counts] = await inOrder([
+    () => listInterventionRows(db, household.id, page),
+    () => countInterventionRows(db, household.id),
   ]);
   return { householdId: household.id, list: { items: rows.map((r) => toRecord(r, access)), ...counts } };
 }

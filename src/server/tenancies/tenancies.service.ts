@@ -17,7 +17,7 @@ import { maxMonthlyRentCents } from "../../domain/units/rent-cap.ts";
 import type { UnitCategory } from "../../domain/units/unit.schema.ts";
 import { moveHousehold } from "../allocation/offers.service.ts";
 import type { Actor } from "../auth/auth.service.ts";
-import type { Db } from "../db/client.ts";
+import { type Db, inOrder } from "../db/client.ts";
 import { AppError, fieldError, missingAsField, uniqueViolationOf } from "../errors.ts";
 import { findHouseholdOrFail, romeDate } from "../households/households.service.ts";
 import { getUnit, transitionUnit } from "../units/units.service.ts";
@@ -76,9 +76,9 @@ const toRecertification = (
 export async function getTenancy(options: { db: Db; idOrReference: string }): Promise<Tenancy> {
   const { db, idOrReference } = options;
   const row = await findTenancyOrFail(db, idOrReference);
-  const [documents, recertifications] = await Promise.all([
-    listDocumentRows(db, row.id),
-    listRecertificationRows(db, row.id),
+  const [documents, recertifications] = await inOrder([
+    () => listDocumentRows(db, row.id),
+    () => listRecertificationRows(db, row.id),
   ]);
   return {
     ...toSummary(row),
@@ -102,7 +102,7 @@ export async function getTenancy(options: { db: Db; idOrReference: string }): Pr
 
 export async function listTenancies(options: { db: Db; query: TenancyListQuery }): Promise<TenancyList> {
   const { db, query } = options;
-  const [rows, total] = await Promise.all([listTenancyRows(db, query), countTenancyRows(db, query)]);
+  const [rows, total] = await inOrder([() => listTenancyRows(db, query), () => countTenancyRows(db, query)]);
   return { items: rows.map(toSummary), total };
 }
 

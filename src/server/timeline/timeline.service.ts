@@ -20,7 +20,7 @@ import {
   summarise,
 } from "../../domain/timeline/timeline-rules.ts";
 import type { Actor } from "../auth/auth.service.ts";
-import type { Db } from "../db/client.ts";
+import { type Db, inOrder } from "../db/client.ts";
 import { organisations, programmeSettings, timelineItems } from "../db/schema.ts";
 import { AppError, fieldError } from "../errors.ts";
 import { isUuid } from "../households/households.repository.ts";
@@ -121,10 +121,10 @@ const matches = (item: TimelineItemView, query: TimelineQuery) =>
  */
 export async function listTimeline(options: Context & { query: TimelineQuery }): Promise<TimelineList> {
   const { db, actor, today, query } = options;
-  const [all, convention, owners] = await Promise.all([
-    itemViews({ db, actor, today, where: whereOf(query) }),
-    conventionOf(db),
-    ownerChoices(db, actor),
+  const [all, convention, owners] = await inOrder([
+    () => itemViews({ db, actor, today, where: whereOf(query) }),
+    () => conventionOf(db),
+    () => ownerChoices(db, actor),
   ]);
   return {
     asOf: today,

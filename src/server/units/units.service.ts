@@ -26,7 +26,7 @@ import {
 import { type ImportIssue, importIssuesToFieldIssues, parseUnitRows } from "../../domain/units/unit-file.ts";
 import { allowedTransitions, canTransition } from "../../domain/units/unit-status.ts";
 import type { Actor } from "../auth/auth.service.ts";
-import { type Alongside, alongsidePair, type Db, inTurn } from "../db/client.ts";
+import { type Alongside, alongsidePair, type Db, inOrder, inTurn } from "../db/client.ts";
 import { AppError, fieldError, uniqueViolationOf } from "../errors.ts";
 import { listOrganisations } from "../organisations/organisations.repository.ts";
 import {
@@ -359,15 +359,15 @@ export async function getStockSummary(options: {
 }): Promise<StockSummary> {
   const { db, actor, programmeTotal } = options;
   const scope = scopeOf(actor);
-  // Independent aggregates: on PostgreSQL they run side by side.
-  const [totals, categories, statuses, origins, towns, municipi, surfaces] = await Promise.all([
-    stockTotals(db, scope),
-    countUnitsBy(db, "category", scope),
-    countUnitsBy(db, "status", scope),
-    countUnitsBy(db, "origin", scope),
-    countUnitsBy(db, "town", scope),
-    countUnitsBy(db, "municipio", scope),
-    cappedSurfaceCounts(db, scope),
+  // Independent aggregates of one transaction: one after the other on its connection.
+  const [totals, categories, statuses, origins, towns, municipi, surfaces] = await inOrder([
+    () => stockTotals(db, scope),
+    () => countUnitsBy(db, "category", scope),
+    () => countUnitsBy(db, "status", scope),
+    () => countUnitsBy(db, "origin", scope),
+    () => countUnitsBy(db, "town", scope),
+    () => countUnitsBy(db, "municipio", scope),
+    () => cappedSurfaceCounts(db, scope),
   ]);
   const byCategory = zeroFilled(categories, UNIT_CATEGORIES) as Record<UnitCategory, number>;
   const rent = { calmierato: 0, calmierato_ridotto: 0 };
