@@ -110,11 +110,9 @@ export async function alongsidePair<A, B>(
   return [a as A, b as B];
 }
 
-/** `tasks` one after the other in `db` (PGlite's one engine). */
-export async function inTurn<T>(db: Db, tasks: readonly ((db: Db) => Promise<T>)[]): Promise<T[]> {
-  const results: T[] = [];
-  for (const task of tasks) results.push(await task(db));
-  return results;
+/** `tasks` one after the other in `db` (PGlite's one engine, or one transaction's connection). */
+export function inTurn<T>(db: Db, tasks: readonly ((db: Db) => Promise<T>)[]): Promise<T[]> {
+  return inOrder(tasks.map((task) => () => task(db)));
 }
 
 /** A snapshot's identifier as `pg_export_snapshot()` returns it (it cannot be a query parameter). */
