@@ -311,6 +311,8 @@ export const households = pgTable(
   },
   (t) => [
     index("households_partner_idx").on(t.managingPartnerId),
+    // The few households whose consent to processing was withdrawn: what the Comune's policies hide.
+    index("households_withdrawn_idx").on(t.id).where(sql`${t.processingWithdrawnAt} is not null`),
     check("households_income_check", sql`${t.incomeCents} >= 0 and ${t.iseeCents} >= 0`),
     check(
       "households_status_check",

@@ -5,7 +5,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ORGANISATIONS } from "../../domain/demo/demo-programme.ts";
 import { DEFAULT_RULES } from "../../domain/eligibility/rules.schema.ts";
-import { APP_ROLE, appRoleUrl, type Db, type DbScope } from "../db/client.ts";
+import { APP_ROLE, appRoleUrl, type Db, type DbScope, inOrder } from "../db/client.ts";
 import {
   allocationOffers,
   allocationRuns,
@@ -825,6 +825,56 @@ describe("the Comune's scope", () => {
       events: await count(ctx.db, sql`unit_events`),
     });
     expect(seen.units).toBe(AREA_B.reduce((n, p) => n + p.categories.length, 0));
+  });
+
+  it("sees no record of a household whose consent to processing was withdrawn, in any table that follows a household, while data protection sees them all", async () => {
+    const followers = (
+      await rowsOf<{ table: string }>(
+        ctx.db,
+        sql`select distinct tablename as "table" from pg_policies
+          where schemaname = 'public' and qual like '%FROM households h%' order by 1`,
+      )
+    ).map((r) => r.table);
+    expect(followers.length).toBeGreaterThanOrEqual(17);
+    const [withdrawn, kept] = [householdIds.get("ETS-B1") as string, householdIds.get("ETS-B2") as string];
+    const comune: DbScope = { organisationId: orgId.get("COMUNE-MI") as string, userId: null, sees: "all" };
+    /** Rows of the household in each table, by table. */
+    const counts = async (db: Db, householdId: string) => {
+      const n = await inOrder(
+        followers.map(
+          (table) => () => count(db, sql`${sql.identifier(table)} where household_id = ${householdId}`),
+        ),
+      );
+      return Object.fromEntries(followers.map((table, i) => [table, n[i]]));
+    };
+    const stored = await counts(ctx.db, withdrawn);
+    // The fixture wrote at least one row in every such table for the household.
+    expect(Object.entries(stored).filter(([, n]) => !n)).toEqual([]);
+    const storedKept = await counts(ctx.db, kept);
+    expect(await ctx.database.scoped(comune, (db) => counts(db, withdrawn))).toEqual(stored);
+
+    await ctx.db.execute(sql`update households set processing_withdrawn_at = now() where id = ${withdrawn}`);
+    try {
+      const hidden = Object.fromEntries(followers.map((table) => [table, 0]));
+      expect(await ctx.database.scoped(comune, (db) => counts(db, withdrawn))).toEqual(hidden);
+      expect(await ctx.database.scoped(partnerScope("ETS-B1"), (db) => counts(db, withdrawn))).toEqual(
+        hidden,
+      );
+      // The other households' records stay in view.
+      expect(await ctx.database.scoped(comune, (db) => counts(db, kept))).toEqual(storedKept);
+      const dataProtection: DbScope = { ...comune, seesWithdrawn: true };
+      expect(await ctx.database.scoped(dataProtection, (db) => counts(db, withdrawn))).toEqual(stored);
+      // The function that lists them for the policies restores the reader's setting when it returns.
+      const after = await ctx.database.scoped(comune, (db) =>
+        rowsOf<{ ids: string[]; setting: string }>(
+          db,
+          sql`select app_withdrawn_households()::text[] as "ids", current_setting('app.withdrawn') as "setting"`,
+        ),
+      );
+      expect(after).toEqual([{ ids: [withdrawn], setting: "hidden" }]);
+    } finally {
+      await ctx.db.execute(sql`update households set processing_withdrawn_at = null where id = ${withdrawn}`);
+    }
   });
 });
 
