@@ -21,6 +21,7 @@ import { AppError } from "./errors.ts";
 import { expenseRoutes } from "./expenses/expenses.routes.ts";
 import { financeRoutes } from "./finance/finance.routes.ts";
 import { fundingRoutes } from "./funding/funding.routes.ts";
+import { governanceRoutes } from "./governance/governance.routes.ts";
 import { consentRoutes } from "./households/consents.routes.ts";
 import { documentRoutes } from "./households/documents.routes.ts";
 import { householdRoutes } from "./households/households.routes.ts";
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
   api.route("/", monitoringReportRoutes(deps));
   api.route("/", expenseRoutes(deps));
   api.route("/", timelineRoutes(deps));
+  api.route("/", governanceRoutes(deps));
   api.route("/", openDataRoutes(deps));
 
   const document = () =>

@@ -57,6 +57,9 @@ export const PERMISSIONS = [
   "expenses:review",
   "timeline:read",
   "timeline:write",
+  "governance:read",
+  "governance:write",
+  "governance:act",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -105,6 +108,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "expenses:review",
     "timeline:read",
     "timeline:write",
+    "governance:read",
+    "governance:write",
   ],
   comune_housing_officer: [
     "units:read",
@@ -124,6 +129,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "funding:read",
     "monitoring:read",
     "timeline:read",
+    "governance:read",
   ],
   comune_social_worker: [
     "units:read",
@@ -136,6 +142,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "arrears:work",
     "monitoring:read",
     "timeline:read",
+    "governance:read",
   ],
   // The Comune's data-protection role (responsabile della protezione dei dati): reads every
   // household, including those whose consent was withdrawn, and the audit trail; records consents.
@@ -155,6 +162,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "expenses:write",
     "timeline:read",
     "timeline:write",
+    "governance:read",
+    "governance:write",
   ],
   area_b_manager: [
     "units:read",
@@ -185,6 +194,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "expenses:write",
     "timeline:read",
     "timeline:write",
+    "governance:read",
+    "governance:act",
   ],
   area_b_educator: [
     "units:read",
@@ -198,6 +209,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "maintenance:open",
     "monitoring:read",
     "timeline:read",
+    "governance:read",
   ],
   steering_board: [
     "stock:read",
@@ -207,6 +219,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "monitoring:read",
     "expenses:read",
     "timeline:read",
+    "governance:read",
+    "governance:write",
   ],
   auditor: [
     "units:read",
@@ -220,6 +234,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "monitoring:read",
     "expenses:read",
     "timeline:read",
+    "governance:read",
   ],
   tenant: ["portal:use"],
 };

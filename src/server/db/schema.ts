@@ -2068,3 +2068,174 @@ export const timelineItems = pgTable(
     ),
   ],
 );
+
+/**
+ * A governance body (seed 000 §5): the Cabina di Regia Integrata (directive), a coordination per area
+ * or Municipio (management) reporting to it, a thematic table or group it opened (project).
+ */
+export const governanceBodies = pgTable(
+  "governance_bodies",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    level: text("level").notNull(),
+    description: text("description").notNull().default(""),
+    reportsToId: uuid("reports_to_id").references((): AnyPgColumn => governanceBodies.id),
+    area: text("area"),
+    municipio: smallint("municipio"),
+    establishedOn: date("established_on").notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex("governance_bodies_name_key").on(t.name),
+    // One Cabina di Regia: the one directive body.
+    uniqueIndex("governance_bodies_directive_key").on(t.level).where(sql`${t.level} = 'directive'`),
+    check("governance_bodies_level_check", sql`${t.level} in ('directive', 'management', 'project')`),
+    check("governance_bodies_area_check", sql`${t.area} is null or ${t.area} in ('A', 'B')`),
+    check("governance_bodies_municipio_check", sql`${t.municipio} is null or ${t.municipio} between 1 and 9`),
+    check("governance_bodies_reports_check", sql`(${t.level} = 'directive') = (${t.reportsToId} is null)`),
+  ],
+);
+
+/** A person's membership of a body, or her role as its referent, from a day to a day. */
+export const governanceMembers = pgTable(
+  "governance_members",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    bodyId: uuid("body_id")
+      .notNull()
+      .references(() => governanceBodies.id),
+    personName: text("person_name").notNull(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    role: text("role").notNull(),
+    fromOn: date("from_on").notNull(),
+    toOn: date("to_on"),
+    createdAt: createdAt(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    index("governance_members_body_idx").on(t.bodyId, t.fromOn),
+    check(
+      "governance_members_role_check",
+      sql`${t.role} in ('chair', 'member', 'administrative_referent', 'technical_referent')`,
+    ),
+    check("governance_members_dates_check", sql`${t.toOn} is null or ${t.toOn} >= ${t.fromOn}`),
+  ],
+);
+
+/** A meeting of a body: planned with its agenda, then held with its attendance and minutes. */
+export const governanceMeetings = pgTable(
+  "governance_meetings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    bodyId: uuid("body_id")
+      .notNull()
+      .references(() => governanceBodies.id),
+    date: date("date").notNull(),
+    startsAt: text("starts_at"),
+    place: text("place").notNull().default(""),
+    agenda: jsonb("agenda").$type<string[]>().notNull(),
+    annualReview: boolean("annual_review").notNull().default(false),
+    minutes: text("minutes"),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [index("governance_meetings_body_idx").on(t.bodyId, t.date)],
+);
+
+/** Who attended a held meeting: memberships of its body. */
+export const governanceAttendance = pgTable(
+  "governance_attendance",
+  {
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => governanceMeetings.id, { onDelete: "cascade" }),
+    memberId: uuid("member_id")
+      .notNull()
+      .references(() => governanceMembers.id),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.memberId] })],
+);
+
+/** A file attached to a meeting (minutes signed, presentations, documents discussed). */
+export const governanceAttachments = pgTable(
+  "governance_attachments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => governanceMeetings.id, { onDelete: "cascade" }),
+    fileName: text("file_name").notNull(),
+    contentType: text("content_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    content: bytea("content").notNull(),
+    uploadedBy: uuid("uploaded_by").references(() => users.id),
+    uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("governance_attachments_meeting_idx").on(t.meetingId)],
+);
+
+/** A decision of a body, numbered per body, taken at one of its meetings. */
+export const governanceDecisions = pgTable(
+  "governance_decisions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    bodyId: uuid("body_id")
+      .notNull()
+      .references(() => governanceBodies.id),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => governanceMeetings.id),
+    number: integer("number").notNull(),
+    text: text("text").notNull(),
+    mode: text("mode").notNull(),
+    votesFor: integer("votes_for"),
+    votesAgainst: integer("votes_against"),
+    abstentions: integer("abstentions"),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("governance_decisions_number_key").on(t.bodyId, t.number),
+    check("governance_decisions_mode_check", sql`${t.mode} in ('vote', 'consensus')`),
+    check(
+      "governance_decisions_votes_check",
+      sql`(${t.mode} = 'vote') = (${t.votesFor} is not null and ${t.votesAgainst} is not null and ${t.abstentions} is not null)`,
+    ),
+  ],
+);
+
+/** An action a body gave: a person responsible, her organisation, a due day, a status. */
+export const governanceActions = pgTable(
+  "governance_actions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    bodyId: uuid("body_id")
+      .notNull()
+      .references(() => governanceBodies.id),
+    decisionId: uuid("decision_id").references(() => governanceDecisions.id),
+    title: text("title").notNull(),
+    ownerName: text("owner_name").notNull(),
+    ownerOrganisationId: uuid("owner_organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    dueOn: date("due_on").notNull(),
+    status: text("status").notNull().default("open"),
+    note: text("note").notNull().default(""),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    index("governance_actions_body_idx").on(t.bodyId, t.dueOn),
+    index("governance_actions_owner_idx").on(t.ownerOrganisationId, t.status),
+    check("governance_actions_status_check", sql`${t.status} in ('open', 'done', 'cancelled')`),
+  ],
+);

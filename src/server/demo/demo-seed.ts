@@ -59,6 +59,7 @@ import { rowsOf } from "../security/catalogue.ts";
 import { uuid7Batch } from "../shared/uuid7.ts";
 import { ensureBuildings, insertUnitRows } from "../units/units.repository.ts";
 import { insertDemoExpenses } from "./demo-expenses.ts";
+import { insertDemoGovernance } from "./demo-governance.ts";
 import { insertDemoMonitoring } from "./demo-monitoring.ts";
 import { insertDemoTimeline } from "./demo-timeline.ts";
 
@@ -120,6 +121,7 @@ export async function seedDemoProgramme(options: { db: Db; passwordCost?: number
     await insertDemoMonitoring(tx, partnerId, userOf);
     await insertDemoExpenses(tx, partnerId, userOf);
     await insertDemoTimeline(tx, partnerId, userOf);
+    await insertDemoGovernance(tx, partnerId, userOf);
   });
   return true;
 }

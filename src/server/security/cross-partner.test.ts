@@ -4,6 +4,7 @@ import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasPermission, PERMISSIONS, type Permission, type Role } from "../../domain/auth/roles.ts";
 import { DEMO_ORGANISATIONS } from "../../domain/demo/demo-programme.ts";
+import type { ActionView } from "../../domain/governance/governance-api.schema.ts";
 import type {
   HouseholdDetail,
   HouseholdSummary,
@@ -124,6 +125,8 @@ type Partner = {
   expenses: Expenses;
   /** A phase of the programme's timeline it owns (a shared register: everyone reads it). */
   timelineItem: TimelineItemView;
+  /** An action of a governance body its organisation is responsible for (governance is shared too). */
+  governanceAction: ActionView;
 };
 /**
  * A record attacked by id: the keys it may be asked by, what a body about it needs, and the values of
@@ -326,6 +329,7 @@ beforeAll(async () => {
     const funding = await fundingOf(manager, { code: organisation.code });
     const expenses = await expensesOf(manager, { code: organisation.code, comune: reviewer });
     const timelineItem = await timelineItemOf(manager, organisation.code);
+    const governanceAction = await governanceActionOf(reviewer, organisation.code);
     const [org] = await ctx.db
       .select({ id: organisations.id })
       .from(organisations)
@@ -344,6 +348,7 @@ beforeAll(async () => {
       funding,
       expenses,
       timelineItem,
+      governanceAction,
     });
   }
   const doc = (await (
@@ -392,12 +397,13 @@ const TENANCY_COLLECTIONS = new Set([
  * not attacked; changing another organisation's is, and must be refused with 403 (see
  * sharedRegisterAttacks).
  */
-const SHARED_REGISTERS = new Set(["contractors", "timeline"]);
+const SHARED_REGISTERS = new Set(["contractors", "timeline", "governance"]);
 /** A shared register's record changed by id: only its recording organisation or the Comune may. */
 const SHARED_RECORD_CHANGES = new Set([
   "PUT /contractors/{id}",
   "PUT /funding/calls/{id}",
   "PUT /timeline/{id}",
+  "PUT /governance/actions/{id}",
 ]);
 /**
  * Operations on a shared register's record that every partner may do: a call for funding is open to
@@ -1307,8 +1313,35 @@ async function timelineItemOf(manager: TestClient, code: string): Promise<Timeli
   return (await res.json()) as TimelineItemView;
 }
 
+let governanceBody: Promise<string> | undefined;
+
+/** An action of a governance body (set up by the Comune once), its organisation responsible for it. */
+async function governanceActionOf(comune: TestClient, code: string): Promise<ActionView> {
+  governanceBody ??= (async () => {
+    const res = await comune.post("/governance/bodies", {
+      name: "Cabina di prova",
+      level: "directive",
+      establishedOn: "2026-01-15",
+    });
+    if (res.status !== 201) throw new Error(`governance body failed: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { id: string }).id;
+  })();
+  const res = await comune.post(`/governance/bodies/${await governanceBody}/actions`, {
+    title: `Azione di prova ${code}`,
+    ownerName: `Referente ${code}`,
+    ownerOrganisationCode: code,
+    dueOn: "2026-12-31",
+  });
+  if (res.status !== 201) throw new Error(`governance action failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as ActionView;
+}
+
 /** The victim's record of a shared register, and the change its own organisation would make to it. */
 function sharedRecordOf(operation: string, victim: Partner): { id: string; name: string; body: object } {
+  if (operation === "PUT /governance/actions/{id}") {
+    const { id, title, dueOn, version } = victim.governanceAction;
+    return { id, name: `governance action ${title}`, body: { status: "done", dueOn, note: "", version } };
+  }
   if (operation === "PUT /timeline/{id}") {
     const { id, line, kind, title, description, ownerName, plannedStart, plannedEnd, version } =
       victim.timelineItem;

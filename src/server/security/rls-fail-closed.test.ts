@@ -26,6 +26,13 @@ import {
   fundingCalls,
   fundingPledges,
   fundingReceipts,
+  governanceActions,
+  governanceAttachments,
+  governanceAttendance,
+  governanceBodies,
+  governanceDecisions,
+  governanceMeetings,
+  governanceMembers,
   indicatorTargets,
   ledgerPeriods,
   lenders,
@@ -181,6 +188,7 @@ beforeAll(async () => {
       reason: "Prova",
     });
     await tenancyRows(partner.code, unitId, householdId, tenancy?.id as string);
+    await governanceRows(partner.code);
   }
   await ctx.db
     .insert(ledgerPeriods)
@@ -194,6 +202,60 @@ beforeAll(async () => {
   tables = await partnerTables(ctx.db);
 });
 afterAll(() => ctx.close());
+
+let cabinaId: string | undefined;
+
+/** A governance body per partner, with a member, a held meeting, an attachment, a decision and an action. */
+async function governanceRows(code: string) {
+  const organisationId = orgId.get(code) as string;
+  if (cabinaId === undefined) {
+    const [cabina] = await ctx.db
+      .insert(governanceBodies)
+      .values({ name: "Cabina di prova", level: "directive", establishedOn: "2026-01-01" })
+      .returning({ id: governanceBodies.id });
+    cabinaId = cabina?.id as string;
+  }
+  const [body] = await ctx.db
+    .insert(governanceBodies)
+    .values({
+      name: `Coordinamento di prova ${code}`,
+      level: "management",
+      reportsToId: cabinaId,
+      establishedOn: "2026-01-01",
+    })
+    .returning({ id: governanceBodies.id });
+  const bodyId = body?.id as string;
+  const [member] = await ctx.db
+    .insert(governanceMembers)
+    .values({ bodyId, personName: "Persona di prova", organisationId, role: "chair", fromOn: "2026-01-01" })
+    .returning({ id: governanceMembers.id });
+  const [meeting] = await ctx.db
+    .insert(governanceMeetings)
+    .values({ bodyId, date: "2026-03-01", agenda: ["Prova"], minutes: "Verbale di prova" })
+    .returning({ id: governanceMeetings.id });
+  const meetingId = meeting?.id as string;
+  await ctx.db.insert(governanceAttendance).values({ meetingId, memberId: member?.id as string });
+  await ctx.db.insert(governanceAttachments).values({
+    meetingId,
+    fileName: "v.pdf",
+    contentType: "application/pdf",
+    sizeBytes: 1,
+    sha256: "0",
+    content: Buffer.from("x"),
+  });
+  const [decision] = await ctx.db
+    .insert(governanceDecisions)
+    .values({ bodyId, meetingId, number: 1, text: "Decisione di prova", mode: "consensus" })
+    .returning({ id: governanceDecisions.id });
+  await ctx.db.insert(governanceActions).values({
+    bodyId,
+    decisionId: decision?.id,
+    title: "Azione di prova",
+    ownerName: "Persona di prova",
+    ownerOrganisationId: organisationId,
+    dueOn: "2026-04-01",
+  });
+}
 
 /** A row in every table that follows a tenancy, its household or its partner, written as the owner. */
 async function tenancyRows(code: string, unitId: string, householdId: string, tenancyId: string) {
