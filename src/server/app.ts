@@ -51,6 +51,7 @@ import { tenancyRoutes } from "./tenancies/tenancies.routes.ts";
 import { timelineRoutes } from "./timeline/timeline.routes.ts";
 import { unitRoutes } from "./units/units.routes.ts";
 import { worksRoutes } from "./works/works.routes.ts";
+import { workspaceRoutes } from "./workspace/workspace.routes.ts";
 
 /** The HTTP application: API under /api/v1, docs at /api/docs, and the built web app when `clientDir` is set. */
 export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
@@ -117,6 +118,7 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
   api.route("/", expenseRoutes(deps));
   api.route("/", timelineRoutes(deps));
   api.route("/", governanceRoutes(deps));
+  api.route("/", workspaceRoutes(deps));
   api.route("/", openDataRoutes(deps));
 
   const document = () =>

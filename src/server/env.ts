@@ -74,6 +74,12 @@ const EnvSchema = z
     OIDC_CLIENT_SECRET: z.string().optional(),
     /** Our callback as registered at the gateway: `https://<host>/api/v1/auth/oidc/callback`. */
     OIDC_REDIRECT_URI: webUrl("OIDC_REDIRECT_URI").optional(),
+    /** The mail server notifications are sent through: `smtp://user:password@host:587` or `smtps://…`. */
+    SMTP_URL: z
+      .url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL" })
+      .optional(),
+    /** The sender of notification e-mails. */
+    MAIL_FROM: z.email({ error: "MAIL_FROM must be an e-mail address" }).default("casacomune@localhost"),
     OIDC_FISCAL_CODE_CLAIM: z
       .string()
       .regex(/^\S+$/, { error: "OIDC_FISCAL_CODE_CLAIM must be a claim name" })
@@ -112,6 +118,8 @@ export type Env = {
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   /** Sign-in through the Comune's SPID/CIE gateway; null when not configured. */
   oidc: OidcSettings | null;
+  /** The mail server for notifications; null when not configured (notifications stay in the app). */
+  smtp: { url: string; from: string } | null;
 };
 
 /** Parse the configuration once; the only place that reads `process.env`. */
@@ -144,6 +152,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
     logLevel: e.LOG_LEVEL,
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM } : null,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET && e.OIDC_REDIRECT_URI
         ? {

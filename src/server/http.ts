@@ -8,6 +8,7 @@ import type { OidcSettings } from "./auth/oidc.service.ts";
 import type { Alongside, Database, Db, DbScope } from "./db/client.ts";
 import { AppError, toProblem } from "./errors.ts";
 import type { PagoPaSettings } from "./ledger/ledger.service.ts";
+import type { Mailer } from "./workspace/notifications.ts";
 
 export const API_BASE = "/api/v1";
 
@@ -24,6 +25,8 @@ export type AppDeps = {
   pagopa?: PagoPaSettings;
   /** Sign-in through the Comune's SPID/CIE gateway (OpenID Connect); null when not configured. */
   oidc: OidcSettings | null;
+  /** Sends notifications by e-mail; absent or null when no mail server is configured. */
+  mailer?: Mailer | null;
   now: () => Date;
 };
 

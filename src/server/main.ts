@@ -8,6 +8,7 @@ import { type Database, openPglite, openPostgres } from "./db/client.ts";
 import { readEnv } from "./env.ts";
 import { logger, setLogLevel } from "./logger.ts";
 import { prepareDatabase } from "./setup.ts";
+import { smtpMailer, startNotifier } from "./workspace/notifications.ts";
 
 const env = (() => {
   try {
@@ -28,6 +29,7 @@ const clientDir = path.relative(process.cwd(), path.resolve(import.meta.dirname,
 const clientBuilt = existsSync(clientDir);
 if (!clientBuilt) logger.warn("web app not built: run `npm run build` (the API works without it)");
 
+const mailer = env.smtp ? smtpMailer(env.smtp.url, env.smtp.from) : null;
 const app = createApp(
   {
     database,
@@ -37,6 +39,7 @@ const app = createApp(
     securityContact: env.securityContact,
     pagopa: env.pagopa,
     oidc: env.oidc,
+    mailer,
     now: () => new Date(),
   },
   clientBuilt ? { clientDir } : {},
@@ -53,6 +56,11 @@ const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (
   }
 });
 
+// What awaits the partners (overdue actions, referrals, offers) becomes notifications, and pending
+// e-mails leave, every few minutes.
+const notifier = startNotifier({ database, mailer, now: () => new Date() });
+if (mailer === null) logger.info("no SMTP_URL: notifications stay in the app, without e-mail");
+
 // Node closes an idle kept-alive connection after 5 s; a client (a browser, a reverse proxy) that
 // reuses it at that moment gets a reset. Keep idle connections longer than clients and proxies do
 // (60 s is nginx's and most load balancers' default), and read headers for a little longer still.
@@ -68,6 +76,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     if (closing) return;
     closing = true;
     logger.info(`${signal}: shutting down`);
+    notifier.stop();
     server.close(() => {
       database.close().then(
         () => process.exit(0),

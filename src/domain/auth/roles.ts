@@ -60,6 +60,7 @@ export const PERMISSIONS = [
   "governance:read",
   "governance:write",
   "governance:act",
+  "library:write",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -110,6 +111,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "timeline:write",
     "governance:read",
     "governance:write",
+    "library:write",
   ],
   comune_housing_officer: [
     "units:read",
@@ -130,6 +132,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "monitoring:read",
     "timeline:read",
     "governance:read",
+    "library:write",
   ],
   comune_social_worker: [
     "units:read",
@@ -143,6 +146,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "monitoring:read",
     "timeline:read",
     "governance:read",
+    "library:write",
   ],
   // The Comune's data-protection role (responsabile della protezione dei dati): reads every
   // household, including those whose consent was withdrawn, and the audit trail; records consents.
@@ -164,6 +168,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "timeline:write",
     "governance:read",
     "governance:write",
+    "library:write",
   ],
   area_b_manager: [
     "units:read",
@@ -196,6 +201,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "timeline:write",
     "governance:read",
     "governance:act",
+    "library:write",
   ],
   area_b_educator: [
     "units:read",
@@ -221,6 +227,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "timeline:read",
     "governance:read",
     "governance:write",
+    "library:write",
   ],
   auditor: [
     "units:read",

@@ -2239,3 +2239,101 @@ export const governanceActions = pgTable(
     check("governance_actions_status_check", sql`${t.status} in ('open', 'done', 'cancelled')`),
   ],
 );
+
+/** An announcement to every partner, or to the organisations represented in one governance body. */
+export const announcements = pgTable(
+  "announcements",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    /** The body whose organisations it is for; null: every organisation of the programme. */
+    bodyId: uuid("body_id").references(() => governanceBodies.id),
+    authorId: uuid("author_id").references(() => users.id),
+    publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("announcements_published_idx").on(t.publishedAt)],
+);
+
+/** A document of the shared library, with its versions (`library_versions`). */
+export const libraryDocuments = pgTable(
+  "library_documents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    title: text("title").notNull(),
+    folder: text("folder").notNull(),
+    description: text("description").notNull().default(""),
+    /** The governance body it belongs to, if any (its minutes, its working papers). */
+    bodyId: uuid("body_id").references(() => governanceBodies.id),
+    /** The latest version's number. */
+    currentVersion: integer("current_version").notNull().default(1),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("library_documents_title_key").on(t.folder, t.title),
+    check(
+      "library_documents_folder_check",
+      sql`${t.folder} in ('convention', 'governance', 'procedures', 'reporting', 'templates', 'other')`,
+    ),
+  ],
+);
+
+/** One version of a library document: the file, who uploaded it, for which organisation, when. */
+export const libraryVersions = pgTable(
+  "library_versions",
+  {
+    documentId: uuid("document_id")
+      .notNull()
+      .references(() => libraryDocuments.id),
+    version: integer("version").notNull(),
+    fileName: text("file_name").notNull(),
+    contentType: text("content_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    content: bytea("content").notNull(),
+    note: text("note").notNull().default(""),
+    uploadedBy: uuid("uploaded_by").references(() => users.id),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.version] })],
+);
+
+/**
+ * A notice to one account (in the app, and by e-mail when a mail server is configured): a decision
+ * taken, an action overdue, a referral or an offer awaiting its partner, an announcement. One per
+ * account and subject (`subject_key`), so a sweep that runs again adds nothing.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind").notNull(),
+    subjectKey: text("subject_key").notNull(),
+    title: text("title").notNull(),
+    /** The page it points to, a path of the app. */
+    link: text("link").notNull(),
+    createdAt: createdAt(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    /** none: no mail server; pending: to send; sent; failed (with the error). */
+    emailStatus: text("email_status").notNull().default("none"),
+    emailedAt: timestamp("emailed_at", { withTimezone: true }),
+    emailError: text("email_error"),
+  },
+  (t) => [
+    uniqueIndex("notifications_subject_key").on(t.userId, t.subjectKey),
+    index("notifications_user_idx").on(t.userId, t.createdAt),
+    index("notifications_pending_idx").on(t.createdAt).where(sql`${t.emailStatus} = 'pending'`),
+    check(
+      "notifications_kind_check",
+      sql`${t.kind} in ('decision', 'action_overdue', 'referral_awaiting', 'offer_awaiting', 'announcement')`,
+    ),
+    check("notifications_email_check", sql`${t.emailStatus} in ('none', 'pending', 'sent', 'failed')`),
+  ],
+);

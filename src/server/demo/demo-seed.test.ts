@@ -521,3 +521,44 @@ describe("the demo's renovation works", () => {
     expect(worksRows.find((w) => w.status === "planned")?.costs).toBe(0);
   });
 });
+
+describe("the demo governance and workspace", () => {
+  it("set up the Cabina with six members within its limit, decisions numbered from 1, and overdue actions", async () => {
+    const rows = async <T>(query: SQL) =>
+      ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
+    const bodies = await rows<{ name: string; level: string; members: number; decisions: string }>(sql`
+      select b.name, b.level,
+        (select count(*)::int from governance_members m where m.body_id = b.id and m.role in ('chair', 'member')
+          and m.to_on is null) as members,
+        (select string_agg(d.number::text, ',' order by d.number) from governance_decisions d where d.body_id = b.id) as decisions
+      from governance_bodies b order by b.level, b.name`);
+    expect(bodies.find((b) => b.level === "directive")).toMatchObject({
+      name: "Cabina di Regia Integrata",
+      members: 6,
+      decisions: "1,2,3,4,5",
+    });
+    expect(bodies.map((b) => b.level).sort()).toEqual([
+      "directive",
+      "management",
+      "management",
+      "management",
+      "project",
+    ]);
+    const [overdue] = await rows<{ n: number }>(
+      sql`select count(*)::int as n from governance_actions where status = 'open' and due_on < ${DEMO_DATE}::date`,
+    );
+    expect(overdue?.n).toBe(3);
+    const library = await rows<{ title: string; versions: number; current: number }>(sql`
+      select d.title, count(v.*)::int as versions, d.current_version as current
+      from library_documents d join library_versions v on v.document_id = d.id group by d.id order by d.title`);
+    expect(library.map((d) => [d.versions, d.current])).toEqual([
+      [1, 1],
+      [1, 1],
+      [2, 2],
+    ]);
+    const [pdf] = await rows<{ head: string }>(
+      sql`select encode(substring(content from 1 for 5), 'escape') as head from library_versions limit 1`,
+    );
+    expect(pdf?.head).toBe("%PDF-");
+  });
+});

@@ -62,6 +62,7 @@ import { insertDemoExpenses } from "./demo-expenses.ts";
 import { insertDemoGovernance } from "./demo-governance.ts";
 import { insertDemoMonitoring } from "./demo-monitoring.ts";
 import { insertDemoTimeline } from "./demo-timeline.ts";
+import { insertDemoWorkspace } from "./demo-workspace.ts";
 
 /**
  * Load the fictional demo programme into an empty database: five organisations, one account per
@@ -122,6 +123,7 @@ export async function seedDemoProgramme(options: { db: Db; passwordCost?: number
     await insertDemoExpenses(tx, partnerId, userOf);
     await insertDemoTimeline(tx, partnerId, userOf);
     await insertDemoGovernance(tx, partnerId, userOf);
+    await insertDemoWorkspace(tx, partnerId, userOf);
   });
   return true;
 }

@@ -292,7 +292,14 @@ export function governanceRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
       const { id } = c.req.valid("param");
       const input = c.req.valid("json");
       const saved = await inActorScope(deps, c, (db, actor) =>
-        recordDecision({ db, actor, today: today(), bodyId: id, input }),
+        recordDecision({
+          db,
+          actor,
+          today: today(),
+          bodyId: id,
+          input,
+          email: (deps.mailer ?? null) !== null,
+        }),
       );
       audited(c, "governance_decision", saved.id);
       return c.json(saved, 201);

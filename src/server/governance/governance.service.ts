@@ -58,6 +58,7 @@ import {
 import { AppError, fieldError, uniqueViolationOf } from "../errors.ts";
 import { isUuid } from "../households/households.repository.ts";
 import { rowsOf } from "../security/catalogue.ts";
+import { accountsOf, notify } from "../workspace/notifications.ts";
 
 /*
  * The programme's governance: bodies, their members and referents, meetings, numbered decisions and
@@ -628,7 +629,7 @@ export async function attachmentFile(options: { db: Db; id: string }) {
 
 /** Record a decision taken at a held meeting of the body; it takes the body's next number. */
 export async function recordDecision(
-  options: Context & { bodyId: string; input: DecisionInput },
+  options: Context & { bodyId: string; input: DecisionInput; email?: boolean },
 ): Promise<DecisionView> {
   const { db, actor, bodyId, input } = options;
   // Locked: two decisions recorded at once take consecutive numbers.
@@ -675,7 +676,32 @@ export async function recordDecision(
       createdBy: actor.userId,
     })
     .returning();
-  return decisionView(row as typeof governanceDecisions.$inferSelect, meeting.date);
+  const decision = row as typeof governanceDecisions.$inferSelect;
+  // The staff of the organisations sitting in the body hear of it (in the app, and by e-mail).
+  const sitting = [
+    ...new Set(
+      (await memberRows(db, eq(governanceMembers.bodyId, body.id)))
+        .filter((m) => activeOn(m, meeting.date))
+        .map((m) => m.organisationCode),
+    ),
+  ];
+  const organisationIds = (
+    await db.select({ id: organisations.id, code: organisations.code }).from(organisations)
+  )
+    .filter((o) => sitting.includes(o.code))
+    .map((o) => o.id);
+  await notify(
+    db,
+    (await accountsOf(db, organisationIds, "governance:read")).filter((u) => u !== actor.userId),
+    {
+      kind: "decision",
+      subjectKey: `decision:${decision.id}`,
+      title: `${body.name}: deliberazione n. ${decision.number} del ${meeting.date.split("-").reverse().join("/")}`,
+      link: `/governance/organi/${body.id}`,
+    },
+    options.email ?? false,
+  );
+  return decisionView(decision, meeting.date);
 }
 
 async function actionViewOf(options: Context & { id: string }): Promise<ActionView> {

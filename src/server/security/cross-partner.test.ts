@@ -397,7 +397,7 @@ const TENANCY_COLLECTIONS = new Set([
  * not attacked; changing another organisation's is, and must be refused with 403 (see
  * sharedRegisterAttacks).
  */
-const SHARED_REGISTERS = new Set(["contractors", "timeline", "governance"]);
+const SHARED_REGISTERS = new Set(["contractors", "timeline", "governance", "workspace"]);
 /** A shared register's record changed by id: only its recording organisation or the Comune may. */
 const SHARED_RECORD_CHANGES = new Set([
   "PUT /contractors/{id}",
@@ -407,9 +407,16 @@ const SHARED_RECORD_CHANGES = new Set([
 ]);
 /**
  * Operations on a shared register's record that every partner may do: a call for funding is open to
- * every partner's application. Not attacks; what each partner's application shows is (the lists).
+ * every partner's application, the library to every partner's documents. Not attacks; what each
+ * partner's application shows is (the lists).
  */
-const OPEN_TO_EVERY_PARTNER = new Set(["POST /funding/calls/{id}/applications"]);
+const OPEN_TO_EVERY_PARTNER = new Set([
+  "POST /funding/calls/{id}/applications",
+  // The shared library: any partner adds a document, or a version of any document (signed with its
+  // own organisation, which the row-level policy holds).
+  "POST /workspace/library",
+  "POST /workspace/library/{id}/versions",
+]);
 /** Body fields naming a record of a partner: a unit, a household, a tenancy. */
 const RECORD_FIELDS = ["unitId", "householdId", "tenancyId", "units"];
 /** Operations that act on every record in the caller's scope, naming none. */

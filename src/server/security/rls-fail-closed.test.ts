@@ -9,6 +9,7 @@ import { APP_ROLE, appRoleUrl, type Db, type DbScope, inOrder } from "../db/clie
 import {
   allocationOffers,
   allocationRuns,
+  announcements,
   arrearsCases,
   arrearsPolicyVersions,
   arrearsSteps,
@@ -36,6 +37,8 @@ import {
   indicatorTargets,
   ledgerPeriods,
   lenders,
+  libraryDocuments,
+  libraryVersions,
   loanGuarantees,
   loanOffers,
   loanPayments,
@@ -44,6 +47,7 @@ import {
   monitoringPeriods,
   monitoringSnapshots,
   moveInChecklists,
+  notifications,
   payments,
   planScenarios,
   recertifications,
@@ -247,6 +251,26 @@ async function governanceRows(code: string) {
     .insert(governanceDecisions)
     .values({ bodyId, meetingId, number: 1, text: "Decisione di prova", mode: "consensus" })
     .returning({ id: governanceDecisions.id });
+  const userId = userIds.get(code) as string;
+  await ctx.db.insert(announcements).values({ title: "Avviso di prova", body: `Per ${code}`, bodyId });
+  const [document] = await ctx.db
+    .insert(libraryDocuments)
+    .values({ title: `Documento di prova ${code}`, folder: "other" })
+    .returning({ id: libraryDocuments.id });
+  await ctx.db.insert(libraryVersions).values({
+    documentId: document?.id as string,
+    version: 1,
+    fileName: "d.pdf",
+    contentType: "application/pdf",
+    sizeBytes: 1,
+    sha256: "0",
+    content: Buffer.from("x"),
+    uploadedBy: userId,
+    organisationId,
+  });
+  await ctx.db
+    .insert(notifications)
+    .values({ userId, kind: "announcement", subjectKey: `prova:${code}`, title: "Prova", link: "/" });
   await ctx.db.insert(governanceActions).values({
     bodyId,
     decisionId: decision?.id,

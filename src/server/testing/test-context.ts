@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
+
 import { inject } from "vitest";
 import type { Role } from "../../domain/auth/roles.ts";
 import { DEMO_ORGANISATIONS } from "../../domain/demo/demo-programme.ts";
@@ -14,6 +15,7 @@ import type { Database } from "../db/client.ts";
 import { createReferral } from "../households/referrals.service.ts";
 import { insertOrganisations, listOrganisations } from "../organisations/organisations.repository.ts";
 import { createUnit } from "../units/units.service.ts";
+import type { Mailer } from "../workspace/notifications.ts";
 import { openTestDatabase } from "./test-database.ts";
 
 export const TEST_PASSWORD = "test-password-casacomune";
@@ -33,9 +35,12 @@ export type TestContext = Awaited<ReturnType<typeof createTestContext>>;
 
 /**
  * A fresh migrated database with the demo organisations, the app on top, and fixtures in domain words.
- * `oidc`: the SPID/CIE gateway settings, for the tests of that sign-in (none by default).
+ * `oidc`: the SPID/CIE gateway settings, for the tests of that sign-in (none by default); `mailer`:
+ * the e-mail sender of notifications (none by default).
  */
-export async function createTestContext(options: { oidc?: OidcSettings | null } = {}) {
+export async function createTestContext(
+  options: { oidc?: OidcSettings | null; mailer?: Mailer | null } = {},
+) {
   const database: Database = await openTestDatabase(inject("pgliteDump"));
   await insertOrganisations(database.db, [...DEMO_ORGANISATIONS]);
   const clock = { now: new Date("2026-11-22T09:00:00Z") };
@@ -46,6 +51,7 @@ export async function createTestContext(options: { oidc?: OidcSettings | null } 
     trustProxy: true,
     securityContact: "mailto:security@test.casacomune.example",
     oidc: options.oidc ?? null,
+    mailer: options.mailer ?? null,
     now: () => clock.now,
   });
   let serial = 0;
