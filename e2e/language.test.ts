@@ -50,6 +50,7 @@ describe("switching language", () => {
       "Monitoring",
       "Expense claims",
       "Timeline",
+      "Governance",
       "Notices",
     ]);
     await expectAccessible(page);

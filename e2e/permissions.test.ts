@@ -32,6 +32,7 @@ describe("what a role may do decides what the pages offer", () => {
       "Monitoraggio",
       "Rendiconti",
       "Cronoprogramma",
+      "Governance",
     ]);
     expect(await page.getByRole("link", { name: "Nuovo alloggio" }).count()).toBe(0);
     expect(await page.getByRole("link", { name: "Importa" }).count()).toBe(0);
@@ -59,6 +60,7 @@ describe("what a role may do decides what the pages offer", () => {
       "Monitoraggio",
       "Rendiconti",
       "Cronoprogramma",
+      "Governance",
     ]);
     await page.goto("/alloggi");
     await page.getByRole("heading", { level: 1, name: "Accesso non consentito" }).waitFor();

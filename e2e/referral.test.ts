@@ -77,6 +77,7 @@ describe("referring a household and taking it on", () => {
       "Attività",
       "Monitoraggio",
       "Cronoprogramma",
+      "Governance",
     ]);
 
     // From the inbox to the form, by keyboard.

@@ -16,6 +16,7 @@ import { PageTitle } from "./components/page-title.tsx";
 import { expensesPage } from "./expenses/expenses-routes.tsx";
 import { financePage } from "./finance/finance-routes.tsx";
 import { fundingPage } from "./funding/funding-routes.tsx";
+import { governancePage } from "./governance/governance-routes.tsx";
 import { HouseholdDetailPage } from "./households/household-detail-page.tsx";
 import { HouseholdListPage } from "./households/household-list-page.tsx";
 import { ReferralFormPage } from "./households/referral-form-page.tsx";
@@ -124,6 +125,8 @@ function Page({ pathname }: { pathname: string }) {
   if (expenses) return expenses;
   const timeline = timelinePage(pathname);
   if (timeline) return timeline;
+  const governance = governancePage(pathname);
+  if (governance) return governance;
   const portal = portalPage(pathname);
   if (portal) return portal;
   const tenancies = tenanciesPage(pathname);

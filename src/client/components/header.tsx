@@ -111,6 +111,7 @@ function MainNav() {
     { to: "/monitoraggio", label: t("monitoring:nav.monitoring"), permission: "monitoring:read" },
     { to: "/rendiconti", label: t("expenses:nav.expenses"), permission: "expenses:read" },
     { to: "/cronoprogramma", label: t("timeline:nav.timeline"), permission: "timeline:read" },
+    { to: "/governance", label: t("governance:nav.governance"), permission: "governance:read" },
     { to: "/comunicazioni", label: t("portal:nav.notices"), permission: "notices:write" },
     { to: "/portale", label: t("portal:nav.home"), permission: "portal:use", exact: true },
     { to: "/portale/pagamenti", label: t("portal:nav.payments"), permission: "portal:use" },
