@@ -20,6 +20,7 @@ import { renderApiDocs } from "./docs.ts";
 import { AppError } from "./errors.ts";
 import { expenseRoutes } from "./expenses/expenses.routes.ts";
 import { financeRoutes } from "./finance/finance.routes.ts";
+import { fundRoutes } from "./fund/fund.routes.ts";
 import { fundingRoutes } from "./funding/funding.routes.ts";
 import { governanceRoutes } from "./governance/governance.routes.ts";
 import { consentRoutes } from "./households/consents.routes.ts";
@@ -41,6 +42,7 @@ import { monitoringReportRoutes } from "./monitoring/reports.routes.ts";
 import { openDataRoutes } from "./open-data/open-data.routes.ts";
 import { organisationRoutes } from "./organisations/organisations.routes.ts";
 import { staffRoutes } from "./organisations/staff.routes.ts";
+import { ownersRoutes } from "./owners/owners.routes.ts";
 import { portalRoutes } from "./portal/portal.routes.ts";
 import { bodyLimits, securityHeaders, securityTxt } from "./security.ts";
 import { caseloadRoutes } from "./support-plans/caseload.routes.ts";
@@ -50,6 +52,7 @@ import { supportPlanRoutes } from "./support-plans/support-plans.routes.ts";
 import { tenancyRoutes } from "./tenancies/tenancies.routes.ts";
 import { timelineRoutes } from "./timeline/timeline.routes.ts";
 import { unitRoutes } from "./units/units.routes.ts";
+import { welfareRoutes } from "./welfare/welfare.routes.ts";
 import { worksRoutes } from "./works/works.routes.ts";
 import { workspaceRoutes } from "./workspace/workspace.routes.ts";
 
@@ -118,7 +121,10 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
   api.route("/", expenseRoutes(deps));
   api.route("/", timelineRoutes(deps));
   api.route("/", governanceRoutes(deps));
+  api.route("/", ownersRoutes(deps));
   api.route("/", workspaceRoutes(deps));
+  api.route("/", fundRoutes(deps));
+  api.route("/", welfareRoutes(deps));
   api.route("/", openDataRoutes(deps));
 
   const document = () =>

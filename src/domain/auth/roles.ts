@@ -61,6 +61,10 @@ export const PERMISSIONS = [
   "governance:write",
   "governance:act",
   "library:write",
+  "owners:read",
+  "owners:write",
+  "welfare:write",
+  "fund:write",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -112,6 +116,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "governance:read",
     "governance:write",
     "library:write",
+    "owners:read",
+    "owners:write",
+    "welfare:write",
+    "fund:write",
   ],
   comune_housing_officer: [
     "units:read",
@@ -133,6 +141,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "timeline:read",
     "governance:read",
     "library:write",
+    "owners:read",
+    "owners:write",
   ],
   comune_social_worker: [
     "units:read",
@@ -169,6 +179,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "governance:read",
     "governance:write",
     "library:write",
+    "owners:read",
+    "owners:write",
   ],
   area_b_manager: [
     "units:read",
@@ -202,6 +214,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "governance:read",
     "governance:act",
     "library:write",
+    "welfare:write",
+    "fund:write",
   ],
   area_b_educator: [
     "units:read",
@@ -216,6 +230,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "monitoring:read",
     "timeline:read",
     "governance:read",
+    "welfare:write",
   ],
   steering_board: [
     "stock:read",
@@ -228,6 +243,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "governance:read",
     "governance:write",
     "library:write",
+    "owners:read",
   ],
   auditor: [
     "units:read",
@@ -242,6 +258,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "expenses:read",
     "timeline:read",
     "governance:read",
+    "owners:read",
   ],
   tenant: ["portal:use"],
 };

@@ -2337,3 +2337,307 @@ export const notifications = pgTable(
     check("notifications_email_check", sql`${t.emailStatus} in ('none', 'pending', 'sent', 'failed')`),
   ],
 );
+
+// ── Private owners (line A.4) ────────────────────────────────────────────────────────────────────
+
+/** A private owner, or an owners' association or agency, the programme reached out to. */
+export const privateOwners = pgTable(
+  "private_owners",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind").notNull(),
+    name: text("name").notNull(),
+    contact: text("contact").notNull().default(""),
+    town: text("town").notNull(),
+    municipio: smallint("municipio"),
+    notes: text("notes").notNull().default(""),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    check("private_owners_kind_check", sql`${t.kind} in ('individual', 'company', 'association', 'agency')`),
+    check(
+      "private_owners_place_check",
+      sql`(${t.municipio} is null or (${t.municipio} between 1 and 9 and ${t.town} = 'Milano'))`,
+    ),
+  ],
+);
+
+/** A contact with an owner: when, how, by which organisation, with what outcome. */
+export const ownerContacts = pgTable(
+  "owner_contacts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => privateOwners.id),
+    contactedOn: date("contacted_on").notNull(),
+    channel: text("channel").notNull(),
+    outcome: text("outcome").notNull(),
+    note: text("note").notNull().default(""),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("owner_contacts_owner_idx").on(t.ownerId, t.contactedOn),
+    check(
+      "owner_contacts_channel_check",
+      sql`${t.channel} in ('phone', 'email', 'meeting', 'event', 'letter')`,
+    ),
+    check(
+      "owner_contacts_outcome_check",
+      sql`${t.outcome} in ('interested', 'not_interested', 'follow_up', 'unit_offered')`,
+    ),
+  ],
+);
+
+/** A home a private owner offers the programme; once accepted it enters the stock as a unit of origin private. */
+export const ownerOffers = pgTable(
+  "owner_offers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => privateOwners.id),
+    address: text("address").notNull(),
+    town: text("town").notNull(),
+    municipio: smallint("municipio"),
+    surfaceM2: numeric("surface_m2", { precision: 7, scale: 2, mode: "number" }).notNull(),
+    rooms: smallint("rooms").notNull(),
+    /** The monthly rent the owner asks, in cents. */
+    askedRentCents: integer("asked_rent_cents").notNull(),
+    offeredOn: date("offered_on").notNull(),
+    status: text("status").notNull().default("offered"),
+    decidedOn: date("decided_on"),
+    reason: text("reason").notNull().default(""),
+    /** The unit it became in the stock, once accepted. */
+    unitId: uuid("unit_id").references(() => units.id),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    index("owner_offers_owner_idx").on(t.ownerId),
+    uniqueIndex("owner_offers_unit_key").on(t.unitId),
+    check(
+      "owner_offers_status_check",
+      sql`${t.status} in ('offered', 'under_review', 'accepted', 'declined', 'withdrawn')`,
+    ),
+    check("owner_offers_unit_check", sql`(${t.status} = 'accepted') = (${t.unitId} is not null)`),
+    check(
+      "owner_offers_figures_check",
+      sql`${t.surfaceM2} > 0 and ${t.rooms} > 0 and ${t.askedRentCents} >= 0`,
+    ),
+    check(
+      "owner_offers_place_check",
+      sql`(${t.municipio} is null or (${t.municipio} between 1 and 9 and ${t.town} = 'Milano'))`,
+    ),
+  ],
+);
+
+/** A guarantee offered to owners: the rent guarantee fund, damage cover; its terms. */
+export const guaranteeSchemes = pgTable(
+  "guarantee_schemes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    kind: text("kind").notNull(),
+    terms: text("terms").notNull(),
+    /** The most it covers for one home, in cents, and for how many months. */
+    maxCoverCents: integer("max_cover_cents").notNull(),
+    maxMonths: smallint("max_months").notNull(),
+    active: boolean("active").notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("guarantee_schemes_name_key").on(t.name),
+    check("guarantee_schemes_kind_check", sql`${t.kind} in ('rent_guarantee_fund', 'damage_cover')`),
+    check("guarantee_schemes_figures_check", sql`${t.maxCoverCents} > 0 and ${t.maxMonths} > 0`),
+  ],
+);
+
+/** A guarantee granted on an accepted owner's home. */
+export const guaranteeUptakes = pgTable(
+  "guarantee_uptakes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    schemeId: uuid("scheme_id")
+      .notNull()
+      .references(() => guaranteeSchemes.id),
+    offerId: uuid("offer_id")
+      .notNull()
+      .references(() => ownerOffers.id),
+    fromOn: date("from_on").notNull(),
+    toOn: date("to_on").notNull(),
+    coverCents: integer("cover_cents").notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("guarantee_uptakes_key").on(t.schemeId, t.offerId),
+    check("guarantee_uptakes_dates_check", sql`${t.toOn} >= ${t.fromOn}`),
+    check("guarantee_uptakes_cover_check", sql`${t.coverCents} > 0`),
+  ],
+);
+
+// ── Community fund of a Municipio network (seed 003) ─────────────────────────────────────────────
+
+/**
+ * The ledger of a network's community fund (the network is a management body of one Municipio):
+ * contributions in, expenses out once its coordination approved them by a decision.
+ */
+export const fundEntries = pgTable(
+  "fund_entries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    bodyId: uuid("body_id")
+      .notNull()
+      .references(() => governanceBodies.id),
+    kind: text("kind").notNull(),
+    amountCents: integer("amount_cents").notNull(),
+    entryOn: date("entry_on").notNull(),
+    /** Who gave it, or whom it paid. */
+    counterpart: text("counterpart").notNull(),
+    description: text("description").notNull(),
+    /** An expense: proposed, then approved by the decision or rejected. */
+    status: text("status").notNull(),
+    decisionId: uuid("decision_id").references(() => governanceDecisions.id),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("fund_entries_body_idx").on(t.bodyId, t.entryOn),
+    check("fund_entries_kind_check", sql`${t.kind} in ('contribution', 'expense')`),
+    check("fund_entries_amount_check", sql`${t.amountCents} > 0`),
+    check(
+      "fund_entries_status_check",
+      sql`(${t.kind} = 'contribution' and ${t.status} = 'recorded') or (${t.kind} = 'expense' and ${t.status} in ('proposed', 'approved', 'rejected'))`,
+    ),
+    check("fund_entries_decision_check", sql`(${t.status} = 'approved') = (${t.decisionId} is not null)`),
+  ],
+);
+
+// ── Community welfare (B.3, seed 004) ────────────────────────────────────────────────────────────
+
+/** A shared service of a building or a neighbourhood (portierato sociale, biblioteca condominiale…). */
+export const welfareServices = pgTable(
+  "welfare_services",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind").notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    /** A building's service (its code), or a neighbourhood's (its place only). */
+    buildingCode: text("building_code").references(() => buildings.code),
+    town: text("town").notNull(),
+    municipio: smallint("municipio"),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    startedOn: date("started_on").notNull(),
+    endedOn: date("ended_on"),
+    createdAt: createdAt(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    check(
+      "welfare_services_kind_check",
+      sql`${t.kind} in ('social_concierge', 'condominium_library', 'shared_nurse', 'home_delivery', 'after_school', 'meeting_room', 'other')`,
+    ),
+    check(
+      "welfare_services_place_check",
+      sql`(${t.municipio} is null or (${t.municipio} between 1 and 9 and ${t.town} = 'Milano'))`,
+    ),
+    check("welfare_services_dates_check", sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn}`),
+  ],
+);
+
+/** An activity of a shared service, with how many took part: a count, never who. */
+export const welfareActivities = pgTable(
+  "welfare_activities",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => welfareServices.id),
+    title: text("title").notNull(),
+    heldOn: date("held_on").notNull(),
+    participants: integer("participants").notNull(),
+    /** Of whom residents of the programme's homes (a count too). */
+    residents: integer("residents").notNull().default(0),
+    note: text("note").notNull().default(""),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("welfare_activities_service_idx").on(t.serviceId, t.heldOn),
+    check(
+      "welfare_activities_counts_check",
+      sql`${t.participants} >= 0 and ${t.residents} >= 0 and ${t.residents} <= ${t.participants}`,
+    ),
+  ],
+);
+
+/** A common or non-residential space of a building, and what it is used for. */
+export const commonSpaces = pgTable(
+  "common_spaces",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    buildingCode: text("building_code")
+      .notNull()
+      .references(() => buildings.code),
+    name: text("name").notNull(),
+    /** common: for the residents (laundry, meeting room, garden); non_residential: a shop, a workshop, an office. */
+    kind: text("kind").notNull(),
+    use: text("use").notNull().default(""),
+    capacity: smallint("capacity"),
+    bookable: boolean("bookable").notNull().default(false),
+    surfaceM2: numeric("surface_m2", { precision: 7, scale: 2, mode: "number" }),
+    /** The building's house rules (regolamento di casa) for the space, self-managed by the residents. */
+    rules: text("rules").notNull().default(""),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("common_spaces_name_key").on(t.buildingCode, t.name),
+    check("common_spaces_kind_check", sql`${t.kind} in ('common', 'non_residential')`),
+    check("common_spaces_bookable_check", sql`not ${t.bookable} or ${t.kind} = 'common'`),
+  ],
+);
+
+/** A booking of a common space by its residents (a group, an activity; not a person's name). */
+export const spaceBookings = pgTable(
+  "space_bookings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    spaceId: uuid("space_id")
+      .notNull()
+      .references(() => commonSpaces.id),
+    bookedFor: date("booked_for").notNull(),
+    fromTime: text("from_time").notNull(),
+    toTime: text("to_time").notNull(),
+    purpose: text("purpose").notNull(),
+    status: text("status").notNull().default("booked"),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("space_bookings_space_idx").on(t.spaceId, t.bookedFor),
+    check("space_bookings_times_check", sql`${t.toTime} > ${t.fromTime}`),
+    check("space_bookings_status_check", sql`${t.status} in ('booked', 'cancelled')`),
+  ],
+);

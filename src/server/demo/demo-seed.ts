@@ -61,6 +61,7 @@ import { ensureBuildings, insertUnitRows } from "../units/units.repository.ts";
 import { insertDemoExpenses } from "./demo-expenses.ts";
 import { insertDemoGovernance } from "./demo-governance.ts";
 import { insertDemoMonitoring } from "./demo-monitoring.ts";
+import { insertDemoOwners } from "./demo-owners.ts";
 import { insertDemoTimeline } from "./demo-timeline.ts";
 import { insertDemoWorkspace } from "./demo-workspace.ts";
 
@@ -123,6 +124,7 @@ export async function seedDemoProgramme(options: { db: Db; passwordCost?: number
     await insertDemoExpenses(tx, partnerId, userOf);
     await insertDemoTimeline(tx, partnerId, userOf);
     await insertDemoGovernance(tx, partnerId, userOf);
+    await insertDemoOwners(tx, partnerId, userOf);
     await insertDemoWorkspace(tx, partnerId, userOf);
   });
   return true;

@@ -19,6 +19,7 @@ import {
   allocationOffers,
   allocationRulesVersions,
   allocationRuns,
+  buildings,
   householdConsents,
   householdDocuments,
   householdEvents,
@@ -127,6 +128,8 @@ type Partner = {
   timelineItem: TimelineItemView;
   /** An action of a governance body its organisation is responsible for (governance is shared too). */
   governanceAction: ActionView;
+  /** A shared service it runs, a common space it manages and a booking of it (community welfare). */
+  welfare: { serviceId: string; spaceId: string; bookingId: string };
 };
 /**
  * A record attacked by id: the keys it may be asked by, what a body about it needs, and the values of
@@ -330,6 +333,7 @@ beforeAll(async () => {
     const expenses = await expensesOf(manager, { code: organisation.code, comune: reviewer });
     const timelineItem = await timelineItemOf(manager, organisation.code);
     const governanceAction = await governanceActionOf(reviewer, organisation.code);
+    const welfare = await welfareOf(manager, organisation.code);
     const [org] = await ctx.db
       .select({ id: organisations.id })
       .from(organisations)
@@ -349,6 +353,7 @@ beforeAll(async () => {
       expenses,
       timelineItem,
       governanceAction,
+      welfare,
     });
   }
   const doc = (await (
@@ -397,13 +402,23 @@ const TENANCY_COLLECTIONS = new Set([
  * not attacked; changing another organisation's is, and must be refused with 403 (see
  * sharedRegisterAttacks).
  */
-const SHARED_REGISTERS = new Set(["contractors", "timeline", "governance", "workspace"]);
+const SHARED_REGISTERS = new Set([
+  "contractors",
+  "timeline",
+  "governance",
+  "workspace",
+  "networks",
+  "welfare",
+]);
 /** A shared register's record changed by id: only its recording organisation or the Comune may. */
 const SHARED_RECORD_CHANGES = new Set([
   "PUT /contractors/{id}",
   "PUT /funding/calls/{id}",
   "PUT /timeline/{id}",
   "PUT /governance/actions/{id}",
+  "POST /welfare/services/{id}/activities",
+  "POST /welfare/spaces/{id}/bookings",
+  "POST /welfare/bookings/{id}/cancel",
 ]);
 /**
  * Operations on a shared register's record that every partner may do: a call for funding is open to
@@ -416,6 +431,10 @@ const OPEN_TO_EVERY_PARTNER = new Set([
   // own organisation, which the row-level policy holds).
   "POST /workspace/library",
   "POST /workspace/library/{id}/versions",
+  // A Municipio network's community fund: any partner contributes or proposes an expense, for its own
+  // organisation (the row-level policy holds it); approving one is the programme's.
+  "POST /networks/{id}/fund/contributions",
+  "POST /networks/{id}/fund/expenses",
 ]);
 /** Body fields naming a record of a partner: a unit, a household, a tenancy. */
 const RECORD_FIELDS = ["unitId", "householdId", "tenancyId", "units"];
@@ -1343,8 +1362,57 @@ async function governanceActionOf(comune: TestClient, code: string): Promise<Act
   return (await res.json()) as ActionView;
 }
 
+/** A shared service, a bookable common space and a booking of it, made by the partner's manager. */
+async function welfareOf(manager: TestClient, code: string) {
+  const buildingCode = `XP-${code}`;
+  await ctx.db
+    .insert(buildings)
+    .values({ code: buildingCode, address: `Via di prova ${code}`, town: "Milano", municipio: 5 })
+    .onConflictDoNothing();
+  const made = async (path: string, body: object) => {
+    const res = await manager.post(path, body);
+    if (res.status !== 201) throw new Error(`welfare ${path} failed: ${res.status} ${await res.text()}`);
+    return (await res.json()) as { id: string; bookings?: { id: string }[] };
+  };
+  const service = await made("/welfare/services", {
+    kind: "social_concierge",
+    name: `Portierato di prova ${code}`,
+    buildingCode,
+    town: "Milano",
+    municipio: 5,
+    startedOn: "2026-03-01",
+  });
+  const space = await made("/welfare/spaces", {
+    buildingCode,
+    name: "Sala comune",
+    kind: "common",
+    bookable: true,
+  });
+  const booked = await made(`/welfare/spaces/${space.id}/bookings`, {
+    bookedFor: "2026-12-01",
+    fromTime: "18:00",
+    toTime: "20:00",
+    purpose: "Assemblea di prova",
+  });
+  return { serviceId: service.id, spaceId: space.id, bookingId: booked.bookings?.[0]?.id as string };
+}
+
 /** The victim's record of a shared register, and the change its own organisation would make to it. */
 function sharedRecordOf(operation: string, victim: Partner): { id: string; name: string; body: object } {
+  if (operation === "POST /welfare/services/{id}/activities")
+    return {
+      id: victim.welfare.serviceId,
+      name: "shared service",
+      body: { title: "Attività di un altro ente", heldOn: "2026-11-01", participants: 3 },
+    };
+  if (operation === "POST /welfare/spaces/{id}/bookings")
+    return {
+      id: victim.welfare.spaceId,
+      name: "common space",
+      body: { bookedFor: "2026-12-02", fromTime: "10:00", toTime: "11:00", purpose: "Prenotazione altrui" },
+    };
+  if (operation === "POST /welfare/bookings/{id}/cancel")
+    return { id: victim.welfare.bookingId, name: "space booking", body: {} };
   if (operation === "PUT /governance/actions/{id}") {
     const { id, title, dueOn, version } = victim.governanceAction;
     return { id, name: `governance action ${title}`, body: { status: "done", dueOn, note: "", version } };

@@ -15,14 +15,17 @@ import {
   arrearsSteps,
   bankImports,
   bankLines,
+  buildings,
   chargeRuns,
   charges,
+  commonSpaces,
   contractors,
   economicReferrals,
   expenseBudgets,
   expenseClaims,
   expenseDocuments,
   expenseLines,
+  fundEntries,
   fundingApplications,
   fundingCalls,
   fundingPledges,
@@ -34,6 +37,8 @@ import {
   governanceDecisions,
   governanceMeetings,
   governanceMembers,
+  guaranteeSchemes,
+  guaranteeUptakes,
   indicatorTargets,
   ledgerPeriods,
   lenders,
@@ -48,11 +53,15 @@ import {
   monitoringSnapshots,
   moveInChecklists,
   notifications,
+  ownerContacts,
+  ownerOffers,
   payments,
   planScenarios,
+  privateOwners,
   recertifications,
   repaymentInstalments,
   repaymentPlans,
+  spaceBookings,
   tasks,
   tenancies,
   tenancyDocuments,
@@ -62,6 +71,8 @@ import {
   ticketPhotos,
   timelineItems,
   unitHolds,
+  welfareActivities,
+  welfareServices,
   works,
   worksCostLines,
   worksPhases,
@@ -271,6 +282,103 @@ async function governanceRows(code: string) {
   await ctx.db
     .insert(notifications)
     .values({ userId, kind: "announcement", subjectKey: `prova:${code}`, title: "Prova", link: "/" });
+  const [owner] = await ctx.db
+    .insert(privateOwners)
+    .values({
+      kind: "individual",
+      name: `Proprietario di prova ${code}`,
+      town: "Milano",
+      municipio: 3,
+      createdBy: userId,
+    })
+    .returning({ id: privateOwners.id });
+  const ownerId = owner?.id as string;
+  await ctx.db
+    .insert(ownerContacts)
+    .values({ ownerId, contactedOn: "2026-05-01", channel: "phone", outcome: "interested", organisationId });
+  const [offer] = await ctx.db
+    .insert(ownerOffers)
+    .values({
+      ownerId,
+      address: "Via di prova 1",
+      town: "Milano",
+      municipio: 3,
+      surfaceM2: 50,
+      rooms: 2,
+      askedRentCents: 50_000,
+      offeredOn: "2026-05-02",
+    })
+    .returning({ id: ownerOffers.id });
+  const [scheme] = await ctx.db
+    .insert(guaranteeSchemes)
+    .values({
+      name: `Fondo di prova ${code}`,
+      kind: "rent_guarantee_fund",
+      terms: "Prova",
+      maxCoverCents: 100_000,
+      maxMonths: 6,
+    })
+    .returning({ id: guaranteeSchemes.id });
+  await ctx.db.insert(guaranteeUptakes).values({
+    schemeId: scheme?.id as string,
+    offerId: offer?.id as string,
+    fromOn: "2026-06-01",
+    toOn: "2026-12-31",
+    coverCents: 10_000,
+    createdBy: userId,
+  });
+  await ctx.db.insert(fundEntries).values({
+    bodyId,
+    kind: "contribution",
+    amountCents: 10_000,
+    entryOn: "2026-05-01",
+    counterpart: "Donatore di prova",
+    description: "Prova",
+    status: "recorded",
+    organisationId,
+  });
+  await ctx.db
+    .insert(buildings)
+    .values({ code: `B-PROVA-${code}`, address: "Via di prova 2", town: "Milano", municipio: 3 })
+    .onConflictDoNothing();
+  const [service] = await ctx.db
+    .insert(welfareServices)
+    .values({
+      kind: "social_concierge",
+      name: "Portierato di prova",
+      buildingCode: `B-PROVA-${code}`,
+      town: "Milano",
+      municipio: 3,
+      organisationId,
+      startedOn: "2026-03-01",
+    })
+    .returning({ id: welfareServices.id });
+  await ctx.db.insert(welfareActivities).values({
+    serviceId: service?.id as string,
+    title: "Attività di prova",
+    heldOn: "2026-04-01",
+    participants: 12,
+    residents: 5,
+    organisationId,
+  });
+  const [space] = await ctx.db
+    .insert(commonSpaces)
+    .values({
+      buildingCode: `B-PROVA-${code}`,
+      name: "Sala comune",
+      kind: "common",
+      bookable: true,
+      organisationId,
+    })
+    .returning({ id: commonSpaces.id });
+  await ctx.db.insert(spaceBookings).values({
+    spaceId: space?.id as string,
+    bookedFor: "2026-12-01",
+    fromTime: "18:00",
+    toTime: "20:00",
+    purpose: "Riunione di condominio",
+    organisationId,
+  });
   await ctx.db.insert(governanceActions).values({
     bodyId,
     decisionId: decision?.id,
