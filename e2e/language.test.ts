@@ -51,6 +51,7 @@ describe("switching language", () => {
       "Expense claims",
       "Timeline",
       "Governance",
+      "Partner workspace",
       "Notices",
     ]);
     await expectAccessible(page);

@@ -33,6 +33,7 @@ describe("what a role may do decides what the pages offer", () => {
       "Rendiconti",
       "Cronoprogramma",
       "Governance",
+      "Spazio partner",
     ]);
     expect(await page.getByRole("link", { name: "Nuovo alloggio" }).count()).toBe(0);
     expect(await page.getByRole("link", { name: "Importa" }).count()).toBe(0);
@@ -61,6 +62,7 @@ describe("what a role may do decides what the pages offer", () => {
       "Rendiconti",
       "Cronoprogramma",
       "Governance",
+      "Spazio partner",
     ]);
     await page.goto("/alloggi");
     await page.getByRole("heading", { level: 1, name: "Accesso non consentito" }).waitFor();

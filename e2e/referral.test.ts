@@ -78,6 +78,7 @@ describe("referring a household and taking it on", () => {
       "Monitoraggio",
       "Cronoprogramma",
       "Governance",
+      "Spazio partner",
     ]);
 
     // From the inbox to the form, by keyboard.

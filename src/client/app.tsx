@@ -36,6 +36,7 @@ import { UnitDetailPage } from "./units/unit-detail-page.tsx";
 import { UnitFormPage } from "./units/unit-form-page.tsx";
 import { UnitListPage } from "./units/unit-list-page.tsx";
 import { worksPage } from "./works/works-routes.tsx";
+import { workspacePage } from "./workspace/workspace-routes.tsx";
 
 // ECharts is the heaviest dependency: load it with the dashboard only.
 const DashboardPage = lazy(() =>
@@ -127,6 +128,8 @@ function Page({ pathname }: { pathname: string }) {
   if (timeline) return timeline;
   const governance = governancePage(pathname);
   if (governance) return governance;
+  const workspace = workspacePage(pathname);
+  if (workspace) return workspace;
   const portal = portalPage(pathname);
   if (portal) return portal;
   const tenancies = tenanciesPage(pathname);

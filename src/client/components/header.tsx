@@ -6,6 +6,8 @@ import { ALLOCATION_PATH, HUB_MENU_PERMISSIONS } from "../allocation/allocation-
 import { useLogout, useMe } from "../auth/session.ts";
 import { changeLanguage, LANGUAGES } from "../i18n/i18n.ts";
 import { Link, navigate, useLocation } from "../router.tsx";
+import { NotificationsLink } from "../workspace/notifications-link.tsx";
+import { WORKSPACE_PATH } from "../workspace/workspace-paths.ts";
 import { Icon } from "./icon.tsx";
 
 /** A menu entry, shown to whoever has its permission (or any one of them). */
@@ -49,6 +51,7 @@ function AccountZone() {
   if (!me) return null;
   return (
     <div className="account-zone">
+      <NotificationsLink />
       <span className="account-name">
         <Icon name="user" size="sm" className="icon-white me-1" />
         <span className="visually-hidden">{t("nav.signedInAs")} </span>
@@ -112,6 +115,7 @@ function MainNav() {
     { to: "/rendiconti", label: t("expenses:nav.expenses"), permission: "expenses:read" },
     { to: "/cronoprogramma", label: t("timeline:nav.timeline"), permission: "timeline:read" },
     { to: "/governance", label: t("governance:nav.governance"), permission: "governance:read" },
+    { to: WORKSPACE_PATH, label: t("workspace:nav.workspace"), permission: "governance:read" },
     { to: "/comunicazioni", label: t("portal:nav.notices"), permission: "notices:write" },
     { to: "/portale", label: t("portal:nav.home"), permission: "portal:use", exact: true },
     { to: "/portale/pagamenti", label: t("portal:nav.payments"), permission: "portal:use" },
