@@ -1,21 +1,13 @@
 // SPDX-License-Identifier: EUPL-1.2
 
 import { type ReactNode, useEffect, useState } from "react";
-import type { z } from "zod";
-import { ErrorAlert } from "../components/error-alert.tsx";
-import { ErrorSummary } from "../components/error-summary.tsx";
+import { type AreaFormOptions, useAreaForm } from "../components/area-form.tsx";
 import { focusOnMount } from "../components/focus-on-mount.ts";
-import { type Option, SelectField, TextAreaField, TextField } from "../components/form-field.tsx";
-import { useSchemaForm } from "../components/use-schema-form.ts";
 import { useFundingMessage } from "./funding-i18n.ts";
 
 // The register's forms are small: a handful of text fields turned into a shared schema's input. Each
 // has its error summary above it and each error beside its field, whether the schema found it in the
 // browser or the API answered it (422 on a path, 409 for a stale version).
-
-type TextExtra = Partial<
-  Pick<Parameters<typeof TextField>[0], "type" | "inputMode" | "hint" | "autoComplete">
->;
 
 /** Today where the browser runs, as YYYY-MM-DD: the default of the forms' dates. */
 export function localToday(): string {
@@ -29,78 +21,9 @@ export const orNull = (text: string): string | null => (text.trim() === "" ? nul
 /** Empty text as undefined, so the schema names a missing choice with its own message. */
 export const orUndefined = (text: string): string | undefined => (text === "" ? undefined : text);
 
-/**
- * A form of the register: `fields` in the order of the form (each an id `${id}-${field}`), the text
- * turned into the schema's input by `inputOf`, a path of the schema or the API put on its field by
- * `fieldOf` (its own name unless told), `save` sending the parsed input.
- */
-export function useFundingForm<F extends string, O>(options: {
-  id: string;
-  schema: z.ZodType<O>;
-  fields: readonly F[];
-  defaults: Record<F, string>;
-  inputOf: (values: Record<F, string>) => unknown;
-  labelOf: (field: F) => string;
-  save: (input: O) => Promise<unknown>;
-  fieldOf?: (path: string) => F | null;
-  /** Start afresh after a save (a new record); the moves of one record are keyed by its version instead. */
-  resetAfterSave?: boolean;
-}) {
-  const message = useFundingMessage();
-  const { register, isSubmitting, summary, submit, failure, fieldId } = useSchemaForm({
-    ...options,
-    message,
-  });
-  const text = (name: F, className: string, extra: TextExtra & { required?: boolean } = {}) => (
-    <TextField
-      id={fieldId(name)}
-      className={className}
-      label={options.labelOf(name)}
-      error={summary.errorOf(name)}
-      registration={register(name)}
-      {...extra}
-    />
-  );
-  const select = (
-    name: F,
-    className: string,
-    choices: readonly Option[],
-    extra: { required?: boolean; empty?: string; hint?: string } = {},
-  ) => (
-    <SelectField
-      id={fieldId(name)}
-      className={className}
-      label={options.labelOf(name)}
-      options={choices}
-      error={summary.errorOf(name)}
-      registration={register(name)}
-      {...extra}
-    />
-  );
-  const area = (name: F, className: string, extra: { hint?: string; rows?: number } = {}) => (
-    <TextAreaField
-      id={fieldId(name)}
-      className={className}
-      label={options.labelOf(name)}
-      error={summary.errorOf(name)}
-      registration={register(name)}
-      {...extra}
-    />
-  );
-  return {
-    submit,
-    isSubmitting,
-    text,
-    select,
-    area,
-    /** What stops the form, above it: the summary of the refused fields, or a failure with no field. */
-    problems: (
-      <>
-        {failure ? <ErrorAlert error={failure} /> : null}
-        <ErrorSummary items={summary.items()} summaryRef={summary.ref} id={`${options.id}-errors`} />
-      </>
-    ),
-  };
+/** A form of the area (`useAreaForm`), with this area's messages. */
+export function useFundingForm<F extends string, O>(options: AreaFormOptions<F, O>) {
+  return useAreaForm(options, useFundingMessage());
 }
 
 /**

@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
+
 import { z } from "zod";
 import { DOCUMENT_CONTENT_TYPES, DOCUMENT_MAX_BYTES } from "../../domain/households/document.schema.ts";
-import { ErrorAlert } from "../components/error-alert.tsx";
-import { ErrorSummary } from "../components/error-summary.tsx";
-import { type Option, SelectField, TextAreaField, TextField } from "../components/form-field.tsx";
-import { useSchemaForm } from "../components/use-schema-form.ts";
+import { type AreaFormOptions, useAreaForm } from "../components/area-form.tsx";
 import { useWorkspaceMessage } from "./workspace-i18n.ts";
 
 // The workspace forms: text fields and a file turned into a shared schema's input, an error summary
@@ -26,88 +24,7 @@ export const UploadFile = z
 export const chosenFile = (value: unknown): File | undefined =>
   (value as FileList | undefined)?.[0] ?? undefined;
 
-/**
- * A form of the workspace: `fields` in the order of the form (each an id `${id}-${field}`), the text
- * turned into the schema's input by `inputOf`, a path of the schema or the API put on its field by
- * `fieldOf` (its own name unless told), `save` sending the parsed input.
- */
-export function useWorkspaceForm<F extends string, O>(options: {
-  id: string;
-  schema: z.ZodType<O>;
-  fields: readonly F[];
-  defaults: Record<F, string>;
-  inputOf: (values: Record<F, string>) => unknown;
-  labelOf: (field: F) => string;
-  save: (input: O) => Promise<unknown>;
-  fieldOf?: (path: string) => F | null;
-  resetAfterSave?: boolean;
-}) {
-  const message = useWorkspaceMessage();
-  const { register, isSubmitting, summary, submit, failure, fieldId } = useSchemaForm({
-    ...options,
-    message,
-  });
-  const common = (name: F, className: string) => ({
-    id: fieldId(name),
-    className,
-    label: options.labelOf(name),
-    error: summary.errorOf(name),
-  });
-  return {
-    submit,
-    isSubmitting,
-    text: (name: F, className: string, extra: { required?: boolean; hint?: string } = {}) => (
-      <TextField {...common(name, className)} registration={register(name)} {...extra} />
-    ),
-    select: (
-      name: F,
-      className: string,
-      choices: readonly Option[],
-      extra: { required?: boolean; empty?: string; hint?: string } = {},
-    ) => (
-      <SelectField {...common(name, className)} registration={register(name)} options={choices} {...extra} />
-    ),
-    area: (name: F, className: string, extra: { hint?: string; rows?: number; required?: boolean } = {}) => (
-      <TextAreaField {...common(name, className)} registration={register(name)} {...extra} />
-    ),
-    /** A file input with its hint, and its error beside it. */
-    file: (name: F, className: string, hint: string) => {
-      const id = fieldId(name);
-      const error = summary.errorOf(name);
-      return (
-        <div className={`form-group ${className}`}>
-          <label htmlFor={id} className="active">
-            {options.labelOf(name)}
-            <span className="text-danger ms-1" aria-hidden="true">
-              *
-            </span>
-          </label>
-          <input
-            id={id}
-            type="file"
-            accept={DOCUMENT_CONTENT_TYPES.join(",")}
-            className={`form-control${error ? " is-invalid" : ""}`}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
-            {...register(name)}
-          />
-          <small id={`${id}-hint`} className="form-text">
-            {hint}
-          </small>
-          {error ? (
-            <div id={`${id}-error`} className="field-error">
-              {error}
-            </div>
-          ) : null}
-        </div>
-      );
-    },
-    /** What stops the form, above it: the summary of the refused fields, or a failure with no field. */
-    problems: (
-      <>
-        {failure ? <ErrorAlert error={failure} /> : null}
-        <ErrorSummary items={summary.items()} summaryRef={summary.ref} id={`${options.id}-errors`} />
-      </>
-    ),
-  };
+/** A form of the area (`useAreaForm`), with this area's messages. */
+export function useWorkspaceForm<F extends string, O>(options: AreaFormOptions<F, O>) {
+  return useAreaForm(options, useWorkspaceMessage());
 }
