@@ -78,6 +78,8 @@ const EnvSchema = z
     SMTP_URL: z
       .url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL" })
       .optional(),
+    /** The address people open the app at, for the links in e-mails: `https://casacomune.example.it`. */
+    PUBLIC_URL: webUrl("PUBLIC_URL").optional(),
     /** The sender of notification e-mails. */
     MAIL_FROM: z.email({ error: "MAIL_FROM must be an e-mail address" }).default("casacomune@localhost"),
     OIDC_FISCAL_CODE_CLAIM: z
@@ -120,6 +122,8 @@ export type Env = {
   oidc: OidcSettings | null;
   /** The mail server for notifications; null when not configured (notifications stay in the app). */
   smtp: { url: string; from: string } | null;
+  /** Where the app is reached, without a trailing slash (links in e-mails). */
+  publicUrl: string;
 };
 
 /** Parse the configuration once; the only place that reads `process.env`. */
@@ -153,6 +157,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     sessionMaxHours: e.SESSION_MAX_HOURS,
     logLevel: e.LOG_LEVEL,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM } : null,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET && e.OIDC_REDIRECT_URI
         ? {

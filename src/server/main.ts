@@ -58,7 +58,7 @@ const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (
 
 // What awaits the partners (overdue actions, referrals, offers) becomes notifications, and pending
 // e-mails leave, every few minutes.
-const notifier = startNotifier({ database, mailer, now: () => new Date() });
+const notifier = startNotifier({ database, mailer, publicUrl: env.publicUrl, now: () => new Date() });
 if (mailer === null) logger.info("no SMTP_URL: notifications stay in the app, without e-mail");
 
 // Node closes an idle kept-alive connection after 5 s; a client (a browser, a reverse proxy) that

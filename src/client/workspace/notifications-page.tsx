@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import "./workspace.css";
 import { type FormEvent, useState } from "react";
+import { storedNoticeTitle } from "../../domain/workspace/notices.ts";
 import type { NotificationView } from "../../domain/workspace/workspace-api.schema.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { ListStatus } from "../components/list-status.tsx";
@@ -14,7 +15,8 @@ import { appLink, notificationsHref, unreadOnlyFromSearch } from "./workspace-pa
 
 /** Notifiche: the signed-in account's notifications, newest first, each a link to what it is about. */
 export function NotificationsPage() {
-  const { t } = useWorkspaceT();
+  const { t, i18n } = useWorkspaceT();
+  const language = i18n.language === "en" ? "en" : "it";
   const { search } = useLocation();
   const unreadOnly = unreadOnlyFromSearch(search);
   const notifications = useNotifications(unreadOnly);
@@ -54,12 +56,15 @@ export function NotificationsPage() {
             <li key={n.id} className={n.read ? "is-read" : "is-unread"}>
               <Notification
                 notification={n}
+                title={storedNoticeTitle(n, language)}
                 busy={markRead.isPending}
-                onRead={() =>
+                onRead={(title) =>
                   markRead.mutate([n.id], {
-                    onSuccess: () => done.say(t("notifications.marked", { title: n.title })),
+                    onSuccess: () => done.say(t("notifications.marked", { title })),
                   })
                 }
+                // Opening what it is about reads it: marked on the way, the page follows at once.
+                onFollow={() => (n.read ? undefined : markRead.mutate([n.id]))}
               />
             </li>
           ))}
@@ -71,12 +76,17 @@ export function NotificationsPage() {
 
 function Notification({
   notification: n,
+  title,
   busy,
   onRead,
+  onFollow,
 }: {
   notification: NotificationView;
+  /** Its sentence in the interface language. */
+  title: string;
   busy: boolean;
-  onRead: () => void;
+  onRead: (title: string) => void;
+  onFollow: () => void;
 }) {
   const { t } = useWorkspaceT();
   const labels = useWorkspaceLabels();
@@ -85,8 +95,8 @@ function Notification({
     <div className="workspace-notification">
       <p className="mb-1">
         {n.read ? null : <span className="badge workspace-unread me-2">{t("notifications.unread")}</span>}
-        <Link to={appLink(n.link)} className={n.read ? undefined : "fw-semibold"}>
-          {n.title}
+        <Link to={appLink(n.link)} className={n.read ? undefined : "fw-semibold"} onClick={onFollow}>
+          {title}
         </Link>
       </p>
       <p className="small mb-1">
@@ -106,9 +116,9 @@ function Notification({
         <button
           type="button"
           className="btn btn-link btn-sm p-0"
-          onClick={onRead}
+          onClick={() => onRead(title)}
           disabled={busy}
-          aria-label={t("notifications.markOneOf", { title: n.title })}
+          aria-label={t("notifications.markOneOf", { title })}
         >
           {t("notifications.markOne")}
         </button>

@@ -49,7 +49,10 @@ export type AnnouncementList = z.infer<typeof AnnouncementList>;
 export const NotificationView = z.object({
   id: z.uuid(),
   kind: z.enum(NOTIFICATION_KINDS),
+  /** The sentence in Italian. */
   title: z.string(),
+  /** The values of the sentence, to say it in another language (`storedNoticeTitle`); may be empty. */
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
   link: z.string(),
   createdAt: z.string(),
   read: z.boolean(),

@@ -2316,7 +2316,9 @@ export const notifications = pgTable(
       .references(() => users.id),
     kind: text("kind").notNull(),
     subjectKey: text("subject_key").notNull(),
+    /** The sentence in Italian; `params` holds its values, to say it in the reader's language. */
     title: text("title").notNull(),
+    params: jsonb("params").notNull().default(sql`'{}'::jsonb`),
     /** The page it points to, a path of the app. */
     link: text("link").notNull(),
     createdAt: createdAt(),

@@ -58,7 +58,7 @@ import {
 import { AppError, fieldError, uniqueViolationOf } from "../errors.ts";
 import { isUuid } from "../households/households.repository.ts";
 import { rowsOf } from "../security/catalogue.ts";
-import { accountsOf, notify } from "../workspace/notifications.ts";
+import { accountsOf, notify, organisationsSittingIn } from "../workspace/notifications.ts";
 
 /*
  * The programme's governance: bodies, their members and referents, meetings, numbered decisions and
@@ -678,25 +678,14 @@ export async function recordDecision(
     .returning();
   const decision = row as typeof governanceDecisions.$inferSelect;
   // The staff of the organisations sitting in the body hear of it (in the app, and by e-mail).
-  const sitting = [
-    ...new Set(
-      (await memberRows(db, eq(governanceMembers.bodyId, body.id)))
-        .filter((m) => activeOn(m, meeting.date))
-        .map((m) => m.organisationCode),
-    ),
-  ];
-  const organisationIds = (
-    await db.select({ id: organisations.id, code: organisations.code }).from(organisations)
-  )
-    .filter((o) => sitting.includes(o.code))
-    .map((o) => o.id);
+  const organisationIds = await organisationsSittingIn(db, body.id, meeting.date);
   await notify(
     db,
     (await accountsOf(db, organisationIds, "governance:read")).filter((u) => u !== actor.userId),
     {
       kind: "decision",
       subjectKey: `decision:${decision.id}`,
-      title: `${body.name}: deliberazione n. ${decision.number} del ${meeting.date.split("-").reverse().join("/")}`,
+      params: { body: body.name, number: decision.number, date: meeting.date },
       link: `/governance/organi/${body.id}`,
     },
     options.email ?? false,

@@ -1,10 +1,16 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { hasPermission, type Permission, type Role } from "../../domain/auth/roles.ts";
+import {
+  type NoticeParams,
+  type NoticeValues,
+  noticeEmail,
+  noticeTitle,
+} from "../../domain/workspace/notices.ts";
 import type { NotificationKind } from "../../domain/workspace/workspace.ts";
 import type { Database, Db } from "../db/client.ts";
-import { notifications, users } from "../db/schema.ts";
+import { governanceMembers, notifications, users } from "../db/schema.ts";
 import { romeDate } from "../households/households.service.ts";
 import { SYSTEM_SCOPE } from "../http.ts";
 import { logger } from "../logger.ts";
@@ -31,7 +37,8 @@ export function smtpMailer(url: string, from: string): Mailer {
   };
 }
 
-export type Notice = { kind: NotificationKind; subjectKey: string; title: string; link: string };
+/** A notice of one kind with the values of its sentence, its subject (once per account) and its page. */
+export type Notice = NoticeValues & { subjectKey: string; link: string };
 
 /** Notify `userIds` of `notice` (once per account and subject); `email`: queue an e-mail too. */
 export async function notify(db: Db, userIds: readonly string[], notice: Notice, email: boolean) {
@@ -43,6 +50,7 @@ export async function notify(db: Db, userIds: readonly string[], notice: Notice,
       recipients.map((userId) => ({
         userId,
         ...notice,
+        title: noticeTitle(notice, "it"),
         emailStatus: email ? "pending" : "none",
       })),
     )
@@ -64,7 +72,27 @@ export async function accountsOf(
   return rows.filter((r) => hasPermission(r.role as Role, permission)).map((r) => r.id);
 }
 
-type Awaiting = { organisationId: string; subjectKey: string; title: string; link: string };
+/** The organisations represented on `day` in the memberships of governance body `bodyId`. */
+export async function organisationsSittingIn(db: Db, bodyId: string, day: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: governanceMembers.organisationId })
+    .from(governanceMembers)
+    .where(
+      and(
+        eq(governanceMembers.bodyId, bodyId),
+        sql`${governanceMembers.fromOn} <= ${day}::date`,
+        sql`(${governanceMembers.toOn} is null or ${governanceMembers.toOn} >= ${day}::date)`,
+      ),
+    );
+  return rows.map((r) => r.id);
+}
+
+type Awaiting<K extends NotificationKind> = {
+  organisationId: string;
+  subjectKey: string;
+  params: NoticeParams<K>;
+  link: string;
+};
 
 /**
  * What awaits a partner today, each to the accounts of its organisation that act on it: an open action
@@ -74,71 +102,77 @@ type Awaiting = { organisationId: string; subjectKey: string; title: string; lin
  */
 export async function sweepNotifications(db: Db, today: string, email: boolean): Promise<number> {
   const [actions, referrals, offers] = [
-    await rowsOf<Awaiting>(
+    await rowsOf<Awaiting<"action_overdue">>(
       db,
       sql`select a.owner_organisation_id as "organisationId", 'action_overdue:' || a.id as "subjectKey",
-          'Azione in ritardo: ' || a.title || ' (scadenza ' || to_char(a.due_on, 'DD/MM/YYYY') || ')' as "title",
+          json_build_object('title', a.title, 'dueOn', a.due_on::text) as "params",
           '/governance/azioni' as "link"
         from governance_actions a where a.status = 'open' and a.due_on < ${today}::date`,
     ),
-    await rowsOf<Awaiting>(
+    await rowsOf<Awaiting<"referral_awaiting">>(
       db,
       sql`select r.partner_id as "organisationId", 'referral_awaiting:' || r.id as "subjectKey",
-          'Segnalazione in attesa di risposta: nucleo ' || h.reference as "title",
+          json_build_object('reference', h.reference) as "params",
           '/nuclei/' || h.id as "link"
         from referrals r join households h on h.id = r.household_id where r.status = 'pending'`,
     ),
-    await rowsOf<Awaiting>(
+    await rowsOf<Awaiting<"offer_awaiting">>(
       db,
       sql`select u.managing_partner_id as "organisationId", 'offer_awaiting:' || o.id as "subjectKey",
-          'Proposta di alloggio in attesa: ' || u.code || ' (entro ' || to_char(o.due_on, 'DD/MM/YYYY') || ')' as "title",
+          json_build_object('unit', u.code, 'dueOn', o.due_on::text) as "params",
           '/assegnazione/proposte' as "link"
         from allocation_offers o join units u on u.id = o.unit_id
         where o.status = 'pending' and u.managing_partner_id is not null`,
     ),
   ];
-  const groups: [Awaiting[], NotificationKind, Permission[]][] = [
+  const groups: [Awaiting<NotificationKind>[], NotificationKind, Permission[]][] = [
     [actions, "action_overdue", ["governance:act", "governance:write"]],
     [referrals, "referral_awaiting", ["referrals:answer"]],
     [offers, "offer_awaiting", ["offers:answer"]],
   ];
-  let added = 0;
+  // The active accounts once, each with its organisation and role; the sweep's count once before and after.
+  const accounts = await db
+    .select({ id: users.id, organisationId: users.organisationId, role: users.role })
+    .from(users)
+    .where(eq(users.active, true));
+  const before = await countNotifications(db);
   for (const [items, kind, permissions] of groups) {
-    const organisations = [...new Set(items.map((i) => i.organisationId))];
-    const accounts = new Map<string, string[]>();
-    for (const organisationId of organisations) {
-      const ids = new Set<string>();
-      for (const permission of permissions)
-        for (const id of await accountsOf(db, [organisationId], permission)) ids.add(id);
-      accounts.set(organisationId, [...ids]);
-    }
-    for (const item of items) {
-      const before = await countOf(db, eq(notifications.subjectKey, item.subjectKey));
-      await notify(db, accounts.get(item.organisationId) ?? [], { kind, ...item }, email);
-      added += (await countOf(db, eq(notifications.subjectKey, item.subjectKey))) - before;
-    }
+    const actingIn = (organisationId: string) =>
+      accounts
+        .filter(
+          (a) =>
+            a.organisationId === organisationId && permissions.some((p) => hasPermission(a.role as Role, p)),
+        )
+        .map((a) => a.id);
+    for (const { organisationId, ...item } of items)
+      await notify(db, actingIn(organisationId), { kind, ...item } as Notice, email);
   }
-  return added;
+  return (await countNotifications(db)) - before;
 }
 
-async function countOf(db: Db, where: SQL) {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(where);
+/** Every notification the scope sees (the sweep's, the system scope: all of them). */
+async function countNotifications(db: Db) {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(notifications);
   return row?.n ?? 0;
 }
 
 /**
  * Send the pending e-mails (oldest first, at most `limit`), each in its own short transaction of
  * `scoped` (the system scope), and record each outcome: sent, or failed with the server's answer.
+ * Each message says its notice in Italian and in English, with the page's address under `publicUrl`.
  */
 export async function dispatchEmails(
   scoped: <T>(fn: (db: Db) => Promise<T>) => Promise<T>,
   mailer: Mailer,
-  limit = 100,
+  options: { publicUrl: string; limit?: number },
 ): Promise<{ sent: number; failed: number }> {
+  const { publicUrl, limit = 100 } = options;
   const pending = await scoped((db) =>
     db
       .select({
         id: notifications.id,
+        kind: notifications.kind,
+        params: notifications.params,
         title: notifications.title,
         link: notifications.link,
         email: users.email,
@@ -155,11 +189,8 @@ export async function dispatchEmails(
   for (const n of pending) {
     let error: string | null = null;
     try {
-      await mailer.send({
-        to: n.email,
-        subject: `[CasaComune] ${n.title}`,
-        text: `${n.name},\n\n${n.title}\n\nApri CasaComune: ${n.link}\n\nQuesto messaggio è inviato automaticamente da CasaComune.`,
-      });
+      const notice = { kind: n.kind as NotificationKind, params: n.params, title: n.title };
+      await mailer.send({ to: n.email, ...noticeEmail(notice, n.name, new URL(n.link, publicUrl).href) });
       sent++;
     } catch (e) {
       error = e instanceof Error ? e.message.slice(0, 500) : String(e);
@@ -186,8 +217,13 @@ export const NOTIFIER_INTERVAL_MS = 5 * 60 * 1000;
  * Run the sweep (and, with a mailer, the dispatcher) now and every `NOTIFIER_INTERVAL_MS`, in the system
  * scope; a failure is logged and the next round tries again.
  */
-export function startNotifier(options: { database: Database; mailer: Mailer | null; now: () => Date }) {
-  const { database, mailer, now } = options;
+export function startNotifier(options: {
+  database: Database;
+  mailer: Mailer | null;
+  publicUrl: string;
+  now: () => Date;
+}) {
+  const { database, mailer, publicUrl, now } = options;
   const scoped = <T>(fn: (db: Db) => Promise<T>) => database.scoped(SYSTEM_SCOPE, fn);
   let running = false;
   const round = async () => {
@@ -197,7 +233,7 @@ export function startNotifier(options: { database: Database; mailer: Mailer | nu
       const added = await scoped((db) => sweepNotifications(db, romeDate(now()), mailer !== null));
       if (added > 0) logger.info(`notifications: ${added} added`);
       if (mailer !== null) {
-        const { sent, failed } = await dispatchEmails(scoped, mailer);
+        const { sent, failed } = await dispatchEmails(scoped, mailer, { publicUrl });
         if (sent + failed > 0) logger.info(`notifications: ${sent} e-mail(s) sent, ${failed} failed`);
       }
     } catch (e) {

@@ -21,13 +21,13 @@ import type {
   LibraryDocumentView,
   LibraryList,
   NotificationList,
+  NotificationView,
 } from "../../domain/workspace/workspace-api.schema.ts";
 import type { Actor } from "../auth/auth.service.ts";
 import { type Db, inOrder } from "../db/client.ts";
 import {
   announcements,
   governanceBodies,
-  governanceMembers,
   libraryDocuments,
   libraryVersions,
   notifications,
@@ -36,7 +36,7 @@ import {
 } from "../db/schema.ts";
 import { AppError, fieldError, uniqueViolationOf } from "../errors.ts";
 import { isUuid } from "../households/households.repository.ts";
-import { accountsOf, notify } from "./notifications.ts";
+import { accountsOf, notify, organisationsSittingIn } from "./notifications.ts";
 
 /*
  * The partners' shared workspace: announcements, the document library with its versions, and each
@@ -50,21 +50,11 @@ export type UploadedFile = { name: string; contentType: string; bytes: Uint8Arra
 
 // ── Announcements ────────────────────────────────────────────────────────────────────────────────
 
-/** The organisations represented today in body `bodyId`'s memberships, or every organisation. */
+/** The organisations an announcement is for: those sitting in body `bodyId` today, or every one. */
 async function audienceOf(db: Db, bodyId: string | null, today: string): Promise<string[]> {
   if (bodyId === null)
     return (await db.select({ id: organisations.id }).from(organisations)).map((o) => o.id);
-  const rows = await db
-    .selectDistinct({ id: governanceMembers.organisationId })
-    .from(governanceMembers)
-    .where(
-      and(
-        eq(governanceMembers.bodyId, bodyId),
-        sql`${governanceMembers.fromOn} <= ${today}::date`,
-        sql`(${governanceMembers.toOn} is null or ${governanceMembers.toOn} >= ${today}::date)`,
-      ),
-    );
-  return rows.map((r) => r.id);
+  return organisationsSittingIn(db, bodyId, today);
 }
 
 async function announcementViews(db: Db, id?: string): Promise<AnnouncementView[]> {
@@ -120,7 +110,7 @@ export async function publishAnnouncement(
     {
       kind: "announcement",
       subjectKey: `announcement:${id}`,
-      title: `Avviso: ${input.title}`,
+      params: { title: input.title },
       link: "/spazio-partner",
     },
     email,
@@ -315,6 +305,7 @@ export async function listNotifications(options: {
       id: n.id,
       kind: n.kind as NotificationKind,
       title: n.title,
+      params: n.params as NotificationView["params"],
       link: n.link,
       createdAt: n.createdAt.toISOString(),
       read: n.readAt !== null,

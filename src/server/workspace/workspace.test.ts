@@ -11,10 +11,12 @@ import type {
   MeetingView,
   MemberView,
 } from "../../domain/governance/governance-api.schema.ts";
+import { storedNoticeTitle } from "../../domain/workspace/notices.ts";
 import type {
   AnnouncementView,
   LibraryDocumentView,
   NotificationList,
+  NotificationView,
 } from "../../domain/workspace/workspace-api.schema.ts";
 import { notifications, users } from "../db/schema.ts";
 import { SYSTEM_SCOPE } from "../http.ts";
@@ -44,6 +46,16 @@ const pathsOf = async (res: Response) =>
   ((await res.json()) as { errors: { path: string }[] }).errors.map((e) => e.path);
 const inbox = (client: TestClient, query = "") =>
   client.get(`/workspace/notifications${query}`).then((r) => expectStatus<NotificationList>(r, 200));
+/** A received message's text body, its quoted-printable soft breaks and escapes decoded. */
+function bodyOf(raw: string): string {
+  const [headers = "", ...rest] = raw.split("\r\n\r\n");
+  const body = rest.join("\r\n\r\n");
+  if (!/content-transfer-encoding:\s*quoted-printable/i.test(headers)) return body;
+  const bytes = body
+    .replace(/=\r?\n/g, "")
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+  return Buffer.from(bytes, "latin1").toString("utf8");
+}
 const systemScoped = <T>(fn: Parameters<TestContext["database"]["scoped"]>[1]) =>
   ctx.database.scoped(SYSTEM_SCOPE, fn) as Promise<T>;
 
@@ -291,6 +303,11 @@ describe("notifications of what awaits a partner, in the app and by e-mail", () 
     expect(
       (await inbox(otherManager)).items.filter((n) => n.kind === "action_overdue").map((n) => n.title),
     ).toEqual(["Azione in ritardo: Calendarizzare gli incontri (scadenza 15/11/2026)"]);
+    const [overdue] = (await inbox(otherManager)).items.filter((n) => n.kind === "action_overdue");
+    expect(overdue?.params).toEqual({ title: "Calendarizzare gli incontri", dueOn: "2026-11-15" });
+    expect(storedNoticeTitle(overdue as NotificationView, "en")).toBe(
+      "Overdue action: Calendarizzare gli incontri (due 15 Nov 2026)",
+    );
     const referrals = (await inbox(manager)).items.filter((n) => n.kind === "referral_awaiting");
     expect(referrals).toHaveLength(1);
     expect(referrals[0]?.link).toMatch(/^\/nuclei\//);
@@ -308,7 +325,9 @@ describe("notifications of what awaits a partner, in the app and by e-mail", () 
       .innerJoin(users, eq(users.id, notifications.userId))
       .where(eq(notifications.emailStatus, "pending"));
     expect(pending.length).toBeGreaterThan(0);
-    const result = await dispatchEmails(systemScoped, smtpMailer(smtpUrl, "casacomune@test.example"));
+    const result = await dispatchEmails(systemScoped, smtpMailer(smtpUrl, "casacomune@test.example"), {
+      publicUrl: "https://casacomune.test.example",
+    });
     expect(result).toEqual({ sent: pending.length, failed: 0 });
     expect(received).toHaveLength(pending.length);
     expect(received.map((m) => m.to[0]).sort()).toEqual(pending.map((p) => p.email).sort());
@@ -318,6 +337,17 @@ describe("notifications of what awaits a partner, in the app and by e-mail", () 
     expect(
       toManager.some((t) => t.includes("Subject: [CasaComune] Cabina di Regia Integrata: deliberazione")),
     ).toBe(true);
+    // The message says it in Italian and in English, with the page's full address.
+    const decisionMail = bodyOf(
+      toManager.find((t) => t.includes("Subject: [CasaComune] Cabina di Regia Integrata")) ?? "",
+    );
+    expect(decisionMail).toMatch(/Cabina di Regia Integrata: deliberazione n\. \d+ del \d\d\/\d\d\/\d{4}/);
+    expect(decisionMail).toMatch(
+      /Cabina di Regia Integrata: decision no\. \d+ of \d{1,2} [A-Z][a-z]{2} \d{4}/,
+    );
+    expect(decisionMail).toMatch(
+      /Open CasaComune: https:\/\/casacomune\.test\.example\/governance\/organi\/[0-9a-f-]{36}/,
+    );
     expect((await inbox(manager)).items.every((n) => n.emailStatus === "sent")).toBe(true);
 
     // A server that does not answer: the notification is marked failed with the error, not lost.
@@ -328,6 +358,7 @@ describe("notifications of what awaits a partner, in the app and by e-mail", () 
     const down = await dispatchEmails(
       systemScoped,
       smtpMailer("smtp://127.0.0.1:1", "casacomune@test.example"),
+      { publicUrl: "https://casacomune.test.example" },
     );
     expect(down.sent).toBe(0);
     expect(down.failed).toBeGreaterThan(0);
