@@ -561,4 +561,28 @@ describe("the demo governance and workspace", () => {
     );
     expect(pdf?.head).toBe("%PDF-");
   });
+
+  it("run shared services in their buildings' places, with counts only, and a Municipio 3 fund in credit", async () => {
+    const rows = async <T>(query: SQL) =>
+      ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
+    const services = await rows<{ place_ok: boolean; activities: number; counts_ok: boolean }>(sql`
+      select (s.building_code is null or (b.town = s.town and b.municipio is not distinct from s.municipio)) as place_ok,
+        (select count(*)::int from welfare_activities a where a.service_id = s.id) as activities,
+        (select bool_and(a.residents <= a.participants) from welfare_activities a where a.service_id = s.id) as counts_ok
+      from welfare_services s left join buildings b on b.code = s.building_code`);
+    expect(services).toHaveLength(5);
+    expect(services.every((s) => s.place_ok && s.counts_ok && s.activities > 0)).toBe(true);
+    const [spaces] = await rows<{ bookable: number; bookings: number }>(sql`
+      select count(*) filter (where bookable)::int as bookable,
+        (select count(*)::int from space_bookings where booked_for > ${DEMO_DATE}::date) as bookings
+      from common_spaces`);
+    expect(spaces).toEqual({ bookable: 1, bookings: 2 });
+    const [fund] = await rows<{ municipio: number; balance: number; proposed: number }>(sql`
+      select b.municipio,
+        sum(f.amount_cents) filter (where f.kind = 'contribution')::int
+          - coalesce(sum(f.amount_cents) filter (where f.status = 'approved'), 0)::int as balance,
+        count(*) filter (where f.status = 'proposed')::int as proposed
+      from fund_entries f join governance_bodies b on b.id = f.body_id group by b.municipio`);
+    expect(fund).toEqual({ municipio: 3, balance: 330_000, proposed: 1 });
+  });
 });

@@ -63,6 +63,7 @@ import { insertDemoGovernance } from "./demo-governance.ts";
 import { insertDemoMonitoring } from "./demo-monitoring.ts";
 import { insertDemoOwners } from "./demo-owners.ts";
 import { insertDemoTimeline } from "./demo-timeline.ts";
+import { insertDemoWelfare } from "./demo-welfare.ts";
 import { insertDemoWorkspace } from "./demo-workspace.ts";
 
 /**
@@ -125,6 +126,7 @@ export async function seedDemoProgramme(options: { db: Db; passwordCost?: number
     await insertDemoTimeline(tx, partnerId, userOf);
     await insertDemoGovernance(tx, partnerId, userOf);
     await insertDemoOwners(tx, partnerId, userOf);
+    await insertDemoWelfare(tx, partnerId, userOf);
     await insertDemoWorkspace(tx, partnerId, userOf);
   });
   return true;
