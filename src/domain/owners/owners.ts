@@ -52,12 +52,12 @@ const text = (field: string, min: number, max: number) =>
     .trim()
     .min(min, { error: min <= 1 ? `${field} is required` : `${field} needs at least ${min} characters` })
     .max(max, { error: `${field}: at most ${max} characters` });
-const optionalText = (field: string, max: number) =>
+const someText = (field: string, max: number) =>
   z
     .string({ error: `${field} must be text` })
     .trim()
-    .max(max, { error: `${field}: at most ${max} characters` })
-    .default("");
+    .max(max, { error: `${field}: at most ${max} characters` });
+const optionalText = (field: string, max: number) => someText(field, max).default("");
 const cents = (field: string) =>
   z
     .number({ error: `${field} must be a whole number of cents` })
@@ -75,13 +75,13 @@ const town = z
   .min(2, { error: "town is required" })
   .max(80, { error: "town: at most 80 characters" })
   .transform((t) => (isMilano(t) ? MILANO : t));
-const municipio = z
+const someMunicipio = z
   .number({ error: "municipio must be a whole number from 1 to 9" })
   .int({ error: "municipio must be a whole number from 1 to 9" })
   .min(1, { error: "municipio must be a whole number from 1 to 9" })
   .max(9, { error: "municipio must be a whole number from 1 to 9" })
-  .nullable()
-  .default(null);
+  .nullable();
+const municipio = someMunicipio.default(null);
 
 /** A Municipio (1–9) only in Milano; `required`: a home in Milano must say which (as a unit must). */
 export function placeProblem(
@@ -94,22 +94,35 @@ export function placeProblem(
   return null;
 }
 
-export const OwnerInput = z
-  .object({
-    kind: OwnerKind,
-    /** The owner's or the association's name (an association: ANACI, UPPI, an agency). */
-    name: text("name", 2, 200),
-    /** How to reach them: a phone number, an e-mail address, an office. */
-    contact: optionalText("contact", 300),
-    town,
-    municipio,
-    notes: optionalText("notes", 2000),
-  })
-  .superRefine((o, ctx) => {
-    const problem = placeProblem(o, false);
-    if (problem !== null) ctx.addIssue({ code: "custom", path: ["municipio"], message: problem });
-  });
+/** An owner's fields as written, without defaults, so a partial update stays partial. */
+const OwnerFieldsWritten = z.object({
+  kind: OwnerKind,
+  /** The owner's or the association's name (an association: ANACI, UPPI, an agency). */
+  name: text("name", 2, 200),
+  /** How to reach them: a phone number, an e-mail address, an office. */
+  contact: someText("contact", 300),
+  town,
+  municipio: someMunicipio,
+  notes: someText("notes", 2000),
+});
+
+const placeChecked = (o: { town?: string; municipio?: number | null }, ctx: z.RefinementCtx) => {
+  // A partial update names the place only when it changes both; the service checks the whole owner.
+  if (o.town === undefined || o.municipio === undefined) return;
+  const problem = placeProblem({ town: o.town, municipio: o.municipio }, false);
+  if (problem !== null) ctx.addIssue({ code: "custom", path: ["municipio"], message: problem });
+};
+
+export const OwnerInput = OwnerFieldsWritten.extend({
+  contact: OwnerFieldsWritten.shape.contact.default(""),
+  municipio: OwnerFieldsWritten.shape.municipio.default(null),
+  notes: OwnerFieldsWritten.shape.notes.default(""),
+}).superRefine(placeChecked);
 export type OwnerInput = z.infer<typeof OwnerInput>;
+
+/** A change to an owner's details: the fields that change, and the version read (a stale one is a 409). */
+export const OwnerUpdate = OwnerFieldsWritten.partial().extend({ version }).superRefine(placeChecked);
+export type OwnerUpdate = z.infer<typeof OwnerUpdate>;
 
 export const ContactInput = z.object({
   contactedOn: day("contactedOn"),

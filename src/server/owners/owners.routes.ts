@@ -7,6 +7,7 @@ import {
   OfferDecision,
   OfferInput,
   OwnerInput,
+  OwnerUpdate,
   SchemeInput,
   UptakeInput,
 } from "../../domain/owners/owners.ts";
@@ -41,11 +42,15 @@ import {
   listSchemes,
   ownerDetail,
   ownersSummary,
+  setSchemeActive,
+  updateOwner,
 } from "./owners.service.ts";
 
 const IdParam = z.object({ id: z.string().min(1).max(100).openapi({ description: "Id (uuid)" }) });
 const tags = ["owners"];
 const Offer = OfferView.openapi("OwnerOffer");
+const Owner = OwnerSummaryView.openapi("Owner");
+const Scheme = SchemeView.openapi("GuaranteeScheme");
 
 const routes = {
   owners: createRoute(
@@ -65,7 +70,18 @@ const routes = {
       tags,
       summary: "Record an owner, an owners' association (ANACI, UPPI) or an agency",
       request: { body: body(OwnerInput.openapi("OwnerInput")) },
-      responses: { 201: json(OwnerSummaryView.openapi("Owner"), "The owner") },
+      responses: { 201: json(Owner, "The owner") },
+    }),
+  ),
+  updateOwner: createRoute(
+    securedRoute("owners:write", {
+      method: "patch",
+      path: "/owners/{id}",
+      tags,
+      summary:
+        "Change an owner's details (kind, name, contact, place, notes); send the version you read (a stale version gets 409)",
+      request: { params: IdParam, body: body(OwnerUpdate.openapi("OwnerUpdate")) },
+      responses: { 200: json(Owner, "The changed owner") },
     }),
   ),
   summary: createRoute(
@@ -159,7 +175,28 @@ const routes = {
       summary:
         "Offer owners a guarantee scheme: its terms, the most it covers per home and for how many months",
       request: { body: body(SchemeInput.openapi("GuaranteeSchemeInput")) },
-      responses: { 201: json(SchemeView.openapi("GuaranteeScheme"), "The scheme") },
+      responses: { 201: json(Scheme, "The scheme") },
+    }),
+  ),
+  deactivateScheme: createRoute(
+    securedRoute("owners:write", {
+      method: "post",
+      path: "/guarantee-schemes/{id}/deactivate",
+      tags,
+      summary:
+        "Offer a guarantee scheme no longer: it takes no new uptake, the guarantees granted stand (again on an inactive scheme changes nothing)",
+      request: { params: IdParam },
+      responses: { 200: json(Scheme, "The scheme") },
+    }),
+  ),
+  activateScheme: createRoute(
+    securedRoute("owners:write", {
+      method: "post",
+      path: "/guarantee-schemes/{id}/activate",
+      tags,
+      summary: "Offer a guarantee scheme to owners again (again on an active scheme changes nothing)",
+      request: { params: IdParam },
+      responses: { 200: json(Scheme, "The scheme") },
     }),
   ),
 };
@@ -180,6 +217,15 @@ export function ownersRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
       );
       audited(c, "private_owner", saved.id);
       return c.json(saved, 201);
+    })
+    .openapi(routes.updateOwner, async (c) => {
+      const { id } = c.req.valid("param");
+      const input = c.req.valid("json");
+      const saved = await inActorScope(deps, c, (db, actor) =>
+        updateOwner({ db, actor, today: today(), id, input }),
+      );
+      audited(c, "private_owner", saved.id);
+      return c.json(saved, 200);
     })
     .openapi(routes.summary, async (c) =>
       c.json(await inActorScope(deps, c, (db, actor) => ownersSummary({ db, actor, today: today() })), 200),
@@ -246,5 +292,21 @@ export function ownersRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
       );
       audited(c, "guarantee_scheme", saved.id);
       return c.json(saved, 201);
+    })
+    .openapi(routes.deactivateScheme, async (c) => {
+      const { id } = c.req.valid("param");
+      const saved = await inActorScope(deps, c, (db, actor) =>
+        setSchemeActive({ db, actor, today: today(), id, active: false }),
+      );
+      audited(c, "guarantee_scheme", saved.id);
+      return c.json(saved, 200);
+    })
+    .openapi(routes.activateScheme, async (c) => {
+      const { id } = c.req.valid("param");
+      const saved = await inActorScope(deps, c, (db, actor) =>
+        setSchemeActive({ db, actor, today: today(), id, active: true }),
+      );
+      audited(c, "guarantee_scheme", saved.id);
+      return c.json(saved, 200);
     });
 }

@@ -12,8 +12,9 @@ import {
   type OfferInput,
   type OfferStatus,
   OWNER_KINDS,
-  type OwnerInput,
+  OwnerInput,
   type OwnerKind,
+  type OwnerUpdate,
   type SchemeInput,
   type SchemeKind,
   type UptakeInput,
@@ -61,8 +62,8 @@ import { createUnit } from "../units/units.service.ts";
 type Context = { db: Db; actor: Actor; today: string };
 
 const notFound = (what: string, id: string) => new AppError("NOT_FOUND", `No ${what} "${id}"`);
-const staleVersion = () =>
-  fieldError("CONFLICT", "version", "The offer was changed meanwhile: reload it and try again");
+const staleVersion = (what = "offer") =>
+  fieldError("CONFLICT", "version", `The ${what} was changed meanwhile: reload it and try again`);
 const notAfterToday = (field: string, value: string, today: string) => {
   if (value > today) throw fieldError("UNPROCESSABLE", field, `${field} cannot be after today (${today})`);
 };
@@ -222,6 +223,41 @@ export async function createOwner(options: Context & { input: OwnerInput }): Pro
     .values({ ...input, createdBy: actor.userId })
     .returning({ id: privateOwners.id });
   return ownerSummary(db, row?.id as string);
+}
+
+/**
+ * Change an owner's details: the fields sent, on the version read (a stale one is a 409 naming
+ * version). The owner as changed passes the rules of a new one (a Municipio only in Milano).
+ */
+export async function updateOwner(
+  options: Context & { id: string; input: OwnerUpdate },
+): Promise<OwnerSummaryView> {
+  const { db, id, input } = options;
+  if (!isUuid(id)) throw notFound("owner", id);
+  const [row] = await db.select().from(privateOwners).where(eq(privateOwners.id, id)).for("update");
+  if (row === undefined) throw notFound("owner", id);
+  const { version, ...changes } = input;
+  if (row.version !== version) throw staleVersion("owner");
+  const { kind, name, contact, town, municipio, notes } = row;
+  const merged = OwnerInput.safeParse({ kind, name, contact, town, municipio, notes, ...changes });
+  if (!merged.success)
+    throw new AppError(
+      "INVALID",
+      "The owner has invalid fields",
+      merged.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    );
+  // Nothing changes: the version stays, so a form saved twice is not a conflict with itself.
+  const same = Object.entries(merged.data).every(
+    ([field, value]) => row[field as keyof typeof row] === value,
+  );
+  if (same) return ownerSummary(db, row.id);
+  const updated = await db
+    .update(privateOwners)
+    .set({ ...merged.data, version: sql`${privateOwners.version} + 1` })
+    .where(and(eq(privateOwners.id, row.id), eq(privateOwners.version, version)))
+    .returning({ id: privateOwners.id });
+  if (updated.length === 0) throw staleVersion("owner");
+  return ownerSummary(db, row.id);
 }
 
 export async function addContact(
@@ -390,13 +426,37 @@ export async function createScheme(options: Context & { input: SchemeInput }): P
   return saved as SchemeView;
 }
 
+/**
+ * Offer a scheme to owners again, or no longer (`active` false): a scheme no longer offered takes no
+ * new uptake; the guarantees already granted stand. Setting the state it already has changes nothing.
+ */
+export async function setSchemeActive(
+  options: Context & { id: string; active: boolean },
+): Promise<SchemeView> {
+  const { db, actor, id, active } = options;
+  if (!isUuid(id)) throw notFound("guarantee scheme", id);
+  const updated = await db
+    .update(guaranteeSchemes)
+    .set({ active })
+    .where(eq(guaranteeSchemes.id, id))
+    .returning({ id: guaranteeSchemes.id });
+  if (updated.length === 0) throw notFound("guarantee scheme", id);
+  const [saved] = await schemeViews(db, actor, eq(guaranteeSchemes.id, id));
+  return saved as SchemeView;
+}
+
 /** Grant a guarantee of a scheme on an accepted home, within the scheme's cover and months. */
 export async function addUptake(
   options: Context & { offerId: string; input: UptakeInput },
 ): Promise<OfferView> {
   const { db, actor, offerId, input } = options;
   const offer = await lockedOffer(db, offerId);
-  const [scheme] = await db.select().from(guaranteeSchemes).where(eq(guaranteeSchemes.id, input.schemeId));
+  // Shared lock: a deactivation at the same time waits for this uptake, or this uptake sees it.
+  const [scheme] = await db
+    .select()
+    .from(guaranteeSchemes)
+    .where(eq(guaranteeSchemes.id, input.schemeId))
+    .for("share");
   if (scheme === undefined)
     throw fieldError("UNPROCESSABLE", "schemeId", `No guarantee scheme "${input.schemeId}"`);
   const problems = uptakeProblems(scheme, offer.status as OfferStatus, input);

@@ -180,11 +180,118 @@ describe("owners and their contacts", () => {
     expect(await pathsOf(res)).toContain(path);
   });
 
+  it("changes an owner's details on the version read, and records who did in the audit trail", async () => {
+    const agency = owners.agency as OwnerSummaryView;
+    const changed = await expectStatus<OwnerSummaryView>(
+      await officer.patch(`/owners/${agency.id}`, {
+        contact: "  info@casaprova.demo.example ",
+        town: "milano",
+        municipio: 3,
+        version: agency.version,
+      }),
+      200,
+    );
+    expect(changed).toMatchObject({
+      kind: "agency",
+      name: "Agenzia Casa Prova (demo)",
+      contact: "info@casaprova.demo.example",
+      town: "Milano",
+      municipio: 3,
+      version: agency.version + 1,
+    });
+    // Only the fields sent change: the place stays, the kind changes.
+    const again = await expectStatus<OwnerSummaryView>(
+      await areaA.patch(`/owners/${agency.id}`, {
+        kind: "company",
+        notes: "Now a company (demo)",
+        version: 2,
+      }),
+      200,
+    );
+    expect(again).toMatchObject({ kind: "company", town: "Milano", municipio: 3, version: 3 });
+    const list = await expectStatus<OwnerList>(await board.get("/owners"), 200);
+    expect(list.owners.find((o) => o.id === agency.id)).toEqual(again);
+    const rows = await ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entity, "private_owner"), eq(auditEvents.entityId, agency.id)));
+    expect(rows.filter((r) => r.action === "PATCH /owners/{id}").map((r) => r.outcome)).toEqual([
+      "success",
+      "success",
+    ]);
+    // Put back as it was, for the tests below.
+    owners.agency = await expectStatus<OwnerSummaryView>(
+      await officer.patch(`/owners/${agency.id}`, {
+        kind: "agency",
+        town: "Sesto San Giovanni",
+        municipio: null,
+        notes: "",
+        version: 3,
+      }),
+      200,
+    );
+    expect(owners.agency).toMatchObject({ kind: "agency", municipio: null, version: 4 });
+    // The same details again change nothing, not even the version.
+    const unchanged = await expectStatus<OwnerSummaryView>(
+      await officer.patch(`/owners/${agency.id}`, { kind: "agency", town: "Sesto San Giovanni", version: 4 }),
+      200,
+    );
+    expect(unchanged).toEqual(owners.agency);
+  });
+
+  it("refuses a stale version with 409 naming version, changing nothing", async () => {
+    const individual = owners.individual as OwnerSummaryView;
+    const first = await expectStatus<OwnerSummaryView>(
+      await officer.patch(`/owners/${individual.id}`, {
+        contact: "+39 02 0000 0001",
+        version: individual.version,
+      }),
+      200,
+    );
+    const stale = await areaA.patch(`/owners/${individual.id}`, {
+      name: "Ada Esempio Rossi (demo)",
+      version: individual.version,
+    });
+    expect(stale.status).toBe(409);
+    expect(await pathsOf(stale)).toEqual(["version"]);
+    const detail = await expectStatus<OwnerDetail>(await admin.get(`/owners/${individual.id}`), 200);
+    expect(detail.owner).toEqual(first);
+    expect(detail.owner).toMatchObject({ name: "Ada Esempio (demo)", version: 2 });
+    owners.individual = first;
+  });
+
+  it.each([
+    [{ name: "A" }, "name"],
+    [{ kind: "landlord" }, "kind"],
+    [{ municipio: 10 }, "municipio"],
+    [{ town: "Rho", municipio: 2 }, "municipio"],
+    [{ contact: "x".repeat(301) }, "contact"],
+    [{ version: undefined }, "version"],
+    [{ name: "Nuovo nome (demo)", version: 0 }, "version"],
+  ])("refuses the change %j with 400 naming %s", async (change, path) => {
+    const association = owners.association as OwnerSummaryView;
+    const res = await officer.patch(`/owners/${association.id}`, { version: association.version, ...change });
+    expect(res.status).toBe(400);
+    expect(await pathsOf(res)).toContain(path);
+  });
+
+  it("checks a changed place against the stored one (400 naming municipio)", async () => {
+    const agency = owners.agency as OwnerSummaryView;
+    // The agency is in Sesto San Giovanni: a Municipio alone does not apply there.
+    const res = await officer.patch(`/owners/${agency.id}`, { municipio: 4, version: agency.version });
+    expect(res.status).toBe(400);
+    expect(await pathsOf(res)).toEqual(["municipio"]);
+    const detail = await expectStatus<OwnerDetail>(await admin.get(`/owners/${agency.id}`), 200);
+    expect(detail.owner).toMatchObject({ municipio: null, version: agency.version });
+  });
+
   it("answers 404 for an owner that does not exist", async () => {
     expect((await admin.get("/owners/6f1c1d2e-0000-4000-8000-000000000001")).status).toBe(404);
     expect((await admin.get("/owners/nobody")).status).toBe(404);
     const res = await admin.post("/owners/6f1c1d2e-0000-4000-8000-000000000001/offers", offerInput());
     expect(res.status).toBe(404);
+    const edit = await admin.patch("/owners/6f1c1d2e-0000-4000-8000-000000000001", { version: 1 });
+    expect(edit.status).toBe(404);
   });
 });
 
@@ -478,10 +585,85 @@ describe("guarantee schemes and their uptake", () => {
     expect(await pathsOf(res)).toEqual(paths);
   });
 
+  it("deactivates a scheme: it takes no new uptake (422 naming schemeId), the guarantees granted stand", async () => {
+    const off = await expectStatus<SchemeView>(
+      await areaA.post(`/guarantee-schemes/${damageCover.id}/deactivate`),
+      200,
+    );
+    expect(off).toMatchObject({ id: damageCover.id, active: false, uptakes: 1, totalCoverCents: 300_000 });
+    // Again: nothing changes.
+    expect(
+      (
+        await expectStatus<SchemeView>(
+          await admin.post(`/guarantee-schemes/${damageCover.id}/deactivate`),
+          200,
+        )
+      ).active,
+    ).toBe(false);
+    const home = await reviewed(owners.company?.id as string, { address: "Via Fittizia dei Tigli 14" });
+    const entered = await expectStatus<OfferView>(
+      await officer.post(`/owner-offers/${home.id}/accept`, acceptance(home.version, { code: "PR-0003" })),
+      200,
+    );
+    const refused = await officer.post(`/owner-offers/${entered.id}/guarantees`, {
+      schemeId: damageCover.id,
+      from: "2026-12-01",
+      to: "2027-11-30",
+      coverCents: 100_000,
+    });
+    expect(refused.status).toBe(422);
+    expect(await pathsOf(refused)).toEqual(["schemeId"]);
+    const detail = await expectStatus<OwnerDetail>(await admin.get(`/owners/${owners.company?.id}`), 200);
+    expect(detail.offers.find((o) => o.id === entered.id)?.uptakes).toEqual([]);
+    expect(detail.offers.find((o) => o.id === accepted.id)).toBeUndefined();
+    const withCover = await expectStatus<OwnerDetail>(
+      await admin.get(`/owners/${owners.individual?.id}`),
+      200,
+    );
+    expect(withCover.offers.find((o) => o.id === accepted.id)?.uptakes.map((u) => u.schemeKind)).toEqual([
+      "damage_cover",
+      "rent_guarantee_fund",
+    ]);
+    const rows = await ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entity, "guarantee_scheme"), eq(auditEvents.entityId, damageCover.id)));
+    expect(rows.map((r) => [r.action, r.outcome])).toContainEqual([
+      "POST /guarantee-schemes/{id}/deactivate",
+      "success",
+    ]);
+
+    // Offered again, it takes uptake again.
+    const on = await expectStatus<SchemeView>(
+      await officer.post(`/guarantee-schemes/${damageCover.id}/activate`),
+      200,
+    );
+    expect(on.active).toBe(true);
+    const granted = await expectStatus<OfferView>(
+      await officer.post(`/owner-offers/${entered.id}/guarantees`, {
+        schemeId: damageCover.id,
+        from: "2026-12-01",
+        to: "2027-11-30",
+        coverCents: 100_000,
+      }),
+      201,
+    );
+    expect(granted.uptakes.map((u) => [u.schemeName, u.coverCents])).toEqual([
+      ["Copertura danni (demo)", 100_000],
+    ]);
+  });
+
+  it("answers 404 when deactivating a scheme that does not exist", async () => {
+    expect(
+      (await admin.post("/guarantee-schemes/6f1c1d2e-0000-4000-8000-000000000001/deactivate")).status,
+    ).toBe(404);
+    expect((await admin.post("/guarantee-schemes/nothing/activate")).status).toBe(404);
+  });
+
   it("shows the schemes to every staff account, their uptake only to who reads the owners' line", async () => {
     const forComune = await expectStatus<SchemeList>(await auditor.get("/guarantee-schemes"), 200);
     expect(forComune.schemes.map((s) => [s.kind, s.uptakes, s.totalCoverCents])).toEqual([
-      ["damage_cover", 1, 300_000],
+      ["damage_cover", 2, 400_000],
       ["rent_guarantee_fund", 1, 450_000],
     ]);
     const forPartner = await expectStatus<SchemeList>(await manager.get("/guarantee-schemes"), 200);
@@ -503,12 +685,12 @@ describe("the line's figures", () => {
       follow_up: 1,
       unit_offered: 1,
     });
-    expect(summary.offersByStatus.accepted).toBe(2);
+    expect(summary.offersByStatus.accepted).toBe(3);
     expect(summary.offersByStatus.declined).toBe(1);
     expect(summary.offersByStatus.offered).toBe(1);
-    expect(summary.unitsEntered).toBe(2);
+    expect(summary.unitsEntered).toBe(3);
     expect(summary.uptakeByScheme.map((s) => [s.name, s.uptakes, s.totalCoverCents])).toEqual([
-      ["Copertura danni (demo)", 1, 300_000],
+      ["Copertura danni (demo)", 2, 400_000],
       ["Fondo di garanzia affitti (demo)", 1, 450_000],
     ]);
     const private_ = await expectStatus<{ total: number }>(await admin.get("/units?origin=private"), 200);
@@ -523,21 +705,34 @@ describe("who may", () => {
     ["POST", "/owners"],
     ["GET", "/owners/summary"],
     ["GET", `/owners/${id}`],
+    ["PATCH", `/owners/${id}`],
     ["POST", `/owners/${id}/contacts`],
     ["POST", `/owners/${id}/offers`],
     ["POST", `/owner-offers/${id}/decision`],
     ["POST", `/owner-offers/${id}/accept`],
     ["POST", `/owner-offers/${id}/guarantees`],
     ["POST", "/guarantee-schemes"],
+    ["POST", `/guarantee-schemes/${id}/deactivate`],
+    ["POST", `/guarantee-schemes/${id}/activate`],
   ];
   it.each(ownersRoutes)("refuses a partner's Area B manager %s %s with 403", async (method, path) => {
-    const res = await manager.request(method, path, method === "POST" ? {} : undefined);
+    const res = await manager.request(method, path, method === "GET" ? undefined : {});
     expect(res.status).toBe(403);
   });
 
   it("refuses the real owner and accepted offer to a partner's Area B manager too", async () => {
     expect((await manager.get(`/owners/${owners.individual?.id}`)).status).toBe(403);
     expect((await manager.post(`/owner-offers/${accepted.id}/decision`, {})).status).toBe(403);
+    const edit = await manager.patch(`/owners/${owners.individual?.id}`, {
+      name: "Cambiato da un partner (demo)",
+      version: owners.individual?.version,
+    });
+    expect(edit.status).toBe(403);
+    expect((await manager.post(`/guarantee-schemes/${rentFund.id}/deactivate`)).status).toBe(403);
+    const schemes = await expectStatus<SchemeList>(await admin.get("/guarantee-schemes"), 200);
+    expect(schemes.schemes.every((s) => s.active)).toBe(true);
+    const detail = await expectStatus<OwnerDetail>(await admin.get(`/owners/${owners.individual?.id}`), 200);
+    expect(detail.owner.name).toBe("Ada Esempio (demo)");
   });
 
   it("lets the steering board and the auditor read but not write", async () => {
@@ -546,6 +741,10 @@ describe("who may", () => {
       (await board.post("/owners", { kind: "individual", name: "Nuovo (demo)", town: "Milano" })).status,
     ).toBe(403);
     expect((await auditor.post(`/owners/${owners.association?.id}/contacts`, {})).status).toBe(403);
+    expect((await board.patch(`/owners/${owners.association?.id}`, { notes: "x", version: 1 })).status).toBe(
+      403,
+    );
+    expect((await auditor.post(`/guarantee-schemes/${rentFund.id}/deactivate`)).status).toBe(403);
   });
 
   it("refuses the anonymous with 401", async () => {
