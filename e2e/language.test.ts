@@ -52,6 +52,9 @@ describe("switching language", () => {
       "Timeline",
       "Governance",
       "Partner workspace",
+      "Community welfare",
+      "Networks and community fund",
+      "Private owners",
       "Notices",
     ]);
     await expectAccessible(page);

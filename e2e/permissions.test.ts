@@ -34,6 +34,9 @@ describe("what a role may do decides what the pages offer", () => {
       "Cronoprogramma",
       "Governance",
       "Spazio partner",
+      "Welfare di comunità",
+      "Reti e fondo di comunità",
+      "Proprietari privati",
     ]);
     expect(await page.getByRole("link", { name: "Nuovo alloggio" }).count()).toBe(0);
     expect(await page.getByRole("link", { name: "Importa" }).count()).toBe(0);
@@ -63,6 +66,9 @@ describe("what a role may do decides what the pages offer", () => {
       "Cronoprogramma",
       "Governance",
       "Spazio partner",
+      "Welfare di comunità",
+      "Reti e fondo di comunità",
+      "Proprietari privati",
     ]);
     await page.goto("/alloggi");
     await page.getByRole("heading", { level: 1, name: "Accesso non consentito" }).waitFor();

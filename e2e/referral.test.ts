@@ -79,6 +79,8 @@ describe("referring a household and taking it on", () => {
       "Cronoprogramma",
       "Governance",
       "Spazio partner",
+      "Welfare di comunità",
+      "Reti e fondo di comunità",
     ]);
 
     // From the inbox to the form, by keyboard.

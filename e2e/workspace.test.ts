@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: EUPL-1.2
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import {
   apiJson,
   expectAccessible,
+  follow,
   isFocused,
   launchBrowser,
+  press,
+  said,
   signedInPage,
-  tabTo,
   tick,
 } from "./support/browser.ts";
 
@@ -27,6 +29,8 @@ const AREA_B_MANAGER = "area.b.manager@demo.casacomune.example";
 const RUN = String(Date.now() % 1_000_000);
 const ANNOUNCEMENT = `Chiusura estiva degli uffici ${RUN}`;
 const NOTICE = `Avviso: ${ANNOUNCEMENT}`;
+const SECOND = `Assemblea dei partner ${RUN}`;
+const SECOND_NOTICE = `Avviso: ${SECOND}`;
 const REGULATION = "Regolamento della Cabina di Regia";
 const FILE = `regolamento-cabina-${RUN}.pdf`;
 const PDF = Buffer.from("%PDF-1.4\n% regolamento di prova\n%%EOF\n");
@@ -35,30 +39,6 @@ const nav = (p: Page) => p.getByRole("navigation", { name: "Menu principale" });
 const main = (p: Page) => p.getByRole("main");
 /** The header's link to the notifications, whose name says how many are unread. */
 const bell = (p: Page) => p.getByRole("banner").getByRole("link", { name: /^Notifiche, / });
-
-/** Follow a link by keyboard: Tab to it, Enter; the new page's h1 takes the focus. */
-async function follow(p: Page, link: Locator, heading: string | RegExp) {
-  await tabTo(p, link);
-  await p.keyboard.press("Enter");
-  const h1 = p.getByRole("heading", { level: 1, name: heading });
-  await h1.waitFor();
-  await expect.poll(() => isFocused(h1)).toBe(true);
-}
-
-/** Press a control from the keyboard: Enter once it has the focus. */
-async function press(p: Page, control: Locator) {
-  await control.focus();
-  await expect.poll(() => isFocused(control)).toBe(true);
-  await p.keyboard.press("Enter");
-}
-
-/** A saved form's message: shown, and given the focus, so the reader hears it where they are. */
-async function said(p: Page, text: string | RegExp) {
-  const message = p.locator(".alert-success", { hasText: text });
-  await message.waitFor();
-  await expect.poll(() => isFocused(message)).toBe(true);
-  return (await message.textContent()) ?? "";
-}
 
 /** How many unread notifications the header says, from its link's accessible name. */
 async function unreadInHeader(p: Page): Promise<number> {
@@ -138,7 +118,11 @@ describe("the partners' workspace", () => {
     await expectAccessible(admin);
   });
 
-  test("the ETS-B1 manager sees the unread count, follows the notification, and marks it read", async () => {
+  test("the ETS-B1 manager sees the unread count, follows a notification, which reads it, and marks another read", async () => {
+    await apiJson(admin, "POST", "/workspace/announcements", {
+      title: SECOND,
+      body: "L'assemblea dei partner si terrà in Municipio 3.",
+    });
     await page.goto("/");
     await page.getByRole("heading", { level: 1 }).first().waitFor();
     const api = await apiJson<Notifications>(page, "GET", "/workspace/notifications");
@@ -161,17 +145,26 @@ describe("the partners' workspace", () => {
       .waitFor();
     await expectAccessible(page);
 
+    // Following it opens what it is about, and reads it.
     await follow(page, item.getByRole("link", { name: NOTICE }), "Spazio partner");
     await main(page).getByRole("heading", { level: 3, name: ANNOUNCEMENT }).waitFor();
+    await expect.poll(() => unreadInHeader(page)).toBe(before - 1);
     // Back by the header's link (Enter on it: the page is long to Tab through).
     await press(page, bell(page));
     await page.getByRole("heading", { level: 1, name: "Notifiche" }).waitFor();
-    await press(page, item.getByRole("button", { name: `Segna come letta: ${NOTICE}` }));
-    await said(page, `Notifica segnata come letta: ${NOTICE}`);
-    await expect.poll(() => unreadInHeader(page)).toBe(before - 1);
     await expect.poll(() => item.getByText("Non letta", { exact: true }).count()).toBe(0);
     await expect.poll(() => item.textContent()).toMatch(/letta$/);
     expect(await item.getByRole("button").count()).toBe(0);
+
+    // Another one marked read with its button.
+    const second = main(page)
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("link", { name: SECOND_NOTICE }) });
+    await press(page, second.getByRole("button", { name: `Segna come letta: ${SECOND_NOTICE}` }));
+    await said(page, `Notifica segnata come letta: ${SECOND_NOTICE}`);
+    await expect.poll(() => unreadInHeader(page)).toBe(before - 2);
+    await expect.poll(() => second.getByText("Non letta", { exact: true }).count()).toBe(0);
+    expect(await second.getByRole("button").count()).toBe(0);
     await expectAccessible(page);
 
     // Only the unread: the one just read leaves the list.
@@ -180,7 +173,7 @@ describe("the partners' workspace", () => {
     await press(page, filter.getByRole("button", { name: "Applica il filtro" }));
     await page.waitForURL(/\/notifiche\?unread=true$/);
     await expect.poll(() => main(page).getByRole("link", { name: NOTICE }).count()).toBe(0);
-    await expect.poll(() => main(page).getByText("Non letta", { exact: true }).count()).toBe(before - 1);
+    await expect.poll(() => main(page).getByText("Non letta", { exact: true }).count()).toBe(before - 2);
     await expectAccessible(page);
 
     // Every one read: the header says none.
@@ -277,7 +270,23 @@ describe("the partners' workspace", () => {
         .getAttribute("aria-current"),
     ).toBe("page");
     await expectAccessible(page);
+    // The notifications say themselves in English too.
+    await page
+      .getByRole("banner")
+      .getByRole("link", { name: /^Notifications, / })
+      .click();
+    await page.getByRole("heading", { level: 1, name: "Notifications" }).waitFor();
+    await main(page)
+      .getByRole("link", { name: `Announcement: ${ANNOUNCEMENT}` })
+      .waitFor();
+    await main(page)
+      .getByRole("link", { name: /^Overdue action: .+ \(due \d{1,2} [A-Z][a-z]{2} \d{4}\)$/ })
+      .first()
+      .waitFor();
+    expect(await main(page).getByRole("link", { name: NOTICE }).count()).toBe(0);
+    await expectAccessible(page);
     await page.getByRole("button", { name: "Italiano" }).click();
-    await page.getByRole("heading", { level: 1, name: "Spazio partner" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Notifiche" }).waitFor();
+    await main(page).getByRole("link", { name: NOTICE }).waitFor();
   });
 });

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import { expect } from "vitest";
 
 export const DEMO_ADMIN = "comune.admin@demo.casacomune.example";
 export const DEMO_PASSWORD = "demo-casacomune";
@@ -95,6 +96,30 @@ export async function tabTo(page: Page, target: Locator, maxPresses = 200) {
 }
 
 export const isFocused = (target: Locator) => target.evaluate((el) => el === document.activeElement);
+
+/** Follow a link by keyboard: Tab to it, Enter; the new page's h1 (`heading`) takes the focus. */
+export async function follow(page: Page, link: Locator, heading: string | RegExp) {
+  await tabTo(page, link);
+  await page.keyboard.press("Enter");
+  const h1 = page.getByRole("heading", { level: 1, name: heading });
+  await h1.waitFor();
+  await expect.poll(() => isFocused(h1)).toBe(true);
+}
+
+/** Press a control from the keyboard: Enter once it has the focus. */
+export async function press(page: Page, control: Locator) {
+  await control.focus();
+  await expect.poll(() => isFocused(control)).toBe(true);
+  await page.keyboard.press("Enter");
+}
+
+/** A saved form's message: shown and given the focus, so the reader hears it where they are; its text. */
+export async function said(page: Page, text: string | RegExp): Promise<string> {
+  const message = page.locator(".alert-success", { hasText: text });
+  await message.waitFor();
+  await expect.poll(() => isFocused(message)).toBe(true);
+  return (await message.textContent()) ?? "";
+}
 
 /**
  * Tick a checkbox or a radio button by keyboard (Bootstrap Italia draws them on their labels, which

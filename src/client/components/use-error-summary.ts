@@ -28,9 +28,16 @@ export function useErrorSummary<F extends string>(form: {
     const text = messageAt(form.errors, name);
     return text === undefined ? undefined : form.message(text);
   };
+  // The summary is drawn once its errors are set, which may be a frame or two after they are: wait
+  // for it (a few frames at most) rather than miss it.
+  const focusSummary = (frames = 10) =>
+    requestAnimationFrame(() => {
+      if (ref.current) ref.current.focus();
+      else if (frames > 0) focusSummary(frames - 1);
+    });
   const focus = (first: F | null | undefined) => {
     if (first) form.setFocus(first);
-    else requestAnimationFrame(() => ref.current?.focus());
+    else focusSummary();
   };
   return {
     ref,
