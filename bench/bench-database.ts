@@ -118,7 +118,7 @@ async function prepare(options: {
     admin,
     partnerManager,
     clearUnits: async () => {
-      await database.db.execute(sql`truncate unit_events, units, buildings`);
+      await database.db.execute(sql`truncate unit_events, units, buildings cascade`);
     },
     close: () => {
       closing ??= database.close().then(dropDatabase);
