@@ -5,6 +5,7 @@ import {
   apiJson,
   dayFromToday,
   expectAccessible,
+  follow,
   isFocused,
   launchBrowser,
   signedInPage,
@@ -24,22 +25,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Follow a link by keyboard and wait for its page; the layout puts the focus on its h1. */
-async function follow(link: Locator, heading: string) {
-  await tabTo(page, link);
-  await page.keyboard.press("Enter");
-  const h1 = page.getByRole("heading", { level: 1, name: heading });
-  await h1.waitFor();
-  await expect.poll(() => isFocused(h1)).toBe(true);
-}
-
 /** The hub from the main menu, then one of its pages. */
 async function openFromHub(link: string, heading = link) {
   await page.goto("/");
   await page.getByRole("heading", { level: 1, name: "Cruscotto dello stock abitativo" }).waitFor();
   const nav = page.getByRole("navigation", { name: "Menu principale" });
-  await follow(nav.getByRole("link", { name: "Assegnazione" }), "Assegnazione");
-  await follow(page.getByRole("main").getByRole("link", { name: link, exact: true }), heading);
+  await follow(page, nav.getByRole("link", { name: "Assegnazione" }), "Assegnazione");
+  await follow(page, page.getByRole("main").getByRole("link", { name: link, exact: true }), heading);
 }
 
 /** The value beside a label in a list of facts (`<dt>`/`<dd>`). */
@@ -51,7 +43,7 @@ describe("the allocation hub and its newer pages", () => {
     await page.goto("/");
     await page.getByRole("heading", { level: 1, name: "Cruscotto dello stock abitativo" }).waitFor();
     const nav = page.getByRole("navigation", { name: "Menu principale" });
-    await follow(nav.getByRole("link", { name: "Assegnazione" }), "Assegnazione");
+    await follow(page, nav.getByRole("link", { name: "Assegnazione" }), "Assegnazione");
     expect(await nav.getByRole("link", { name: "Assegnazione" }).getAttribute("aria-current")).toBe("page");
     const pages = page.getByRole("list", { name: "Pagine dell'assegnazione" });
     expect(await pages.getByRole("heading", { level: 2 }).allTextContents()).toEqual([

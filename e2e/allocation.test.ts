@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { expectAccessible, isFocused, launchBrowser, signedInPage, tabTo, tick } from "./support/browser.ts";
+import { expectAccessible, follow, isFocused, launchBrowser, signedInPage, tick } from "./support/browser.ts";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -17,19 +17,10 @@ afterAll(async () => {
 
 const nav = () => page.getByRole("navigation", { name: "Menu principale" });
 
-/** Follow a link by keyboard and wait for its page; the layout puts the focus on its h1. */
-async function follow(link: Locator, heading: string) {
-  await tabTo(page, link);
-  await page.keyboard.press("Enter");
-  const h1 = page.getByRole("heading", { level: 1, name: heading });
-  await h1.waitFor();
-  await expect.poll(() => isFocused(h1)).toBe(true);
-}
-
 /** "Assegnazione" in the main menu, then one of the hub's pages, by keyboard. */
 async function openFromMenu(link: string, heading: string) {
-  await follow(nav().getByRole("link", { name: "Assegnazione" }), "Assegnazione");
-  await follow(page.getByRole("main").getByRole("link", { name: link, exact: true }), heading);
+  await follow(page, nav().getByRole("link", { name: "Assegnazione" }), "Assegnazione");
+  await follow(page, page.getByRole("main").getByRole("link", { name: link, exact: true }), heading);
 }
 
 /** The value beside a label in a list of facts (`<dt>`/`<dd>`). */

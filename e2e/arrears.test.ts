@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import {
   apiJson,
   expectAccessible,
+  follow,
   isFocused,
   launchBrowser,
   signedInPage,
@@ -79,15 +80,6 @@ afterAll(async () => {
 });
 
 const nav = (page: Page) => page.getByRole("navigation", { name: "Menu principale" });
-
-/** Follow a link by keyboard and wait for its page; the layout puts the focus on its h1. */
-async function follow(page: Page, link: Locator, heading: string | RegExp) {
-  await tabTo(page, link);
-  await page.keyboard.press("Enter");
-  const h1 = page.getByRole("heading", { level: 1, name: heading });
-  await h1.waitFor();
-  await expect.poll(() => isFocused(h1)).toBe(true);
-}
 
 describe("arrears prevention: from the list to a repayment plan", () => {
   test("the manager reads the arrears list, with its buckets, warnings and rates as tables", async () => {

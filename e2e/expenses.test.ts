@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: EUPL-1.2
 import ExcelJS from "exceljs";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { DEMO_CLAIM_AWAITING_REVIEW } from "../src/domain/demo/demo-expenses.ts";
 import {
   dayFromToday,
   expectAccessible,
+  follow,
   isFocused,
   launchBrowser,
+  press,
+  said,
   signedInPage,
-  tabTo,
 } from "./support/browser.ts";
 
 const baseUrl = inject("baseUrl");
@@ -41,29 +43,6 @@ const pdf = (name: string, text: string) => ({
 
 const region = (page: Page, name: string | RegExp) =>
   page.getByRole("region", { name, ...(typeof name === "string" ? { exact: true } : {}) });
-
-/** Follow a link by keyboard and wait for its page; the layout puts the focus on its h1. */
-async function follow(page: Page, link: Locator, heading: string | RegExp) {
-  await tabTo(page, link);
-  await page.keyboard.press("Enter");
-  const h1 = page.getByRole("heading", { level: 1, name: heading });
-  await h1.waitFor();
-  await expect.poll(() => isFocused(h1)).toBe(true);
-}
-
-/** Press a button from the keyboard: Enter once it has the focus. */
-async function press(page: Page, control: Locator) {
-  await control.focus();
-  await expect.poll(() => isFocused(control)).toBe(true);
-  await page.keyboard.press("Enter");
-}
-
-/** A saved form's message: shown, and given the focus, so the reader hears it where they are. */
-async function said(page: Page, text: string | RegExp) {
-  const message = page.locator(".alert-success", { hasText: text });
-  await message.waitFor();
-  await expect.poll(() => isFocused(message)).toBe(true);
-}
 
 describe("expense claims: the Comune reviews a claim, a partner drafts and submits one", () => {
   test("the reviewer finds the claim awaiting review among the submitted ones", async () => {

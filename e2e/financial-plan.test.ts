@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import {
   apiJson,
   expectAccessible,
+  follow,
   isFocused,
   launchBrowser,
   signedInPage,
@@ -27,15 +28,6 @@ afterAll(async () => {
 });
 
 const nav = (page: Page) => page.getByRole("navigation", { name: "Menu principale" });
-
-/** Follow a link by keyboard and wait for its page; the layout puts the focus on its h1. */
-async function follow(page: Page, link: Locator, heading: string | RegExp) {
-  await tabTo(page, link);
-  await page.keyboard.press("Enter");
-  const h1 = page.getByRole("heading", { level: 1, name: heading });
-  await h1.waitFor();
-  await expect.poll(() => isFocused(h1)).toBe(true);
-}
 
 describe("the financial plan: results, risk, export and a new version", () => {
   test("the plan opens from the menu by keyboard and lists the demo's base scenario", async () => {

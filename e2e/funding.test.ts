@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: EUPL-1.2
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import {
   apiJson,
   expectAccessible,
+  follow,
   isFocused,
   launchBrowser,
+  press,
+  said,
   signedInPage,
   tabTo,
 } from "./support/browser.ts";
@@ -49,31 +52,9 @@ const nav = () => page.getByRole("navigation", { name: "Menu principale" });
 const region = (name: string | RegExp) =>
   page.getByRole("region", { name, ...(typeof name === "string" ? { exact: true } : {}) });
 
-/** Follow a link by keyboard and wait for its page; the layout puts the focus on its h1. */
-async function follow(link: Locator, heading: string | RegExp) {
-  await tabTo(page, link);
-  await page.keyboard.press("Enter");
-  const h1 = page.getByRole("heading", { level: 1, name: heading });
-  await h1.waitFor();
-  await expect.poll(() => isFocused(h1)).toBe(true);
-}
-
-/** Press a button (or a disclosure's summary) from the keyboard: Enter once it has the focus. */
-async function press(control: Locator) {
-  await control.focus();
-  await expect.poll(() => isFocused(control)).toBe(true);
-  await page.keyboard.press("Enter");
-}
-
-/** A saved form's message: shown, and given the focus, so the reader hears it where they are. */
-async function said(text: string | RegExp) {
-  const message = page.locator(".alert-success", { hasText: text });
-  await message.waitFor();
-  await expect.poll(() => isFocused(message)).toBe(true);
-}
-
 const back = () =>
   follow(
+    page,
     page
       .getByRole("navigation", { name: "Percorso" })
       .getByRole("link", { name: "Finanziamenti e raccolta fondi" }),
@@ -86,7 +67,7 @@ describe("the funding register, from a call won to a guarantee about to expire",
     await page.getByRole("heading", { level: 1, name: "Cruscotto dello stock abitativo" }).waitFor();
     const labels = await nav().getByRole("link").allTextContents();
     expect(labels.indexOf("Finanziamenti")).toBe(labels.indexOf("Piano economico") + 1);
-    await follow(nav().getByRole("link", { name: "Finanziamenti" }), "Finanziamenti e raccolta fondi");
+    await follow(page, nav().getByRole("link", { name: "Finanziamenti" }), "Finanziamenti e raccolta fondi");
     const totals = page.getByRole("table", { name: /^Impegnato, incassato e da incassare per fonte/ });
     for (const source of [
       "Fondo perduto",
@@ -105,6 +86,7 @@ describe("the funding register, from a call won to a guarantee about to expire",
 
   test("adds a call: a missing fit and deadline are named beside their fields, then it is listed", async () => {
     await follow(
+      page,
       page
         .getByRole("navigation", { name: "Registri dei finanziamenti" })
         .getByRole("link", { name: "Bandi" }),
@@ -114,7 +96,7 @@ describe("the funding register, from a call won to a guarantee about to expire",
     const form = region("Aggiungi un bando");
     await form.getByLabel("Ente finanziatore").fill(FUNDER);
     await form.getByLabel("Titolo").fill(CALL);
-    await press(form.getByRole("button", { name: "Aggiungi il bando" }));
+    await press(page, form.getByRole("button", { name: "Aggiungi il bando" }));
     const deadlineError = form.locator("#call-new-deadline-error");
     await deadlineError.waitFor();
     expect(await deadlineError.textContent()).toBe("Indica una data valida");
@@ -127,8 +109,8 @@ describe("the funding register, from a call won to a guarantee about to expire",
     await form.getByLabel("Scadenza").fill(day(30));
     await form.getByLabel("Pertinenza").selectOption({ label: "Alta" });
     await form.getByLabel("Importo massimo in euro").fill("50.000,00");
-    await press(form.getByRole("button", { name: "Aggiungi il bando" }));
-    await said(`Bando «${CALL}» aggiunto.`);
+    await press(page, form.getByRole("button", { name: "Aggiungi il bando" }));
+    await said(page, `Bando «${CALL}» aggiunto.`);
     const row = callRow();
     await row.getByText("Alta").waitFor();
     await row.getByText("tra 30 giorni").waitFor();
@@ -139,12 +121,12 @@ describe("the funding register, from a call won to a guarantee about to expire",
   test("applies to the call and records an award: the application reads Finanziata", async () => {
     const row = callRow();
     const manage = row.getByRole("button", { name: `Candidature ed esiti del bando «${CALL}»` });
-    await press(manage);
+    await press(page, manage);
     expect(await manage.getAttribute("aria-expanded")).toBe("true");
     const apply = region(`Candidatura al bando «${CALL}»`);
     await apply.getByLabel("Importo richiesto in euro").fill("20.000,00");
-    await press(apply.getByRole("button", { name: "Presenta la candidatura" }));
-    await said(`Candidatura al bando «${CALL}» registrata.`);
+    await press(page, apply.getByRole("button", { name: "Presenta la candidatura" }));
+    await said(page, `Candidatura al bando «${CALL}» registrata.`);
     await row.getByText("Presentata").waitFor();
     await expectAccessible(page);
 
@@ -153,8 +135,8 @@ describe("the funding register, from a call won to a guarantee about to expire",
     await outcome.getByLabel("Importo concesso in euro").fill("15.000,00");
     await outcome.getByLabel("Data prevista dell'incasso").fill(day(10));
     await outcome.getByLabel("Nota").fill("Concesso in parte (prova)");
-    await press(outcome.getByRole("button", { name: "Registra l'esito" }));
-    await said(new RegExp(`finanziata con ${literal(euro(1_500_000))}`));
+    await press(page, outcome.getByRole("button", { name: "Registra l'esito" }));
+    await said(page, new RegExp(`finanziata con ${literal(euro(1_500_000))}`));
     await row.getByText("Finanziata").waitFor();
     await row.getByText(`Concessi ${euro(1_500_000)}`).waitFor();
     await expectAccessible(page);
@@ -163,6 +145,7 @@ describe("the funding register, from a call won to a guarantee about to expire",
   test("finds the award as a pledge of the calls; a receipt above what is outstanding is refused beside the amount", async () => {
     await back();
     await follow(
+      page,
       page
         .getByRole("navigation", { name: "Registri dei finanziamenti" })
         .getByRole("link", { name: "Impegni e incassi" }),
@@ -172,7 +155,7 @@ describe("the funding register, from a call won to a guarantee about to expire",
       .getByRole("form", { name: "Filtra gli impegni" })
       .getByRole("combobox", { name: "Fonte" })
       .selectOption({ label: "Bandi" });
-    await press(page.getByRole("button", { name: "Applica i filtri" }));
+    await press(page, page.getByRole("button", { name: "Applica i filtri" }));
     await page.waitForURL(/source=calls/);
     const calls = region("Bandi");
     expect(await page.getByRole("region", { name: "Fondo perduto", exact: true }).count()).toBe(0);
@@ -188,12 +171,12 @@ describe("the funding register, from a call won to a guarantee about to expire",
     ]);
     await expectAccessible(page);
 
-    await press(row.getByRole("button", { name: `Registra un incasso di ${FUNDER}` }));
+    await press(page, row.getByRole("button", { name: `Registra un incasso di ${FUNDER}` }));
     const receipt = region(`Incasso dell'impegno di ${FUNDER}`);
     const amount = receipt.getByLabel("Importo incassato in euro");
     expect(await amount.inputValue()).toBe("15000,00");
     await amount.fill("20.000,00");
-    await press(receipt.getByRole("button", { name: "Registra l'incasso" }));
+    await press(page, receipt.getByRole("button", { name: "Registra l'incasso" }));
     const error = receipt.locator(".field-error");
     await error.waitFor();
     expect(await error.textContent()).toBe(`L'importo supera quanto resta da incassare (${euro(1_500_000)})`);
@@ -207,8 +190,8 @@ describe("the funding register, from a call won to a guarantee about to expire",
     await expectAccessible(page);
 
     await amount.fill("5.000,00");
-    await press(receipt.getByRole("button", { name: "Registra l'incasso" }));
-    await said(`Incasso di ${euro(500_000)} da ${FUNDER} registrato.`);
+    await press(page, receipt.getByRole("button", { name: "Registra l'incasso" }));
+    await said(page, `Incasso di ${euro(500_000)} da ${FUNDER} registrato.`);
     await expect
       .poll(() => row.locator("td.text-end").allTextContents())
       .toEqual([euro(1_500_000), euro(500_000), euro(1_000_000)]);
@@ -219,6 +202,7 @@ describe("the funding register, from a call won to a guarantee about to expire",
   test("adds a lender and a loan offer, accepts it, and adds a guarantee expiring within 60 days", async () => {
     await back();
     await follow(
+      page,
       page
         .getByRole("navigation", { name: "Registri dei finanziamenti" })
         .getByRole("link", { name: "Finanziatori e prestiti" }),
@@ -229,8 +213,8 @@ describe("the funding register, from a call won to a guarantee about to expire",
     const lenderForm = region("Aggiungi un finanziatore");
     await lenderForm.getByLabel("Nome del finanziatore").fill(LENDER);
     await lenderForm.getByLabel("Tipo di finanziatore").selectOption({ label: "Finanza etica" });
-    await press(lenderForm.getByRole("button", { name: "Aggiungi il finanziatore" }));
-    await said(`Finanziatore ${LENDER} aggiunto.`);
+    await press(page, lenderForm.getByRole("button", { name: "Aggiungi il finanziatore" }));
+    await said(page, `Finanziatore ${LENDER} aggiunto.`);
     await page
       .getByRole("table", { name: /^Finanziatori/ })
       .getByRole("row", { name: new RegExp(literal(LENDER)) })
@@ -243,34 +227,34 @@ describe("the funding register, from a call won to a guarantee about to expire",
     await offer.getByLabel("Tasso annuo in %").fill("45");
     await offer.getByLabel("Durata in anni").fill("20");
     await offer.getByLabel("Valida fino al").fill(day(20));
-    await press(offer.getByRole("button", { name: "Registra l'offerta" }));
+    await press(page, offer.getByRole("button", { name: "Registra l'offerta" }));
     // 45 % is no rate a lender offers: refused beside the field, in percent.
     expect(await offer.locator("#loan-new-rate-error").textContent()).toBe("Il tasso è al massimo del 30 %");
     await expect.poll(() => isFocused(offer.getByLabel("Tasso annuo in %"))).toBe(true);
     await offer.getByLabel("Tasso annuo in %").fill("3,5");
-    await press(offer.getByRole("button", { name: "Registra l'offerta" }));
-    await said(`Offerta di ${LENDER} registrata.`);
+    await press(page, offer.getByRole("button", { name: "Registra l'offerta" }));
+    await said(page, `Offerta di ${LENDER} registrata.`);
     const loan = region(`${LENDER}: ${PURPOSE}`);
     await loan.getByText("Offerta", { exact: true }).waitFor();
     await loan.getByText("3,5%").waitFor();
     await expectAccessible(page);
 
-    await press(loan.getByText("Accetta o rifiuta l'offerta"));
+    await press(page, loan.getByText("Accetta o rifiuta l'offerta"));
     await loan.getByRole("combobox", { name: "Decisione", exact: true }).selectOption({ label: "Accetta" });
     await loan.getByLabel("Data di erogazione").fill(day(0));
-    await press(loan.getByRole("button", { name: "Registra la decisione" }));
-    await said("Offerta accettata.");
+    await press(page, loan.getByRole("button", { name: "Registra la decisione" }));
+    await said(page, "Offerta accettata.");
     await loan.getByText("Accettata", { exact: true }).waitFor();
     await loan.getByText("Capitale residuo").waitFor();
     await expectAccessible(page);
 
-    await press(loan.getByText("Aggiungi una fideiussione"));
+    await press(page, loan.getByText("Aggiungi una fideiussione"));
     await loan.getByLabel("Emittente").fill(ISSUER);
     await loan.getByRole("combobox", { name: "Tipo", exact: true }).selectOption({ label: "Confidi" });
     await loan.getByLabel("Importo in euro").fill("150.000,00");
     await loan.locator("[id$='-guarantee-expiresOn']").fill(day(45));
-    await press(loan.getByRole("button", { name: "Aggiungi la fideiussione" }));
-    await said(`Fideiussione di ${ISSUER} aggiunta.`);
+    await press(page, loan.getByRole("button", { name: "Aggiungi la fideiussione" }));
+    await said(page, `Fideiussione di ${ISSUER} aggiunta.`);
     const guarantee = loan
       .getByRole("table", { name: `Fideiussioni: ${LENDER}, ${PURPOSE}` })
       .getByRole("row", { name: new RegExp(literal(ISSUER)) });

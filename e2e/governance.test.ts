@@ -4,10 +4,12 @@ import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import {
   apiJson,
   expectAccessible,
+  follow,
   isFocused,
   launchBrowser,
+  press,
+  said,
   signedInPage,
-  tabTo,
   tick,
 } from "./support/browser.ts";
 
@@ -50,30 +52,6 @@ const daysBetween = (from: string, to: string) =>
 const nav = () => page.getByRole("navigation", { name: "Menu principale" });
 const main = () => page.getByRole("main");
 
-/** Follow a link by keyboard: Tab to it, Enter; the new page's h1 takes the focus. */
-async function follow(link: Locator, heading: string | RegExp) {
-  await tabTo(page, link);
-  await page.keyboard.press("Enter");
-  const h1 = page.getByRole("heading", { level: 1, name: heading });
-  await h1.waitFor();
-  await expect.poll(() => isFocused(h1)).toBe(true);
-}
-
-/** Press a button from the keyboard: Enter once it has the focus. */
-async function press(control: Locator) {
-  await control.focus();
-  await expect.poll(() => isFocused(control)).toBe(true);
-  await page.keyboard.press("Enter");
-}
-
-/** A saved form's message: shown, and given the focus, so the reader hears it where they are. */
-async function said(text: string | RegExp) {
-  const message = page.locator(".alert-success", { hasText: text });
-  await message.waitFor();
-  await expect.poll(() => isFocused(message)).toBe(true);
-  return (await message.textContent()) ?? "";
-}
-
 /** A meeting's card, by its day. */
 const meetingCard = (date: string) =>
   page.locator("article", {
@@ -98,7 +76,7 @@ describe("the programme's governance, as the Comune's administrator", () => {
     await page.getByRole("heading", { level: 1, name: "Cruscotto dello stock abitativo" }).waitFor();
     const labels = await nav().getByRole("link").allTextContents();
     expect(labels.indexOf("Governance")).toBe(labels.indexOf("Cronoprogramma") + 1);
-    await follow(nav().getByRole("link", { name: "Governance" }), "Governance del programma");
+    await follow(page, nav().getByRole("link", { name: "Governance" }), "Governance del programma");
     expect(await nav().getByRole("link", { name: "Governance" }).getAttribute("aria-current")).toBe("page");
     for (const level of ["Livello direttivo", "Livello gestionale", "Livello progettuale"])
       await page.getByRole("heading", { level: 2, name: level }).waitFor();
@@ -115,7 +93,7 @@ describe("the programme's governance, as the Comune's administrator", () => {
   });
 
   test("opens the Cabina: a seventh member is refused, the reason beside the day it would start", async () => {
-    await follow(main().getByRole("link", { name: CABINA, exact: true }), CABINA);
+    await follow(page, main().getByRole("link", { name: CABINA, exact: true }), CABINA);
     const members = page.getByRole("table", { name: /^Componenti e referenti di Cabina di Regia Integrata/ });
     for (const name of [...SIX, REFERENT]) await rowOf(members, name).getByText("In carica").waitFor();
     await expectAccessible(page);
@@ -126,7 +104,7 @@ describe("the programme's governance, as the Comune's administrator", () => {
     await form.getByLabel("Ruolo").selectOption({ label: "Componente effettivo" });
     expect(await form.getByLabel("In carica dal").inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await form.getByLabel("In carica dal").fill(asOf);
-    await press(form.getByRole("button", { name: "Aggiungi all'organo" }));
+    await press(page, form.getByRole("button", { name: "Aggiungi all'organo" }));
     const error = form.locator("#member-new-from-error");
     await error.waitFor();
     expect(await error.textContent()).toBe(
@@ -151,8 +129,8 @@ describe("the programme's governance, as the Comune's administrator", () => {
     await form
       .getByRole("textbox", { name: "Ordine del giorno" })
       .fill("Calendario degli incontri del 2027\nStato delle azioni in ritardo");
-    await press(form.getByRole("button", { name: "Pianifica la riunione" }));
-    await said(`Riunione del ${italianDate(asOf)} pianificata con 2 punti all'ordine del giorno.`);
+    await press(page, form.getByRole("button", { name: "Pianifica la riunione" }));
+    await said(page, `Riunione del ${italianDate(asOf)} pianificata con 2 punti all'ordine del giorno.`);
     const card = meetingCard(asOf);
     await card.getByText("Pianificata", { exact: true }).waitFor();
     await card.getByRole("listitem").filter({ hasText: "Stato delle azioni in ritardo" }).waitFor();
@@ -168,8 +146,8 @@ describe("the programme's governance, as the Comune's administrator", () => {
     await minutes
       .getByRole("textbox", { name: "Verbale" })
       .fill("Concordato il calendario del 2027; esaminate le azioni in ritardo con i responsabili.");
-    await press(minutes.getByRole("button", { name: "Registra presenze e verbale" }));
-    await said(`Verbale della riunione del ${italianDate(asOf)} registrato, con 7 presenti.`);
+    await press(page, minutes.getByRole("button", { name: "Registra presenze e verbale" }));
+    await said(page, `Verbale della riunione del ${italianDate(asOf)} registrato, con 7 presenti.`);
     await card.getByText("Tenuta", { exact: true }).waitFor();
     await card.getByRole("heading", { level: 4, name: "Presenti (7)" }).waitFor();
     expect(await card.getByRole("form", { name: /^Presenze e verbale/ }).count()).toBe(0);
@@ -186,8 +164,8 @@ describe("the programme's governance, as the Comune's administrator", () => {
       mimeType: "application/pdf",
       buffer: Buffer.from("%PDF-1.4\n% ordine del giorno di prova\n%%EOF\n"),
     });
-    await press(upload.getByRole("button", { name: "Allega il documento" }));
-    await said(`«${FILE}» allegato alla riunione del ${italianDate(asOf)}.`);
+    await press(page, upload.getByRole("button", { name: "Allega il documento" }));
+    await said(page, `«${FILE}» allegato alla riunione del ${italianDate(asOf)}.`);
     const link = card.getByRole("link", { name: `${FILE} (scarica)` });
     await link.waitFor();
     const response = await page.request.get((await link.getAttribute("href")) ?? "");
@@ -206,7 +184,7 @@ describe("the programme's governance, as the Comune's administrator", () => {
     await form.getByLabel("Favorevoli").fill("5");
     await form.getByLabel("Contrari").fill("1");
     await form.getByLabel("Astenuti").fill("1");
-    await press(form.getByRole("button", { name: "Registra la decisione" }));
+    await press(page, form.getByRole("button", { name: "Registra la decisione" }));
     const error = form.locator("#decision-new-votesFor-error");
     await error.waitFor();
     expect(await error.textContent()).toBe("Sono contati 7 voti, ma i presenti con diritto di voto erano 6");
@@ -214,8 +192,8 @@ describe("the programme's governance, as the Comune's administrator", () => {
     await expectAccessible(page);
 
     await form.getByLabel("Astenuti").fill("0");
-    await press(form.getByRole("button", { name: "Registra la decisione" }));
-    const text = await said(new RegExp(`^Decisione n\\. \\d+ del ${italianDate(asOf)} registrata\\.$`));
+    await press(page, form.getByRole("button", { name: "Registra la decisione" }));
+    const text = await said(page, new RegExp(`^Decisione n\\. \\d+ del ${italianDate(asOf)} registrata\\.$`));
     const number = text.match(/n\. (\d+)/)?.[1] ?? "";
     const decisions = page.getByRole("table", { name: /^Decisioni di Cabina di Regia Integrata/ });
     const row = rowOf(decisions, `n. ${number}`);
@@ -235,9 +213,12 @@ describe("the programme's governance, as the Comune's administrator", () => {
     const decisions = await form.getByLabel("Decisione attuata").locator("option").allTextContents();
     const ours = decisions.filter((d) => d.endsWith(italianDate(asOf))).at(-1) ?? "";
     await form.getByLabel("Decisione attuata").selectOption({ label: ours });
-    await press(form.getByRole("button", { name: "Aggiungi l'azione" }));
+    await press(page, form.getByRole("button", { name: "Aggiungi l'azione" }));
     const days = daysBetween(PAST_DUE, asOf);
-    await said(`Azione «${ACTION}» aggiunta: è già in ritardo di ${days} giorni (scadenza 15 gen 2026).`);
+    await said(
+      page,
+      `Azione «${ACTION}» aggiunta: è già in ritardo di ${days} giorni (scadenza 15 gen 2026).`,
+    );
 
     const actions = page.getByRole("table", { name: /^Azioni assegnate da Cabina di Regia Integrata/ });
     const row = rowOf(actions, ACTION);
@@ -251,12 +232,13 @@ describe("the programme's governance, as the Comune's administrator", () => {
 
   test("the actions list: the person's overdue action in the table per person, then by the filters", async () => {
     await follow(
+      page,
       main().getByRole("link", { name: "Le azioni di questo organo nell'elenco di tutte le azioni" }),
       "Azioni",
     );
     expect(new URL(page.url()).searchParams.get("bodyId")).toBe(await cabinaId());
     const reset = page.getByRole("link", { name: "Azzera i filtri" });
-    await press(reset);
+    await press(page, reset);
     await page.waitForURL((url) => url.search === "");
     const perPerson = page.getByRole("table", { name: /^Azioni in ritardo al .+ per responsabile/ });
     const owner = rowOf(perPerson, OWNER);
@@ -267,7 +249,7 @@ describe("the programme's governance, as the Comune's administrator", () => {
     const filters = page.getByRole("form", { name: "Filtra le azioni" });
     await filters.getByLabel("Responsabile").fill(OWNER);
     await tick(filters.getByRole("checkbox", { name: "Solo le azioni in ritardo" }));
-    await press(filters.getByRole("button", { name: "Applica i filtri" }));
+    await press(page, filters.getByRole("button", { name: "Applica i filtri" }));
     await page.waitForURL(/overdue=true/);
     const list = page.getByRole("table", { name: /^\d+ azion[ei], con organo/ });
     await expect.poll(() => list.getByRole("rowheader").allTextContents()).toEqual([ACTION]);
@@ -277,12 +259,12 @@ describe("the programme's governance, as the Comune's administrator", () => {
     await expectAccessible(page);
 
     // Done: it leaves the overdue actions, and its owner the table per person.
-    await press(row.getByRole("button", { name: `Aggiorna «${ACTION}»` }));
+    await press(page, row.getByRole("button", { name: `Aggiorna «${ACTION}»` }));
     const update = page.getByRole("form", { name: `Aggiorna «${ACTION}»` });
     await update.getByLabel("Stato").selectOption({ label: "Completata" });
     await update.getByLabel("Nota").fill("Calendario inviato a tutti i partner.");
-    await press(update.getByRole("button", { name: "Salva l'aggiornamento" }));
-    await said(`«${ACTION}» aggiornata: Completata.`);
+    await press(page, update.getByRole("button", { name: "Salva l'aggiornamento" }));
+    await said(page, `«${ACTION}» aggiornata: Completata.`);
     await page.getByText("Nessuna azione corrisponde ai filtri.").waitFor();
     await expect.poll(() => rowOf(perPerson, OWNER).count()).toBe(0);
     await expectAccessible(page);
@@ -293,7 +275,7 @@ describe("the programme's governance, as the Comune's administrator", () => {
     await page.getByRole("heading", { level: 1, name: "Governance del programma" }).waitFor();
     const form = page.getByRole("form", { name: "Aggiungi un organo" });
     await form.getByRole("textbox", { name: "Nome", exact: true }).fill(TABLE);
-    await press(form.getByRole("button", { name: "Aggiungi l'organo" }));
+    await press(page, form.getByRole("button", { name: "Aggiungi l'organo" }));
     const error = form.locator("#body-new-level-error");
     await error.waitFor();
     expect(await error.textContent()).toBe("Scegli un valore dall'elenco");
@@ -307,8 +289,8 @@ describe("the programme's governance, as the Comune's administrator", () => {
       .selectOption({ label: "Livello progettuale" });
     await form.getByLabel("Riferisce a").selectOption({ label: `${CABINA} (Livello direttivo)` });
     await form.getByLabel("Area di lavoro").selectOption({ label: "Area B" });
-    await press(form.getByRole("button", { name: "Aggiungi l'organo" }));
-    await said(`«${TABLE}» aggiunto al livello progettuale.`);
+    await press(page, form.getByRole("button", { name: "Aggiungi l'organo" }));
+    await said(page, `«${TABLE}» aggiunto al livello progettuale.`);
     const project = page.getByRole("table", { name: /^Organi del livello progettuale/ });
     const row = rowOf(project, TABLE);
     await row.getByRole("cell", { name: CABINA, exact: true }).waitFor();
@@ -322,7 +304,7 @@ describe("the programme's governance, as the Comune's administrator", () => {
     const directive = page.getByRole("table", { name: /^Bodies of the directive level/ });
     await rowOf(directive, CABINA).getByText("6 of 6 members", { exact: true }).waitFor();
     await expectAccessible(page);
-    await follow(main().getByRole("link", { name: CABINA, exact: true }), CABINA);
+    await follow(page, main().getByRole("link", { name: CABINA, exact: true }), CABINA);
     await page.getByRole("heading", { level: 2, name: "Members and referents" }).waitFor();
     const actions = page.getByRole("table", { name: /^Actions given by Cabina di Regia Integrata/ });
     const done = rowOf(actions, ACTION);

@@ -5,10 +5,10 @@ import { fiscalCodeCheckCharacter } from "../src/domain/households/fiscal-code.t
 import {
   apiJson,
   expectAccessible,
+  follow,
   isFocused,
   launchBrowser,
   signedInPage,
-  tabTo,
   tick,
 } from "./support/browser.ts";
 
@@ -34,15 +34,6 @@ afterAll(async () => {
 });
 
 const nav = (p: Page) => p.getByRole("navigation", { name: "Menu principale" });
-
-/** Follow a link by keyboard and wait for its page; the layout puts the focus on its h1. */
-async function follow(link: Locator, heading: string | RegExp) {
-  await tabTo(page, link);
-  await page.keyboard.press("Enter");
-  const h1 = page.getByRole("heading", { level: 1, name: heading });
-  await h1.waitFor();
-  await expect.poll(() => isFocused(h1)).toBe(true);
-}
 
 /** Rita Verbale, born 14 March 1990: a fictional person (birthplace X999 is no municipality). */
 const HEAD_CODE = `VRBRTI90C54X999${fiscalCodeCheckCharacter("VRBRTI90C54X999")}`;
@@ -127,10 +118,11 @@ describe("the maintenance journey of the Comune's administrator", () => {
     expect(unitCode).not.toBe("");
     await page.goto("/");
     await page.getByRole("heading", { level: 1, name: "Cruscotto dello stock abitativo" }).waitFor();
-    await follow(nav(page).getByRole("link", { name: "Manutenzione" }), "Manutenzione");
+    await follow(page, nav(page).getByRole("link", { name: "Manutenzione" }), "Manutenzione");
     await expectAccessible(page);
 
     await follow(
+      page,
       page.getByRole("main").getByRole("link", { name: "Nuova segnalazione" }),
       "Nuova segnalazione",
     );
@@ -211,6 +203,7 @@ describe("the maintenance journey of the Comune's administrator", () => {
 
   test("finds it in the list, completed", async () => {
     await follow(
+      page,
       page.getByRole("navigation", { name: "Percorso" }).getByRole("link", { name: "Manutenzione" }),
       "Manutenzione",
     );

@@ -2,13 +2,15 @@
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { PDFDocument } from "pdf-lib";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import {
   apiJson,
   expectAccessible,
+  follow,
   isFocused,
   launchBrowser,
+  press,
   signedInPage,
   tabTo,
 } from "./support/browser.ts";
@@ -25,22 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Follow a link by keyboard and wait for its page; the layout puts the focus on its h1. */
-async function follow(link: Locator, heading: string | RegExp) {
-  await tabTo(page, link);
-  await page.keyboard.press("Enter");
-  const h1 = page.getByRole("heading", { level: 1, name: heading });
-  await h1.waitFor();
-  await expect.poll(() => isFocused(h1)).toBe(true);
-}
-
-/** Press a button (or a disclosure's summary) from the keyboard: Enter once it has the focus. */
-async function press(control: Locator) {
-  await control.focus();
-  await expect.poll(() => isFocused(control)).toBe(true);
-  await page.keyboard.press("Enter");
-}
 
 const region = (name: string | RegExp) =>
   page.getByRole("region", { name, ...(typeof name === "string" ? { exact: true } : {}) });
@@ -73,7 +59,7 @@ describe("the monitoring dashboard, an indicator's detail and the reports", () =
     await chart
       .getByRole("img", { name: /^Grafico a barre del valore in percentuale dell'obiettivo/ })
       .waitFor();
-    await press(chart.getByText("Mostra i dati del grafico"));
+    await press(page, chart.getByText("Mostra i dati del grafico"));
     const table = chart.getByRole("table", { name: "Valori rispetto agli obiettivi" });
     await table.waitFor();
     await table.getByRole("rowheader", { name: "Persone raggiunte", exact: true }).waitFor();
@@ -97,7 +83,7 @@ describe("the monitoring dashboard, an indicator's detail and the reports", () =
   test("shows another period chosen by keyboard, kept in the address", async () => {
     await page.getByRole("combobox", { name: "Tipo di periodo" }).selectOption({ label: "Anno" });
     await page.getByRole("combobox", { name: "Periodo", exact: true }).selectOption({ label: "Anno 2026" });
-    await press(page.getByRole("button", { name: "Mostra il periodo" }));
+    await press(page, page.getByRole("button", { name: "Mostra il periodo" }));
     await page.waitForURL(/\/monitoraggio\?periodo=2026$/);
     await page.getByText(/^Anno 2026: /).waitFor();
     await expectAccessible(page);
@@ -109,9 +95,9 @@ describe("the monitoring dashboard, an indicator's detail and the reports", () =
     await page.goto(`/monitoraggio?periodo=${month}`);
     await page.getByRole("heading", { level: 1, name: "Monitoraggio" }).waitFor();
     const reopen = async () => {
-      await press(page.getByRole("button", { name: "Riapri il periodo" }));
+      await press(page, page.getByRole("button", { name: "Riapri il periodo" }));
       const reason = page.getByLabel("Motivo della riapertura");
-      await press(page.getByRole("button", { name: "Riapri il periodo" }));
+      await press(page, page.getByRole("button", { name: "Riapri il periodo" }));
       const error = page.locator("#reopen-reason-error");
       await error.waitFor();
       expect(await error.textContent()).toBe("Il motivo deve avere almeno 10 caratteri");
@@ -119,15 +105,15 @@ describe("the monitoring dashboard, an indicator's detail and the reports", () =
       await expect.poll(() => isFocused(reason)).toBe(true);
       await expectAccessible(page);
       await reason.fill("Verifica del percorso di chiusura (prova del browser)");
-      await press(page.getByRole("button", { name: "Riapri il periodo" }));
+      await press(page, page.getByRole("button", { name: "Riapri il periodo" }));
       await page.getByText("Ottobre 2026 è riaperto: i valori sono di nuovo in tempo reale.").waitFor();
       await page.getByRole("heading", { level: 2, name: "Dati in tempo reale" }).waitFor();
     };
     const close = async () => {
-      await press(page.getByRole("button", { name: "Chiudi il periodo" }));
+      await press(page, page.getByRole("button", { name: "Chiudi il periodo" }));
       await page.getByText(/^Chiudere ottobre 2026\?/).waitFor();
       await expectAccessible(page);
-      await press(page.getByRole("button", { name: "Sì, chiudi il periodo" }));
+      await press(page, page.getByRole("button", { name: "Sì, chiudi il periodo" }));
       await page.getByText("Ottobre 2026 è chiuso: i valori sono congelati.").waitFor();
       await page.getByRole("heading", { level: 2, name: "Dati congelati" }).waitFor();
       await page.getByText("Versione dei dati:").waitFor();
@@ -146,12 +132,16 @@ describe("the monitoring dashboard, an indicator's detail and the reports", () =
 
   test("opens an indicator, switches its disaggregation and drills down to the records behind a cell", async () => {
     await page.goto("/monitoraggio");
-    await follow(page.getByRole("link", { name: "Persone raggiunte", exact: true }), "Persone raggiunte");
+    await follow(
+      page,
+      page.getByRole("link", { name: "Persone raggiunte", exact: true }),
+      "Persone raggiunte",
+    );
     await region("Come si calcola").getByText("Numeratore").waitFor();
     await region("Andamento")
       .getByRole("img", { name: /^Grafico a linea di Persone raggiunte/ })
       .waitFor();
-    await press(page.getByRole("button", { name: "Ultimi 12 mesi" }));
+    await press(page, page.getByRole("button", { name: "Ultimi 12 mesi" }));
     await expect
       .poll(() => page.getByRole("button", { name: "Ultimi 12 mesi" }).getAttribute("aria-pressed"))
       .toBe("true");
@@ -161,11 +151,11 @@ describe("the monitoring dashboard, an indicator's detail and the reports", () =
     expect(await by.locator("option").allTextContents()).not.toContain("Destinazione all'uscita");
     await tabTo(page, by);
     await by.selectOption({ label: "Fascia d'età" });
-    await press(breakdown.getByRole("button", { name: "Mostra" }));
+    await press(page, breakdown.getByRole("button", { name: "Mostra" }));
     await page.waitForURL(/disaggregazione=age_band/);
     await breakdown.getByRole("table", { name: /^Persone raggiunte per fascia d'età/ }).waitFor();
     await by.selectOption({ label: "Sesso" });
-    await press(breakdown.getByRole("button", { name: "Mostra" }));
+    await press(page, breakdown.getByRole("button", { name: "Mostra" }));
     const table = breakdown.getByRole("table", { name: /^Persone raggiunte per sesso/ });
     await table.waitFor();
     await table.getByRole("rowheader", { name: "Totale" }).waitFor();
@@ -192,10 +182,10 @@ describe("the monitoring dashboard, an indicator's detail and the reports", () =
   test("names a target without a date beside its field, then saves the targets", async () => {
     const editor = region("Modifica gli obiettivi");
     const rows = await editor.getByRole("group").count();
-    await press(editor.getByRole("button", { name: "Aggiungi un obiettivo" }));
+    await press(page, editor.getByRole("button", { name: "Aggiungi un obiettivo" }));
     const added = editor.getByRole("group", { name: `Obiettivo ${rows + 1}` });
     await added.getByLabel("Valore").fill("300");
-    await press(editor.getByRole("button", { name: "Salva gli obiettivi" }));
+    await press(page, editor.getByRole("button", { name: "Salva gli obiettivi" }));
     const due = added.getByLabel("Data di scadenza");
     await expect.poll(() => due.getAttribute("aria-invalid")).toBe("true");
     expect(await added.locator(".field-error").textContent()).toBe("Indica una data valida");
@@ -204,8 +194,8 @@ describe("the monitoring dashboard, an indicator's detail and the reports", () =
       .getByRole("link", { name: `Obiettivo ${rows + 1}, Data di scadenza: Indica una data valida` })
       .waitFor();
     await expectAccessible(page);
-    await press(added.getByRole("button", { name: `Rimuovi l'obiettivo ${rows + 1}` }));
-    await press(editor.getByRole("button", { name: "Salva gli obiettivi" }));
+    await press(page, added.getByRole("button", { name: `Rimuovi l'obiettivo ${rows + 1}` }));
+    await press(page, editor.getByRole("button", { name: "Salva gli obiettivi" }));
     const saved = editor.getByText("Obiettivi salvati.");
     await saved.waitFor();
     await expect.poll(() => isFocused(saved)).toBe(true);
@@ -219,7 +209,7 @@ describe("the monitoring dashboard, an indicator's detail and the reports", () =
 
     const [pdfDownload] = await Promise.all([
       page.waitForEvent("download"),
-      press(page.getByRole("link", { name: /^Scarica il rapporto di .+ \(PDF\)$/ })),
+      press(page, page.getByRole("link", { name: /^Scarica il rapporto di .+ \(PDF\)$/ })),
     ]);
     expect(pdfDownload.suggestedFilename()).toBe(`monitoraggio-${period.key}.pdf`);
     const pdf = await PDFDocument.load(await readFile(await pdfDownload.path()));
@@ -228,7 +218,7 @@ describe("the monitoring dashboard, an indicator's detail and the reports", () =
 
     const [xlsxDownload] = await Promise.all([
       page.waitForEvent("download"),
-      press(page.getByRole("link", { name: /^Scarica il rapporto di .+ \(XLSX\)$/ })),
+      press(page, page.getByRole("link", { name: /^Scarica il rapporto di .+ \(XLSX\)$/ })),
     ]);
     expect(xlsxDownload.suggestedFilename()).toBe(`monitoraggio-${period.key}.xlsx`);
     const workbook = new ExcelJS.Workbook();

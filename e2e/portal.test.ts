@@ -5,6 +5,7 @@ import { noticeNumber } from "../src/domain/pagopa/notice.ts";
 import {
   apiJson,
   expectAccessible,
+  follow,
   isFocused,
   launchBrowser,
   signedInPage,
@@ -60,15 +61,6 @@ async function expectPhoneReady() {
   await expectAccessible(phone);
 }
 
-/** Follow a link by keyboard and wait for its page; the layout puts the focus on its h1. */
-async function follow(link: Locator, heading: string | RegExp) {
-  await tabTo(phone, link);
-  await phone.keyboard.press("Enter");
-  const h1 = phone.getByRole("heading", { level: 1, name: heading });
-  await h1.waitFor();
-  await expect.poll(() => isFocused(h1)).toBe(true);
-}
-
 /** The menu, behind its button on a phone: its entries' names, then closed again with Escape. */
 async function menuEntries(open: string, name: string) {
   await phone.getByRole("button", { name: open }).click();
@@ -122,7 +114,7 @@ describe("the demo tenant's portal on a phone", () => {
   });
 
   test("opens Pagamenti: the balance, how to pay with pagoPA, the movements", async () => {
-    await follow(main().getByRole("link", { name: "Pagamenti", exact: true }), "Pagamenti");
+    await follow(phone, main().getByRole("link", { name: "Pagamenti", exact: true }), "Pagamenti");
     await phone.getByRole("region", { name: "La tua situazione" }).waitFor();
     await phone.getByRole("heading", { level: 2, name: "Come pagare con pagoPA" }).waitFor();
     await main()
@@ -232,7 +224,7 @@ describe("the demo tenant's portal on a phone", () => {
 
     await phone.goto("/portale");
     await phone.getByRole("heading", { level: 1, name: "La mia casa" }).waitFor();
-    await follow(main().getByRole("link", { name: "Contratto", exact: true }), "Il mio contratto");
+    await follow(phone, main().getByRole("link", { name: "Contratto", exact: true }), "Il mio contratto");
     await main().getByText(`Contratto ${tenancy.reference} · In vigore`).waitFor();
     const terms = phone.getByRole("region", { name: "Le condizioni" });
     expect(await fact(terms, "Numero del contratto").textContent()).toBe(tenancy.reference);
@@ -314,7 +306,11 @@ describe("the demo tenant's portal on a phone", () => {
   test("reports a fault from the home shortcut and finds it in Segnalazioni", async () => {
     await phone.goto("/portale");
     await phone.getByRole("heading", { level: 1, name: "La mia casa" }).waitFor();
-    await follow(main().getByRole("link", { name: "Segnala un guasto", exact: true }), "Segnala un problema");
+    await follow(
+      phone,
+      main().getByRole("link", { name: "Segnala un guasto", exact: true }),
+      "Segnala un problema",
+    );
     await expectPhoneReady();
 
     await phone

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: EUPL-1.2
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import {
   apiJson,
   dayFromToday,
   expectAccessible,
+  follow,
   isFocused,
   launchBrowser,
   signedInPage,
@@ -54,15 +55,6 @@ afterAll(async () => {
 
 const nav = () => page.getByRole("navigation", { name: "Menu principale" });
 
-/** Follow a link by keyboard and wait for its page; the layout puts the focus on its h1. */
-async function follow(link: Locator, heading: string | RegExp) {
-  await tabTo(page, link);
-  await page.keyboard.press("Enter");
-  const h1 = page.getByRole("heading", { level: 1, name: heading });
-  await h1.waitFor();
-  await expect.poll(() => isFocused(h1)).toBe(true);
-}
-
 /** A statement as an Italian bank exports it: semicolons, dd/mm/yyyy, decimal commas in quotes. */
 function statementCsv(lines: string[][]): Buffer {
   const header = ["Data contabile", "Data valuta", "Dare", "Avere", "Ordinante", "Descrizione operazione"];
@@ -88,7 +80,7 @@ describe("the rent roll of an Area B property manager", () => {
   test("the month's charges are run from the menu; running them again adds nothing", async () => {
     await page.goto("/");
     await page.getByRole("heading", { level: 1 }).first().waitFor();
-    await follow(nav().getByRole("link", { name: "Canoni", exact: true }), "Canoni");
+    await follow(page, nav().getByRole("link", { name: "Canoni", exact: true }), "Canoni");
     await expectAccessible(page);
 
     const month = nextMonth();
@@ -122,7 +114,7 @@ describe("the rent roll of an Area B property manager", () => {
   });
 
   test("a statement with bad lines is refused whole, every problem listed by line", async () => {
-    await follow(page.getByRole("link", { name: "Estratti conto bancari" }), "Estratti conto bancari");
+    await follow(page, page.getByRole("link", { name: "Estratti conto bancari" }), "Estratti conto bancari");
     await expectAccessible(page);
     await importStatement("estratto-con-errori.csv", [
       [today(), today(), "", "50,00", "Pagatore Fittizio", `Canone ${paidByReference.reference}`],
@@ -204,6 +196,7 @@ describe("the rent roll of an Area B property manager", () => {
 
     // The tenancy's rent account shows the payment, with the running balance.
     await follow(
+      page,
       notice.getByRole("link", { name: "Vai all'estratto conto del contratto" }),
       `Contratto ${assignedByHand.reference}`,
     );
@@ -221,12 +214,13 @@ describe("the rent roll of an Area B property manager", () => {
   });
 
   test("the tenancy matched by reference shows its payment; a payment by hand is booked once", async () => {
-    await follow(nav().getByRole("link", { name: "Contratti", exact: true }), "Contratti");
+    await follow(page, nav().getByRole("link", { name: "Contratti", exact: true }), "Contratti");
     await expectAccessible(page);
     await page.getByRole("searchbox", { name: "Cerca" }).fill(paidByReference.reference);
     await page.getByRole("button", { name: "Applica i filtri" }).click();
     await page.getByTestId("tenancy-count").getByText("1 contratto").waitFor();
     await follow(
+      page,
       page.getByRole("link", { name: paidByReference.reference }),
       `Contratto ${paidByReference.reference}`,
     );

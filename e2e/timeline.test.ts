@@ -1,9 +1,17 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { apiJson, expectAccessible, isFocused, launchBrowser, signedInPage } from "./support/browser.ts";
+import {
+  apiJson,
+  expectAccessible,
+  isFocused,
+  launchBrowser,
+  press,
+  said,
+  signedInPage,
+} from "./support/browser.ts";
 
 const baseUrl = inject("baseUrl");
 const AREA_A = "area.a@demo.casacomune.example";
@@ -29,20 +37,6 @@ const itemRow = (title: string) =>
   page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: title, exact: true }) });
 const table = () => page.getByRole("table", { name: /^Fasi e traguardi \(\d+\)/ });
 const gantt = () => page.getByRole("img", { name: /^Diagramma di Gantt di \d+ fasi e traguardi/ });
-
-/** Press a button from the keyboard: Enter once it has the focus. */
-async function press(control: Locator) {
-  await control.focus();
-  await expect.poll(() => isFocused(control)).toBe(true);
-  await page.keyboard.press("Enter");
-}
-
-/** A saved form's message: shown, and given the focus, so the reader hears it where they are. */
-async function said(text: string) {
-  const message = page.locator(".alert-success", { hasText: text });
-  await message.waitFor();
-  await expect.poll(() => isFocused(message)).toBe(true);
-}
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -86,7 +80,7 @@ describe("the timeline (cronoprogramma), as the Area A partner", () => {
   test("filters one line: only its items, in the table and in the chart", async () => {
     const filters = page.getByRole("form", { name: "Filtra il cronoprogramma" });
     await filters.getByLabel("Linea di attività").selectOption({ label: "A.3 Ristrutturazione" });
-    await press(filters.getByRole("button", { name: "Applica i filtri" }));
+    await press(page, filters.getByRole("button", { name: "Applica i filtri" }));
     await page.waitForURL(/line=A\.3/);
     const rows = table().locator("tbody tr:not([hidden])");
     await expect
@@ -105,7 +99,7 @@ describe("the timeline (cronoprogramma), as the Area A partner", () => {
     await form
       .getByLabel("Ente responsabile")
       .selectOption({ label: "Consorzio Fittizio Abitare Insieme (demo)" });
-    await press(form.getByRole("button", { name: "Aggiungi al cronoprogramma" }));
+    await press(page, form.getByRole("button", { name: "Aggiungi al cronoprogramma" }));
     const error = form.locator("#timeline-new-plannedStart-error");
     await error.waitFor();
     expect(await error.textContent()).toBe("Indica una data valida");
@@ -113,8 +107,8 @@ describe("the timeline (cronoprogramma), as the Area A partner", () => {
     await expectAccessible(page);
 
     await form.getByLabel("Inizio pianificato").fill(day(40));
-    await press(form.getByRole("button", { name: "Aggiungi al cronoprogramma" }));
-    await said(`«${MILESTONE}» aggiunto al cronoprogramma: In tempo.`);
+    await press(page, form.getByRole("button", { name: "Aggiungi al cronoprogramma" }));
+    await said(page, `«${MILESTONE}» aggiunto al cronoprogramma: In tempo.`);
     const row = itemRow(MILESTONE);
     await row.getByText("Traguardo").waitFor();
     await row.getByText("In tempo", { exact: true }).waitFor();
@@ -123,20 +117,20 @@ describe("the timeline (cronoprogramma), as the Area A partner", () => {
 
   test("marks a late phase done with its actual dates: a future end is refused, then it reads done late", async () => {
     const row = itemRow(PHASE);
-    await press(row.getByRole("button", { name: `Aggiorna «${PHASE}»` }));
+    await press(page, row.getByRole("button", { name: `Aggiorna «${PHASE}»` }));
     const panel = page.getByRole("form", { name: `Aggiorna «${PHASE}»` });
     await panel.getByLabel("Stato").selectOption({ label: "Completato" });
     await panel.getByLabel("Inizio effettivo").fill("2026-02-10");
     await panel.getByLabel("Fine effettiva").fill(day(1));
-    await press(panel.getByRole("button", { name: "Salva l'aggiornamento" }));
+    await press(page, panel.getByRole("button", { name: "Salva l'aggiornamento" }));
     const error = panel.locator('[id$="-actualEnd-error"]');
     await error.waitFor();
     expect(await error.textContent()).toMatch(/^La data non può essere futura \(oggi è il .+\)$/);
     await expectAccessible(page);
 
     await panel.getByLabel("Fine effettiva").fill(day(-1));
-    await press(panel.getByRole("button", { name: "Salva l'aggiornamento" }));
-    await said(`«${PHASE}» aggiornato: Completato in ritardo.`);
+    await press(page, panel.getByRole("button", { name: "Salva l'aggiornamento" }));
+    await said(page, `«${PHASE}» aggiornato: Completato in ritardo.`);
     await row.getByText("Completato in ritardo", { exact: true }).waitFor();
     await row.getByText("4 giorni di ritardo").waitFor();
     const saved = (await apiJson<Timeline>(page, "GET", "/timeline?line=A.3")).items.find(

@@ -5,10 +5,11 @@ import {
   apiJson,
   dayFromToday,
   expectAccessible,
+  follow,
   isFocused,
   launchBrowser,
+  press,
   signedInPage,
-  tabTo,
   tick,
 } from "./support/browser.ts";
 
@@ -44,22 +45,6 @@ const TODAY = dayFromToday(0);
 const euro = (cents: number) =>
   new Intl.NumberFormat("it-IT", { style: "currency", currency: "EUR" }).format(cents / 100);
 
-/** Follow a link by keyboard and wait for its page; the layout puts the focus on its h1. */
-async function follow(link: Locator, heading: string | RegExp) {
-  await tabTo(page, link);
-  await page.keyboard.press("Enter");
-  const h1 = page.getByRole("heading", { level: 1, name: heading });
-  await h1.waitFor();
-  await expect.poll(() => isFocused(h1)).toBe(true);
-}
-
-/** Press a button from the keyboard: Enter on it once it has the focus. */
-async function press(button: Locator) {
-  await button.focus();
-  await expect.poll(() => isFocused(button)).toBe(true);
-  await page.keyboard.press("Enter");
-}
-
 /** The value beside a label in a list of facts (`<dt>`/`<dd>`). */
 const fact = (scope: Locator, label: string) =>
   scope.locator(".facts-row", { has: scope.page().locator("dt", { hasText: label }) }).locator("dd");
@@ -71,7 +56,7 @@ async function registerContractor(c: { name: string; vat: string }, registeredOn
   await page.getByLabel("Iscritta il").fill(registeredOn);
   await page.getByLabel("Scadenza").fill(expiresOn);
   await page.getByLabel("Qualificazioni SOA").fill("OG1 II, OS28");
-  await press(page.getByRole("button", { name: "Registra l'impresa" }));
+  await press(page, page.getByRole("button", { name: "Registra l'impresa" }));
   const saved = page.getByText(`Impresa ${c.name} registrata.`);
   await saved.waitFor();
   await expect.poll(() => isFocused(saved)).toBe(true);
@@ -86,7 +71,7 @@ describe("renovation works, from the contractor register to the unit available a
     const nav = page.getByRole("navigation", { name: "Menu principale" });
     const labels = await nav.getByRole("link").allTextContents();
     expect(labels.indexOf("Lavori")).toBe(labels.indexOf("Manutenzione") + 1);
-    await follow(nav.getByRole("link", { name: "Lavori" }), "Lavori di ristrutturazione");
+    await follow(page, nav.getByRole("link", { name: "Lavori" }), "Lavori di ristrutturazione");
     await page.getByRole("heading", { level: 2, name: "Costi e fonti di finanziamento" }).waitFor();
     await page.getByRole("link", { name: "Nuovi lavori" }).waitFor();
     await expectAccessible(page);
@@ -94,6 +79,7 @@ describe("renovation works, from the contractor register to the unit available a
 
   test("registers a contractor whose registration expired and one valid, in the register", async () => {
     await follow(
+      page,
       page.getByRole("main").getByRole("link", { name: "Registro delle imprese" }),
       "Registro delle imprese",
     );
@@ -105,7 +91,7 @@ describe("renovation works, from the contractor register to the unit available a
     await page.getByLabel("Prefettura").fill("Prefettura di Milano");
     await page.getByLabel("Iscritta il").fill(dayFromToday(-10));
     await page.getByLabel("Scadenza").fill(dayFromToday(-20));
-    await press(page.getByRole("button", { name: "Registra l'impresa" }));
+    await press(page, page.getByRole("button", { name: "Registra l'impresa" }));
     expect(await page.locator("#contractor-vatNumber-error").textContent()).toBe(
       "Indica una partita IVA di 11 cifre con la cifra di controllo corretta",
     );
@@ -135,12 +121,13 @@ describe("renovation works, from the contractor register to the unit available a
     expect(unitCode).not.toBe("");
 
     await follow(
+      page,
       page
         .getByRole("navigation", { name: "Percorso" })
         .getByRole("link", { name: "Lavori di ristrutturazione" }),
       "Lavori di ristrutturazione",
     );
-    await follow(page.getByRole("main").getByRole("link", { name: "Nuovi lavori" }), "Nuovi lavori");
+    await follow(page, page.getByRole("main").getByRole("link", { name: "Nuovi lavori" }), "Nuovi lavori");
     await expectAccessible(page);
     expect(await page.getByLabel("Aliquota IVA in %").inputValue()).toBe("10");
 
@@ -151,7 +138,7 @@ describe("renovation works, from the contractor register to the unit available a
     await page.getByLabel("Nome della fase 1").fill("Impianti (prova)");
     await page.getByLabel("Inizio previsto della fase 1").fill(dayFromToday(-20));
     await page.getByLabel("Fine prevista della fase 1").fill(dayFromToday(-5));
-    await press(page.getByRole("button", { name: "Programma i lavori" }));
+    await press(page, page.getByRole("button", { name: "Programma i lavori" }));
     const unitsError = page.locator("#works-units-error");
     await unitsError.waitFor();
     expect(await unitsError.textContent()).toBe(
@@ -161,7 +148,7 @@ describe("renovation works, from the contractor register to the unit available a
     await expectAccessible(page);
 
     await page.getByLabel("Codici degli alloggi").fill(unitCode);
-    await press(page.getByRole("button", { name: "Programma i lavori" }));
+    await press(page, page.getByRole("button", { name: "Programma i lavori" }));
     await page.getByRole("heading", { level: 1, name: /^Lavori LAV-\d{4}-\d{5}$/ }).waitFor();
     const facts = page.getByRole("region", { name: "Dati principali", exact: true });
     expect(await fact(facts, "Stato").textContent()).toBe("Programmati");
@@ -176,7 +163,7 @@ describe("renovation works, from the contractor register to the unit available a
     const award = page.getByRole("region", { name: "Affidamento", exact: true });
     const select = award.getByRole("combobox", { name: "Impresa" });
     await select.selectOption({ label: `${EXPIRED.name} – Iscrizione scaduta` });
-    await press(award.getByRole("button", { name: "Affida i lavori" }));
+    await press(page, award.getByRole("button", { name: "Affida i lavori" }));
     const error = page.locator("#award-contractorId-error");
     await error.waitFor();
     expect(await error.textContent()).toMatch(
@@ -186,7 +173,7 @@ describe("renovation works, from the contractor register to the unit available a
     await expectAccessible(page);
 
     await select.selectOption({ label: `${VALID.name} – Iscrizione valida` });
-    await press(award.getByRole("button", { name: "Affida i lavori" }));
+    await press(page, award.getByRole("button", { name: "Affida i lavori" }));
     await page.getByText(`Lavori affidati a ${VALID.name}.`).waitFor();
     expect(
       await fact(page.getByRole("region", { name: "Dati principali", exact: true }), "Stato").textContent(),
@@ -197,7 +184,7 @@ describe("renovation works, from the contractor register to the unit available a
 
   test("starts and ends the phase; the schedule shows the delay in words", async () => {
     await page.getByLabel("Inizio effettivo della fase 1").fill(TODAY);
-    await press(page.getByRole("button", { name: "Salva le date della fase 1" }));
+    await press(page, page.getByRole("button", { name: "Salva le date della fase 1" }));
     await page.getByText("Date della fase 1 salvate.").waitFor();
     expect(
       await fact(page.getByRole("region", { name: "Dati principali", exact: true }), "Stato").textContent(),
@@ -208,7 +195,7 @@ describe("renovation works, from the contractor register to the unit available a
       .waitFor();
 
     await page.getByLabel("Fine effettiva della fase 1").fill(TODAY);
-    await press(page.getByRole("button", { name: "Salva le date della fase 1" }));
+    await press(page, page.getByRole("button", { name: "Salva le date della fase 1" }));
     await page.getByText("Date della fase 1 salvate.").waitFor();
     const schedule = page.getByRole("region", { name: "Cronoprogramma", exact: true });
     const chart = schedule.getByRole("img", {
@@ -233,7 +220,7 @@ describe("renovation works, from the contractor register to the unit available a
     await cost.getByLabel("Data della fattura").fill(TODAY);
     await cost.getByLabel("Fonte di finanziamento").selectOption({ label: "Fondo perduto" });
     await cost.getByLabel("Imponibile in euro").fill("12.000,00");
-    await press(cost.getByRole("button", { name: "Registra il costo" }));
+    await press(page, cost.getByRole("button", { name: "Registra il costo" }));
     await page.getByText("Costo registrato.").waitFor();
     const costs = page.getByRole("table", { name: "Costi registrati" });
     const line = costs.getByRole("row", { name: /Impianto elettrico \(prova\)/ });
@@ -255,7 +242,7 @@ describe("renovation works, from the contractor register to the unit available a
 
   test("cannot complete with standards missing, ticks the checklist, completes: the unit is available", async () => {
     const complete = page.getByRole("region", { name: "Conclusione dei lavori", exact: true });
-    await press(complete.getByRole("button", { name: "Concludi i lavori" }));
+    await press(page, complete.getByRole("button", { name: "Concludi i lavori" }));
     const refused = complete.getByRole("alert");
     await refused.getByText("Standard ancora da soddisfare:").waitFor();
     await refused.getByText("Dichiarazione di conformità dell'impianto elettrico").waitFor();
@@ -269,7 +256,7 @@ describe("renovation works, from the contractor register to the unit available a
     const boxes = checklist.getByRole("checkbox");
     expect(await boxes.count()).toBe(10);
     for (let i = 0; i < 10; i++) await tick(boxes.nth(i));
-    await press(checklist.getByRole("button", { name: "Salva la lista di controllo" }));
+    await press(page, checklist.getByRole("button", { name: "Salva la lista di controllo" }));
     await page.getByText("Lista di controllo salvata.").waitFor();
     await page
       .getByRole("region", { name: "Standard minimi", exact: true })
@@ -277,6 +264,7 @@ describe("renovation works, from the contractor register to the unit available a
       .waitFor();
 
     await press(
+      page,
       page
         .getByRole("region", { name: "Conclusione dei lavori", exact: true })
         .getByRole("button", { name: "Concludi i lavori" }),
@@ -293,6 +281,7 @@ describe("renovation works, from the contractor register to the unit available a
 
   test("finds the works in the list, completed, filters it out, and its spend in the report", async () => {
     await follow(
+      page,
       page
         .getByRole("navigation", { name: "Percorso" })
         .getByRole("link", { name: "Lavori di ristrutturazione" }),
@@ -308,7 +297,7 @@ describe("renovation works, from the contractor register to the unit available a
     await expectAccessible(page);
 
     await page.getByRole("combobox", { name: "Stato dei lavori" }).selectOption({ label: "In corso" });
-    await press(page.getByRole("button", { name: "Applica i filtri" }));
+    await press(page, page.getByRole("button", { name: "Applica i filtri" }));
     await page.waitForURL(/status=in_progress/);
     // Filtered out of the list; the report below still counts every works, and links this one.
     await expect
@@ -333,16 +322,17 @@ describe("renovation works, from the contractor register to the unit available a
 
   test("edits its own contractor: a renewal asked for in time keeps the registration valid", async () => {
     await follow(
+      page,
       page.getByRole("main").getByRole("link", { name: "Registro delle imprese" }),
       "Registro delle imprese",
     );
-    await press(page.getByRole("button", { name: `Modifica ${EXPIRED.name}` }));
+    await press(page, page.getByRole("button", { name: `Modifica ${EXPIRED.name}` }));
     const title = page.getByRole("heading", { level: 2, name: `Modifica l'impresa ${EXPIRED.name}` });
     await title.waitFor();
     await expect.poll(() => isFocused(page.locator("#contractor-name"))).toBe(true);
     expect(await page.getByLabel("Partita IVA").inputValue()).toBe(EXPIRED.vat);
     await page.getByLabel("Rinnovo chiesto il").fill(dayFromToday(-40));
-    await press(page.getByRole("button", { name: "Salva le modifiche" }));
+    await press(page, page.getByRole("button", { name: "Salva le modifiche" }));
     await page.getByText(`Impresa ${EXPIRED.name} aggiornata.`).waitFor();
     const row = page.getByRole("row", { name: new RegExp(EXPIRED.name.replace(/[()]/g, "\\$&")) });
     await row.getByText("Rinnovo in corso").waitFor();
@@ -396,7 +386,7 @@ describe("works changed after planning: a phase added, then the works cancelled"
     await add.getByText("Sarà la fase 2 del cronoprogramma.", { exact: false }).waitFor();
     await expectAccessible(page);
 
-    await press(add.getByRole("button", { name: "Aggiungi la fase 2" }));
+    await press(page, add.getByRole("button", { name: "Aggiungi la fase 2" }));
     const nameError = page.locator("#add-phase-name-error");
     await nameError.waitFor();
     expect(await nameError.textContent()).toBe("Indica il nome");
@@ -411,7 +401,7 @@ describe("works changed after planning: a phase added, then the works cancelled"
     await add.getByLabel("Nome della fase 2").fill("Tinteggiatura (prova)");
     await add.getByLabel("Inizio previsto della fase 2").fill(dayFromToday(11));
     await add.getByLabel("Fine prevista della fase 2").fill(dayFromToday(5));
-    await press(add.getByRole("button", { name: "Aggiungi la fase 2" }));
+    await press(page, add.getByRole("button", { name: "Aggiungi la fase 2" }));
     const endError = page.locator("#add-phase-plannedEnd-error");
     await expect
       .poll(() => endError.textContent())
@@ -420,7 +410,7 @@ describe("works changed after planning: a phase added, then the works cancelled"
     await expect.poll(() => isFocused(add.getByLabel("Fine prevista della fase 2"))).toBe(true);
 
     await add.getByLabel("Fine prevista della fase 2").fill(dayFromToday(20));
-    await press(add.getByRole("button", { name: "Aggiungi la fase 2" }));
+    await press(page, add.getByRole("button", { name: "Aggiungi la fase 2" }));
     const done = page.getByText("Fase 2 (Tinteggiatura (prova)) aggiunta al cronoprogramma.");
     await done.waitFor();
     await expect.poll(() => isFocused(done)).toBe(true);
@@ -437,7 +427,7 @@ describe("works changed after planning: a phase added, then the works cancelled"
 
   test("starts the first phase: the unit goes under works", async () => {
     await page.getByLabel("Inizio effettivo della fase 1").fill(TODAY);
-    await press(page.getByRole("button", { name: "Salva le date della fase 1" }));
+    await press(page, page.getByRole("button", { name: "Salva le date della fase 1" }));
     await page.getByText("Date della fase 1 salvate.").waitFor();
     expect(
       await fact(page.getByRole("region", { name: "Dati principali", exact: true }), "Stato").textContent(),
@@ -451,7 +441,7 @@ describe("works changed after planning: a phase added, then the works cancelled"
   test("cancels the works: a reason is required, then the notice, no more actions, the unit to renovate", async () => {
     const cancel = page.getByRole("region", { name: "Annulla i lavori", exact: true });
     const confirm = cancel.getByRole("button", { name: "Conferma l'annullamento dei lavori" });
-    await press(confirm);
+    await press(page, confirm);
     const error = page.locator("#cancel-reason-error");
     await error.waitFor();
     expect(await error.textContent()).toBe("Indica il motivo (almeno 3 caratteri)");
@@ -465,7 +455,7 @@ describe("works changed after planning: a phase added, then the works cancelled"
     await expectAccessible(page);
 
     await reason.fill("Il Comune ha ritirato l'alloggio dal programma (prova)");
-    await press(confirm);
+    await press(page, confirm);
     const done = page.getByText(
       "Lavori annullati: gli alloggi in ristrutturazione tornano da ristrutturare.",
     );
@@ -491,13 +481,14 @@ describe("works changed after planning: a phase added, then the works cancelled"
 
   test("finds it in the list among the cancelled works, its delay not applicable", async () => {
     await follow(
+      page,
       page
         .getByRole("navigation", { name: "Percorso" })
         .getByRole("link", { name: "Lavori di ristrutturazione" }),
       "Lavori di ristrutturazione",
     );
     await page.getByRole("combobox", { name: "Stato dei lavori" }).selectOption({ label: "Annullati" });
-    await press(page.getByRole("button", { name: "Applica i filtri" }));
+    await press(page, page.getByRole("button", { name: "Applica i filtri" }));
     await page.waitForURL(/status=cancelled/);
     const row = page
       .getByRole("table", { name: /^Lavori di ristrutturazione/ })
