@@ -30,7 +30,6 @@ import { type Alongside, alongsidePair, type Db, inOrder, inTurn } from "../db/c
 import { AppError, fieldError, uniqueViolationOf } from "../errors.ts";
 import { listOrganisations } from "../organisations/organisations.repository.ts";
 import {
-  analyzeUnits,
   cappedSurfaceCounts,
   countUnitRows,
   countUnitsBy,
@@ -50,6 +49,7 @@ import {
   type UnitValues,
   updateUnitRow,
   updateUnitRows,
+  vacuumUnits,
 } from "./units.repository.ts";
 
 const scopeOf = (actor: Actor): UnitScope =>
@@ -344,11 +344,12 @@ function zeroFilled(counts: Record<string, number>, keys: readonly string[]) {
 }
 
 /**
- * After a large import, refresh the planner's statistics of `units` (as the table's owner: PGlite has
- * no autovacuum, and without statistics its list queries were up to 8× slower).
+ * After a large import, vacuum and analyse `units` (as the table's owner, outside any transaction:
+ * PGlite has no autovacuum; without statistics its list queries were up to 8× slower, and without the
+ * visibility map a deep page cannot be read from the code's index alone).
  */
 export async function refreshStatisticsAfterImport(ownerDb: Db, result: ImportResult) {
-  if (result.created + result.updated >= ANALYZE_AFTER_ROWS) await analyzeUnits(ownerDb);
+  if (result.created + result.updated >= ANALYZE_AFTER_ROWS) await vacuumUnits(ownerDb);
 }
 
 export async function getStockSummary(options: {
