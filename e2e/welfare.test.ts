@@ -132,7 +132,7 @@ describe("community welfare, as a partner's manager", () => {
     await said(page, `Servizio «${SERVICE}» avviato (Milano · Municipio ${building.municipio}).`);
     const service = card(page, SERVICE);
     await service.getByText(`Stabile ${building.code}, Milano · Municipio ${building.municipio}`).waitFor();
-    await service.getByText("ETS-B1", { exact: true }).waitFor();
+    await service.getByText("Cooperativa Fittizia Casa Aperta (demo)", { exact: true }).waitFor();
     await service.getByText("Nessuna attività registrata.").waitFor();
     // In its Municipio's group of services.
     const group = main(page).getByRole("region", {

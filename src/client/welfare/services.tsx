@@ -3,6 +3,7 @@ import type { WelfareOverview, WelfareServiceView } from "../../domain/welfare/w
 import { useCan } from "../auth/session.ts";
 import { useFormat } from "../format.ts";
 import { TableScroll, useDone } from "../funding/funding-form.tsx";
+import { useOrganisationName } from "../governance/governance-api.ts";
 import { ByPlaceSection } from "./by-place-section.tsx";
 import { ActivityForm, StartServiceForm } from "./service-forms.tsx";
 import { useWelfareLabels, useWelfareT } from "./welfare-i18n.ts";
@@ -45,6 +46,7 @@ function ServiceCard({
   const { t } = useWelfareT();
   const labels = useWelfareLabels();
   const format = useFormat();
+  const organisation = useOrganisationName();
   const done = useDone();
   const id = serviceId(s.id);
   return (
@@ -63,7 +65,7 @@ function ServiceCard({
               : t("services.building", { code: s.buildingCode, place: labels.place(s) })}
           </dd>
           <dt>{t("services.organisation")}</dt>
-          <dd>{s.organisationCode}</dd>
+          <dd>{organisation(s.organisationCode)}</dd>
           <dt>{t("services.period")}</dt>
           <dd>
             {s.endedOn === null

@@ -7,6 +7,7 @@ import { ErrorAlert } from "../components/error-alert.tsx";
 import { focusOnMount } from "../components/focus-on-mount.ts";
 import { useFormat } from "../format.ts";
 import { TableScroll, useDone } from "../funding/funding-form.tsx";
+import { useOrganisationName } from "../governance/governance-api.ts";
 import { ByPlaceSection } from "./by-place-section.tsx";
 import { AddSpaceForm, BookingForm } from "./space-forms.tsx";
 import { useCancelBooking } from "./welfare-api.ts";
@@ -33,6 +34,7 @@ function SpaceCard({ space: s, canWrite }: { space: SpaceView; canWrite: boolean
   const { t } = useWelfareT();
   const labels = useWelfareLabels();
   const format = useFormat();
+  const organisation = useOrganisationName();
   const done = useDone();
   const id = spaceId(s.id);
   return (
@@ -55,7 +57,7 @@ function SpaceCard({ space: s, canWrite }: { space: SpaceView; canWrite: boolean
           <dt>{t("spaces.booking")}</dt>
           <dd>{t(s.bookable ? "spaces.bookable" : "spaces.notBookable")}</dd>
           <dt>{t("spaces.organisation")}</dt>
-          <dd>{s.organisationCode}</dd>
+          <dd>{organisation(s.organisationCode)}</dd>
         </dl>
         {s.rules === "" ? (
           <p className="small">{t("spaces.noRules")}</p>
@@ -90,6 +92,7 @@ function SpaceCard({ space: s, canWrite }: { space: SpaceView; canWrite: boolean
 function BookingsTable({ space: s, canWrite }: { space: SpaceView; canWrite: boolean }) {
   const { t } = useWelfareT();
   const format = useFormat();
+  const organisation = useOrganisationName();
   const done = useDone();
   if (s.bookings.length === 0) return <p className="small mt-3">{t("bookings.empty")}</p>;
   const caption = t("bookings.caption", { name: s.name });
@@ -115,7 +118,7 @@ function BookingsTable({ space: s, canWrite }: { space: SpaceView; canWrite: boo
                 <th scope="row">{format.date(b.bookedFor)}</th>
                 <td>{t("bookings.fromTo", { from: b.fromTime, to: b.toTime })}</td>
                 <td>{b.purpose}</td>
-                <td>{b.organisationCode}</td>
+                <td>{organisation(b.organisationCode)}</td>
                 <td>{t(`bookings.statuses.${b.status}`)}</td>
                 {canWrite ? (
                   <td>
