@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The pieces every record page (a unit, a household) shares: breadcrumb, pending states, audit link.
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../api.ts";
 import { accessRegisterHref } from "../audit/access-register-page.tsx";
@@ -56,5 +57,17 @@ export function RecordBreadcrumb(props: { listHref: string; listLabel: string; c
         </li>
       </ol>
     </nav>
+  );
+}
+
+/** A section of a record page: its h2 names it for assistive technology. */
+export function RecordSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="mb-5" aria-labelledby={id}>
+      <h2 id={id} className="h3">
+        {title}
+      </h2>
+      {children}
+    </section>
   );
 }

@@ -3,7 +3,7 @@ import { Fragment, type ReactNode, useState } from "react";
 import type { ClaimDetailView, CostLineView } from "../../domain/expenses/expenses-api.schema.ts";
 import { useCan } from "../auth/session.ts";
 import { PageTitle } from "../components/page-title.tsx";
-import { RecordBreadcrumb, RecordPending } from "../components/record-page.tsx";
+import { RecordBreadcrumb, RecordPending, RecordSection } from "../components/record-page.tsx";
 import { useFormat } from "../format.ts";
 import { TableScroll, useDone } from "../funding/funding-form.tsx";
 import { BudgetTable } from "./budget-table.tsx";
@@ -43,17 +43,6 @@ export function ClaimDetailPage({ id }: { id: string }) {
   );
 }
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section className="mb-5" aria-labelledby={id}>
-      <h2 id={id} className="h3">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
-
 function ClaimView({ claim, say }: { claim: ClaimDetailView; say: (text: string) => void }) {
   const { t } = useExpensesT();
   const canWrite = useCan("expenses:write");
@@ -61,15 +50,15 @@ function ClaimView({ claim, say }: { claim: ClaimDetailView; say: (text: string)
   const editable = canWrite && claim.status === "draft";
   return (
     <>
-      <Section id="claim-facts-title" title={t("detail.facts")}>
+      <RecordSection id="claim-facts-title" title={t("detail.facts")}>
         <ClaimFacts claim={claim} />
         <p className="mt-3">
           <a href={claimXlsxHref(claim.id)} download className="btn btn-outline-primary">
             {t("detail.xlsx")}
           </a>
         </p>
-      </Section>
-      <Section id="claim-budget-title" title={t("detail.budget")}>
+      </RecordSection>
+      <RecordSection id="claim-budget-title" title={t("detail.budget")}>
         {claim.budget === null ? (
           <p>{t("detail.noBudget")}</p>
         ) : (
@@ -79,10 +68,10 @@ function ClaimView({ claim, say }: { claim: ClaimDetailView; say: (text: string)
             showPartner={false}
           />
         )}
-      </Section>
-      <Section id="claim-lines-title" title={t("detail.lines")}>
+      </RecordSection>
+      <RecordSection id="claim-lines-title" title={t("detail.lines")}>
         <LinesTable claim={claim} editable={editable} say={say} />
-      </Section>
+      </RecordSection>
       {editable ? (
         <>
           <AddLineForm key={`line-${claim.version}`} claim={claim} onSaved={say} />

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 import "./fund.css";
-import type { ReactNode } from "react";
 import type { FundEntryView, FundLedger } from "../../domain/fund/fund-api.schema.ts";
 import { useCan, useMe } from "../auth/session.ts";
 import { PageTitle } from "../components/page-title.tsx";
-import { RecordBreadcrumb, RecordPending } from "../components/record-page.tsx";
+import { RecordBreadcrumb, RecordPending, RecordSection } from "../components/record-page.tsx";
 import { useFormat } from "../format.ts";
 import { TableScroll, useDone } from "../funding/funding-form.tsx";
 import { useOrganisationName } from "../governance/governance-api.ts";
@@ -50,38 +49,27 @@ export function NetworkPage({ id }: { id: string }) {
   );
 }
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section className="mb-5" aria-labelledby={id}>
-      <h2 id={id} className="h3">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
-
 function NetworkView({ ledger }: { ledger: FundLedger }) {
   const { t } = useFundT();
   const canDecide = useCan("governance:write");
   const canWrite = useCan("fund:write");
   return (
     <>
-      <Section id="fondo-saldo" title={t("totals.title")}>
+      <RecordSection id="fondo-saldo" title={t("totals.title")}>
         <Totals ledger={ledger} />
-      </Section>
-      <Section id="fondo-movimenti" title={t("ledger.title")}>
+      </RecordSection>
+      <RecordSection id="fondo-movimenti" title={t("ledger.title")}>
         <LedgerTable ledger={ledger} />
-      </Section>
+      </RecordSection>
       {canDecide ? (
-        <Section id="fondo-decisioni" title={t("decide.title")}>
+        <RecordSection id="fondo-decisioni" title={t("decide.title")}>
           <ProposedExpenses ledger={ledger} />
-        </Section>
+        </RecordSection>
       ) : null}
       {canWrite ? (
-        <Section id="fondo-registra" title={t("entryForm.title")}>
+        <RecordSection id="fondo-registra" title={t("entryForm.title")}>
           <EntryForms ledger={ledger} />
-        </Section>
+        </RecordSection>
       ) : null}
     </>
   );

@@ -9,7 +9,7 @@ import type {
 } from "../../domain/governance/governance-api.schema.ts";
 import { useCan } from "../auth/session.ts";
 import { PageTitle } from "../components/page-title.tsx";
-import { RecordBreadcrumb, RecordPending } from "../components/record-page.tsx";
+import { RecordBreadcrumb, RecordPending, RecordSection } from "../components/record-page.tsx";
 import { useFormat } from "../format.ts";
 import { TableScroll, useDone } from "../funding/funding-form.tsx";
 import { Link } from "../router.tsx";
@@ -48,17 +48,6 @@ export function BodyPage({ id }: { id: string }) {
   );
 }
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section className="mb-5" aria-labelledby={id}>
-      <h2 id={id} className="h3">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
-
 function BodyView({
   detail,
   organisations,
@@ -69,21 +58,21 @@ function BodyView({
   const { t } = useGovernanceT();
   return (
     <>
-      <Section id="body-facts-title" title={t("body.facts")}>
+      <RecordSection id="body-facts-title" title={t("body.facts")}>
         <BodyFacts detail={detail} />
-      </Section>
-      <Section id="body-members-title" title={t("body.members")}>
+      </RecordSection>
+      <RecordSection id="body-members-title" title={t("body.members")}>
         <MembersSection detail={detail} organisations={organisations} />
-      </Section>
-      <Section id="body-meetings-title" title={t("body.meetings")}>
+      </RecordSection>
+      <RecordSection id="body-meetings-title" title={t("body.meetings")}>
         <MeetingsSection detail={detail} />
-      </Section>
-      <Section id="body-decisions-title" title={t("body.decisions")}>
+      </RecordSection>
+      <RecordSection id="body-decisions-title" title={t("body.decisions")}>
         <DecisionsSection detail={detail} />
-      </Section>
-      <Section id="body-actions-title" title={t("body.actions")}>
+      </RecordSection>
+      <RecordSection id="body-actions-title" title={t("body.actions")}>
         <ActionsSection detail={detail} organisations={organisations} />
-      </Section>
+      </RecordSection>
     </>
   );
 }

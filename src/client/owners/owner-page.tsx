@@ -4,7 +4,7 @@ import { Fragment, type ReactNode, useState } from "react";
 import type { OwnerDetail } from "../../domain/owners/owners-api.schema.ts";
 import { useCan } from "../auth/session.ts";
 import { PageTitle } from "../components/page-title.tsx";
-import { RecordBreadcrumb, RecordPending } from "../components/record-page.tsx";
+import { RecordBreadcrumb, RecordPending, RecordSection } from "../components/record-page.tsx";
 import { useFormat } from "../format.ts";
 import { TableScroll, useDone } from "../funding/funding-form.tsx";
 import { OfferCard } from "./offer-card.tsx";
@@ -43,32 +43,21 @@ export function OwnerPage({ id }: { id: string }) {
   );
 }
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section className="mb-5" aria-labelledby={id}>
-      <h2 id={id} className="h3">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
-
 function OwnerView({ detail }: { detail: OwnerDetail }) {
   const { t } = useOwnersT();
   const canWrite = useCan("owners:write");
   return (
     <>
-      <Section id="owner-facts-title" title={t("owner.facts")}>
+      <RecordSection id="owner-facts-title" title={t("owner.facts")}>
         <OwnerFacts detail={detail} />
         {canWrite ? <EditOwner detail={detail} /> : null}
-      </Section>
-      <Section id="owner-contacts-title" title={t("contacts.title")}>
+      </RecordSection>
+      <RecordSection id="owner-contacts-title" title={t("contacts.title")}>
         <Contacts detail={detail} canWrite={canWrite} />
-      </Section>
-      <Section id="owner-offers-title" title={t("offers.title")}>
+      </RecordSection>
+      <RecordSection id="owner-offers-title" title={t("offers.title")}>
         <Offers detail={detail} canWrite={canWrite} />
-      </Section>
+      </RecordSection>
     </>
   );
 }

@@ -6,7 +6,7 @@ import { useCan } from "../auth/session.ts";
 import { focusOnMount } from "../components/focus-on-mount.ts";
 import { Loading } from "../components/loading.tsx";
 import { PageTitle } from "../components/page-title.tsx";
-import { RecordBreadcrumb, RecordPending } from "../components/record-page.tsx";
+import { RecordBreadcrumb, RecordPending, RecordSection } from "../components/record-page.tsx";
 import { useFormat } from "../format.ts";
 import { Link } from "../router.tsx";
 import { StatusBadge } from "../units/status-badge.tsx";
@@ -62,17 +62,6 @@ export function WorksDetailPage({ id }: { id: string }) {
         <RecordPending query={works} notFound={t("detail.notFound")} listHref={WORKS_PATH} />
       )}
     </>
-  );
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section className="mb-5" aria-labelledby={id}>
-      <h2 id={id} className="h3">
-        {title}
-      </h2>
-      {children}
-    </section>
   );
 }
 
@@ -178,7 +167,7 @@ function WorksView({
         </div>
       </div>
 
-      <Section id="works-units-title" title={t("detail.units")}>
+      <RecordSection id="works-units-title" title={t("detail.units")}>
         <div className="table-responsive">
           <table className="table table-sm">
             <caption className="visually-hidden">{t("detail.unitsCaption")}</caption>
@@ -206,9 +195,9 @@ function WorksView({
             </tbody>
           </table>
         </div>
-      </Section>
+      </RecordSection>
 
-      <Section id="works-schedule-title" title={t("detail.schedule")}>
+      <RecordSection id="works-schedule-title" title={t("detail.schedule")}>
         {works.phases.length === 0 ? (
           <p>{t("detail.scheduleEmpty")}</p>
         ) : (
@@ -255,9 +244,9 @@ function WorksView({
             </div>
           </>
         )}
-      </Section>
+      </RecordSection>
 
-      <Section id="works-costs-title" title={t("detail.costs")}>
+      <RecordSection id="works-costs-title" title={t("detail.costs")}>
         {works.costs.length === 0 ? <p>{t("detail.costsEmpty")}</p> : null}
         {works.costs.length > 0 ? (
           <div className="table-responsive">
@@ -338,9 +327,9 @@ function WorksView({
             <SourceTable bySource={f.bySource} caption={t("detail.bySource")} />
           </div>
         </div>
-      </Section>
+      </RecordSection>
 
-      <Section id="works-checklist-title" title={t("detail.checklist")}>
+      <RecordSection id="works-checklist-title" title={t("detail.checklist")}>
         <p>
           {t("detail.checklistProgress", {
             done: works.standards.ticked.length,
@@ -357,7 +346,7 @@ function WorksView({
             ))}
           </ul>
         ) : null}
-      </Section>
+      </RecordSection>
 
       {canWrite && open ? (
         <div key={works.version}>
