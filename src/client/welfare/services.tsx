@@ -6,6 +6,7 @@ import { TableScroll, useDone } from "../funding/funding-form.tsx";
 import { useOrganisationName } from "../governance/governance-api.ts";
 import { ByPlaceSection } from "./by-place-section.tsx";
 import { ActivityForm, StartServiceForm } from "./service-forms.tsx";
+import { CardDetails, WelfareCard } from "./welfare-card.tsx";
 import { useWelfareLabels, useWelfareT } from "./welfare-i18n.ts";
 import { serviceId, servicesPlaceId } from "./welfare-paths.ts";
 
@@ -50,46 +51,37 @@ function ServiceCard({
   const done = useDone();
   const id = serviceId(s.id);
   return (
-    <article id={id} className="card shadow-sm mb-3" aria-labelledby={`${id}-title`}>
-      <div className="card-body">
-        <h4 id={`${id}-title`} className="h5">
-          {s.name}
-        </h4>
-        <dl className="welfare-facts small">
-          <dt>{t("services.kind")}</dt>
-          <dd>{labels.kind(s.kind)}</dd>
-          <dt>{t("services.where")}</dt>
-          <dd>
-            {s.buildingCode === null
-              ? t("services.neighbourhood", { place: labels.place(s) })
-              : t("services.building", { code: s.buildingCode, place: labels.place(s) })}
-          </dd>
-          <dt>{t("services.organisation")}</dt>
-          <dd>{organisation(s.organisationCode)}</dd>
-          <dt>{t("services.period")}</dt>
-          <dd>
-            {s.endedOn === null
-              ? t("services.since", { date: format.date(s.startedOn) })
-              : t("services.between", { from: format.date(s.startedOn), to: format.date(s.endedOn) })}{" "}
-            ({t(`standing.${serviceStanding(s, asOf)}`)})
-          </dd>
-        </dl>
-        {s.description === "" ? null : <p className="welfare-text mb-2">{s.description}</p>}
-        <ActivitiesTable service={s} />
-        {canWrite ? (
-          <>
-            {done.node}
-            <details className="welfare-details">
-              <summary>
-                {t("activityForm.open")}
-                <span className="visually-hidden">: {s.name}</span>
-              </summary>
-              <ActivityForm service={s} onSaved={done.say} />
-            </details>
-          </>
-        ) : null}
-      </div>
-    </article>
+    <WelfareCard id={id} name={s.name}>
+      <dl className="welfare-facts small">
+        <dt>{t("services.kind")}</dt>
+        <dd>{labels.kind(s.kind)}</dd>
+        <dt>{t("services.where")}</dt>
+        <dd>
+          {s.buildingCode === null
+            ? t("services.neighbourhood", { place: labels.place(s) })
+            : t("services.building", { code: s.buildingCode, place: labels.place(s) })}
+        </dd>
+        <dt>{t("services.organisation")}</dt>
+        <dd>{organisation(s.organisationCode)}</dd>
+        <dt>{t("services.period")}</dt>
+        <dd>
+          {s.endedOn === null
+            ? t("services.since", { date: format.date(s.startedOn) })
+            : t("services.between", { from: format.date(s.startedOn), to: format.date(s.endedOn) })}{" "}
+          ({t(`standing.${serviceStanding(s, asOf)}`)})
+        </dd>
+      </dl>
+      {s.description === "" ? null : <p className="welfare-text mb-2">{s.description}</p>}
+      <ActivitiesTable service={s} />
+      {canWrite ? (
+        <>
+          {done.node}
+          <CardDetails label={t("activityForm.open")} name={s.name}>
+            <ActivityForm service={s} onSaved={done.say} />
+          </CardDetails>
+        </>
+      ) : null}
+    </WelfareCard>
   );
 }
 

@@ -11,6 +11,7 @@ import { useOrganisationName } from "../governance/governance-api.ts";
 import { ByPlaceSection } from "./by-place-section.tsx";
 import { AddSpaceForm, BookingForm } from "./space-forms.tsx";
 import { useCancelBooking } from "./welfare-api.ts";
+import { CardDetails, WelfareCard } from "./welfare-card.tsx";
 import { useWelfareLabels, useWelfareT } from "./welfare-i18n.ts";
 import { spaceId, spacesPlaceId } from "./welfare-paths.ts";
 
@@ -38,53 +39,40 @@ function SpaceCard({ space: s, canWrite }: { space: SpaceView; canWrite: boolean
   const done = useDone();
   const id = spaceId(s.id);
   return (
-    <article id={id} className="card shadow-sm mb-3" aria-labelledby={`${id}-title`}>
-      <div className="card-body">
-        <h4 id={`${id}-title`} className="h5">
-          {s.name}
-        </h4>
-        <dl className="welfare-facts small">
-          <dt>{t("spaces.kind")}</dt>
-          <dd>{labels.spaceKind(s.kind)}</dd>
-          <dt>{t("spaces.building")}</dt>
-          <dd>{s.buildingCode}</dd>
-          <dt>{t("spaces.use")}</dt>
-          <dd className="welfare-text">{s.use === "" ? "—" : s.use}</dd>
-          <dt>{t("spaces.capacity")}</dt>
-          <dd>{s.capacity === null ? t("spaces.notGiven") : t("spaces.people", { count: s.capacity })}</dd>
-          <dt>{t("spaces.surface")}</dt>
-          <dd>{s.surfaceM2 === null ? t("spaces.notGiven") : format.squareMetres(s.surfaceM2)}</dd>
-          <dt>{t("spaces.booking")}</dt>
-          <dd>{t(s.bookable ? "spaces.bookable" : "spaces.notBookable")}</dd>
-          <dt>{t("spaces.organisation")}</dt>
-          <dd>{organisation(s.organisationCode)}</dd>
-        </dl>
-        {s.rules === "" ? (
-          <p className="small">{t("spaces.noRules")}</p>
-        ) : (
-          <details className="welfare-details">
-            <summary>
-              {t("spaces.rules")}
-              <span className="visually-hidden">: {s.name}</span>
-            </summary>
-            <p className="welfare-text mt-2 mb-0">{s.rules}</p>
-          </details>
-        )}
-        {s.bookable || s.bookings.length > 0 ? <BookingsTable space={s} canWrite={canWrite} /> : null}
-        {canWrite && s.bookable ? (
-          <>
-            {done.node}
-            <details className="welfare-details">
-              <summary>
-                {t("bookingForm.open")}
-                <span className="visually-hidden">: {s.name}</span>
-              </summary>
-              <BookingForm space={s} onSaved={done.say} />
-            </details>
-          </>
-        ) : null}
-      </div>
-    </article>
+    <WelfareCard id={id} name={s.name}>
+      <dl className="welfare-facts small">
+        <dt>{t("spaces.kind")}</dt>
+        <dd>{labels.spaceKind(s.kind)}</dd>
+        <dt>{t("spaces.building")}</dt>
+        <dd>{s.buildingCode}</dd>
+        <dt>{t("spaces.use")}</dt>
+        <dd className="welfare-text">{s.use === "" ? "—" : s.use}</dd>
+        <dt>{t("spaces.capacity")}</dt>
+        <dd>{s.capacity === null ? t("spaces.notGiven") : t("spaces.people", { count: s.capacity })}</dd>
+        <dt>{t("spaces.surface")}</dt>
+        <dd>{s.surfaceM2 === null ? t("spaces.notGiven") : format.squareMetres(s.surfaceM2)}</dd>
+        <dt>{t("spaces.booking")}</dt>
+        <dd>{t(s.bookable ? "spaces.bookable" : "spaces.notBookable")}</dd>
+        <dt>{t("spaces.organisation")}</dt>
+        <dd>{organisation(s.organisationCode)}</dd>
+      </dl>
+      {s.rules === "" ? (
+        <p className="small">{t("spaces.noRules")}</p>
+      ) : (
+        <CardDetails label={t("spaces.rules")} name={s.name}>
+          <p className="welfare-text mt-2 mb-0">{s.rules}</p>
+        </CardDetails>
+      )}
+      {s.bookable || s.bookings.length > 0 ? <BookingsTable space={s} canWrite={canWrite} /> : null}
+      {canWrite && s.bookable ? (
+        <>
+          {done.node}
+          <CardDetails label={t("bookingForm.open")} name={s.name}>
+            <BookingForm space={s} onSaved={done.say} />
+          </CardDetails>
+        </>
+      ) : null}
+    </WelfareCard>
   );
 }
 
