@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   apiJson,
   dayFromToday,
@@ -8,12 +8,13 @@ import {
   follow,
   isFocused,
   launchBrowser,
+  serverUrl,
   signedInPage,
   tabTo,
   tick,
 } from "./support/browser.ts";
 
-const baseUrl = inject("baseUrl");
+const baseUrl = serverUrl();
 let browser: Browser;
 let page: Page;
 

@@ -1,9 +1,17 @@
 // SPDX-License-Identifier: EUPL-1.2
 import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { expectAccessible, follow, isFocused, launchBrowser, signedInPage, tick } from "./support/browser.ts";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import {
+  expectAccessible,
+  follow,
+  isFocused,
+  launchBrowser,
+  serverUrl,
+  signedInPage,
+  tick,
+} from "./support/browser.ts";
 
-const baseUrl = inject("baseUrl");
+const baseUrl = serverUrl();
 let browser: Browser;
 let page: Page;
 

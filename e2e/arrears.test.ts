@@ -1,17 +1,18 @@
 // SPDX-License-Identifier: EUPL-1.2
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   apiJson,
   expectAccessible,
   follow,
   isFocused,
   launchBrowser,
+  serverUrl,
   signedInPage,
   tabTo,
 } from "./support/browser.ts";
 
-const baseUrl = inject("baseUrl");
+const baseUrl = serverUrl();
 const AREA_B_MANAGER = "area.b.manager@demo.casacomune.example";
 const AREA_B_EDUCATOR = "area.b.educator@demo.casacomune.example";
 

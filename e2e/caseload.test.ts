@@ -1,9 +1,16 @@
 // SPDX-License-Identifier: EUPL-1.2
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { apiJson, expectAccessible, launchBrowser, signedInPage, tabTo } from "./support/browser.ts";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import {
+  apiJson,
+  expectAccessible,
+  launchBrowser,
+  serverUrl,
+  signedInPage,
+  tabTo,
+} from "./support/browser.ts";
 
-const baseUrl = inject("baseUrl");
+const baseUrl = serverUrl();
 const AREA_B_EDUCATOR = "area.b.educator@demo.casacomune.example";
 
 type CaseloadEntry = {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DEMO_CLAIM_AWAITING_REVIEW } from "../src/domain/demo/demo-expenses.ts";
 import {
   dayFromToday,
@@ -11,10 +11,11 @@ import {
   launchBrowser,
   press,
   said,
+  serverUrl,
   signedInPage,
 } from "./support/browser.ts";
 
-const baseUrl = inject("baseUrl");
+const baseUrl = serverUrl();
 const AREA_B_MANAGER = "area.b.manager@demo.casacomune.example";
 
 let browser: Browser;

@@ -2,18 +2,19 @@
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   apiJson,
   expectAccessible,
   follow,
   isFocused,
   launchBrowser,
+  serverUrl,
   signedInPage,
   tabTo,
 } from "./support/browser.ts";
 
-const baseUrl = inject("baseUrl");
+const baseUrl = serverUrl();
 const SCENARIO_TITLE = "Scenario base (cifre fittizie, dimostrative)";
 
 let browser: Browser;

@@ -6,10 +6,12 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { E2E_WORKERS } from "./support/workers.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    baseUrl: string;
+    /** One server per worker, by pool id (1-based): see `serverUrl` in e2e/support/browser.ts. */
+    baseUrls: string[];
   }
 }
 
@@ -66,9 +68,10 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`the server did not become healthy in time:\n${output()}`);
 }
 
-/** Build the web app if needed, then start the real server on a free port with a fresh demo database. */
-export default async function setup(project: TestProject) {
-  buildIfNeeded();
+type Server = { url: string; stop: () => Promise<void> };
+
+/** The real server on a free port with a fresh demo database of its own, once it answers. */
+async function startServer(): Promise<Server> {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), "casacomune-e2e-"));
   const env: NodeJS.ProcessEnv = {
@@ -95,17 +98,7 @@ export default async function setup(project: TestProject) {
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
 
-  const url = `http://127.0.0.1:${port}`;
-  try {
-    await waitForHealth(url, child, () => log);
-  } catch (e) {
-    child.kill("SIGKILL");
-    await rm(dataDir, { recursive: true, force: true });
-    throw e;
-  }
-  project.provide("baseUrl", url);
-
-  return async () => {
+  const stop = async () => {
     if (child.exitCode === null) {
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
@@ -115,4 +108,36 @@ export default async function setup(project: TestProject) {
     }
     await rm(dataDir, { recursive: true, force: true });
   };
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealth(url, child, () => log);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { url, stop };
+}
+
+/**
+ * Build the web app if needed, then start one server per worker, at once. Each worker's files run
+ * one after another against its own server and database, so two files never meet in one database,
+ * as when they all shared a single server.
+ */
+export default async function setup(project: TestProject) {
+  buildIfNeeded();
+  const started = await Promise.allSettled(Array.from({ length: E2E_WORKERS }, startServer));
+  const servers = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
+  const stopAll = async () => {
+    await Promise.all(servers.map((s) => s.stop()));
+  };
+  const failed = started.find((s) => s.status === "rejected");
+  if (failed !== undefined) {
+    await stopAll();
+    throw failed.reason;
+  }
+  project.provide(
+    "baseUrls",
+    servers.map((s) => s.url),
+  );
+  return stopAll;
 }

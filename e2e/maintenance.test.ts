@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { fiscalCodeCheckCharacter } from "../src/domain/households/fiscal-code.ts";
 import {
   apiJson,
@@ -8,11 +8,12 @@ import {
   follow,
   isFocused,
   launchBrowser,
+  serverUrl,
   signedInPage,
   tick,
 } from "./support/browser.ts";
 
-const baseUrl = inject("baseUrl");
+const baseUrl = serverUrl();
 const DEMO_TENANT = "tenant@demo.casacomune.example";
 const SOCIAL_WORKER = "comune.social.worker@demo.casacomune.example";
 const AREA_B_MANAGER = "area.b.manager@demo.casacomune.example";

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { PDFDocument } from "pdf-lib";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   apiJson,
   expectAccessible,
@@ -11,11 +11,12 @@ import {
   isFocused,
   launchBrowser,
   press,
+  serverUrl,
   signedInPage,
   tabTo,
 } from "./support/browser.ts";
 
-const baseUrl = inject("baseUrl");
+const baseUrl = serverUrl();
 
 let browser: Browser;
 let page: Page;

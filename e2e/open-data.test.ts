@@ -1,10 +1,17 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { expectAccessible, isFocused, launchBrowser, newContext, tabTo } from "./support/browser.ts";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import {
+  expectAccessible,
+  isFocused,
+  launchBrowser,
+  newContext,
+  serverUrl,
+  tabTo,
+} from "./support/browser.ts";
 
-const baseUrl = inject("baseUrl");
+const baseUrl = serverUrl();
 
 let browser: Browser;
 let page: Page;

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { launchBrowser, signedInPage } from "./support/browser.ts";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchBrowser, serverUrl, signedInPage } from "./support/browser.ts";
 
-const baseUrl = inject("baseUrl");
+const baseUrl = serverUrl();
 let browser: Browser;
 
 beforeAll(async () => {

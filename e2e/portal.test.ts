@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { noticeNumber } from "../src/domain/pagopa/notice.ts";
 import {
   apiJson,
@@ -8,12 +8,13 @@ import {
   follow,
   isFocused,
   launchBrowser,
+  serverUrl,
   signedInPage,
   tabTo,
   tick,
 } from "./support/browser.ts";
 
-const baseUrl = inject("baseUrl");
+const baseUrl = serverUrl();
 const DEMO_TENANT = "tenant@demo.casacomune.example";
 const AREA_B_MANAGER = "area.b.manager@demo.casacomune.example";
 /** The demo seed's notice to ETS-B1's tenants and the start of its house rules. */

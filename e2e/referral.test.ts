@@ -1,11 +1,19 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { fiscalCodeCheckCharacter } from "../src/domain/households/fiscal-code.ts";
-import { apiJson, expectAccessible, launchBrowser, signedInPage, tabTo, tick } from "./support/browser.ts";
+import {
+  apiJson,
+  expectAccessible,
+  launchBrowser,
+  serverUrl,
+  signedInPage,
+  tabTo,
+  tick,
+} from "./support/browser.ts";
 
-const baseUrl = inject("baseUrl");
+const baseUrl = serverUrl();
 const SOCIAL_WORKER = "comune.social.worker@demo.casacomune.example";
 /** The demo Area B manager works for ETS-B1, which manages the calmierato category. */
 const AREA_B_MANAGER = "area.b.manager@demo.casacomune.example";

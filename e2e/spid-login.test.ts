@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: EUPL-1.2
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { expectAccessible, launchBrowser, newContext } from "./support/browser.ts";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { expectAccessible, launchBrowser, newContext, serverUrl } from "./support/browser.ts";
 
 // The journeys' server runs without a SPID/CIE gateway: the login page must not offer it, and must
 // still explain a refusal that the gateway's callback reports (the end-to-end sign-in itself is
 // tested against a real OpenID Connect provider in src/server/auth/oidc.test.ts).
 
-const baseUrl = inject("baseUrl");
+const baseUrl = serverUrl();
 let browser: Browser;
 let page: Page;
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   apiJson,
   dayFromToday,
@@ -8,11 +8,12 @@ import {
   follow,
   isFocused,
   launchBrowser,
+  serverUrl,
   signedInPage,
   tabTo,
 } from "./support/browser.ts";
 
-const baseUrl = inject("baseUrl");
+const baseUrl = serverUrl();
 const AREA_B_MANAGER = "area.b.manager@demo.casacomune.example";
 
 type TenancySummary = { id: string; reference: string; status: string };

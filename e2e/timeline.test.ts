@@ -2,7 +2,7 @@
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   apiJson,
   expectAccessible,
@@ -10,10 +10,11 @@ import {
   launchBrowser,
   press,
   said,
+  serverUrl,
   signedInPage,
 } from "./support/browser.ts";
 
-const baseUrl = inject("baseUrl");
+const baseUrl = serverUrl();
 const AREA_A = "area.a@demo.casacomune.example";
 
 let browser: Browser;

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { apiTotal, expectAccessible, launchBrowser, signedInPage } from "./support/browser.ts";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { apiTotal, expectAccessible, launchBrowser, serverUrl, signedInPage } from "./support/browser.ts";
 
-const baseUrl = inject("baseUrl");
+const baseUrl = serverUrl();
 const CODE = "E2E-0001";
 let browser: Browser;
 let page: Page;

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { UNIT_FILE_COLUMNS } from "../src/domain/units/unit-file.ts";
-import { apiTotal, expectAccessible, launchBrowser, signedInPage } from "./support/browser.ts";
+import { apiTotal, expectAccessible, launchBrowser, serverUrl, signedInPage } from "./support/browser.ts";
 
-const baseUrl = inject("baseUrl");
+const baseUrl = serverUrl();
 let browser: Browser;
 let page: Page;
 
@@ -123,6 +123,12 @@ describe("the unit list", () => {
     );
     await page.getByRole("link", { name: "Pagina successiva" }).click();
     await page.waitForURL(/page=3/);
+    // The page just left stays on screen, faded and busy, until the next one arrives: check that one.
+    await page
+      .getByTestId("result-count")
+      .filter({ hasText: `pagina 3 di ${pages}` })
+      .waitFor();
+    await page.locator('table.unit-table[aria-busy="false"]').waitFor();
     await expectAccessible(page);
   });
 });

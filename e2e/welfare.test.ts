@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   apiJson,
   dayFromToday,
@@ -10,11 +10,12 @@ import {
   launchBrowser,
   press,
   said,
+  serverUrl,
   signedInPage,
   tick,
 } from "./support/browser.ts";
 
-const baseUrl = inject("baseUrl");
+const baseUrl = serverUrl();
 
 let browser: Browser;
 /** The ETS-B1 Area B manager, who runs services and manages spaces (welfare:write). */

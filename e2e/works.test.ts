@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   apiJson,
   dayFromToday,
@@ -9,11 +9,12 @@ import {
   isFocused,
   launchBrowser,
   press,
+  serverUrl,
   signedInPage,
   tick,
 } from "./support/browser.ts";
 
-const baseUrl = inject("baseUrl");
+const baseUrl = serverUrl();
 const AREA_B_MANAGER = "area.b.manager@demo.casacomune.example";
 
 let browser: Browser;
