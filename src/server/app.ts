@@ -56,6 +56,9 @@ import { welfareRoutes } from "./welfare/welfare.routes.ts";
 import { worksRoutes } from "./works/works.routes.ts";
 import { workspaceRoutes } from "./workspace/workspace.routes.ts";
 
+/** A file the web app's build named by its content: `/assets/<name>-<8-character hash>.<extension>`. */
+const HASHED_ASSET = /^\/assets\/[^/]+-[\w-]{8}\.[a-z0-9]+$/;
+
 /** The HTTP application: API under /api/v1, docs at /api/docs, and the built web app when `clientDir` is set. */
 export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
   const api = new OpenAPIHono<AppEnv>({
@@ -153,6 +156,16 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
   );
 
   if (options.clientDir) {
+    // The build names each file under /assets/ by its content's hash: a browser keeps it for a year
+    // without asking again. Everything else, index.html first, is checked on every visit, so a new
+    // release reaches the browser at once.
+    app.use("*", async (c, next) => {
+      await next();
+      if (c.res.ok) {
+        const hashed = HASHED_ASSET.test(c.req.path);
+        c.res.headers.set("cache-control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
+      }
+    });
     app.use("*", serveStatic({ root: options.clientDir }));
     app.get("*", serveStatic({ root: options.clientDir, path: "index.html" }));
   }

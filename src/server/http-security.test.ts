@@ -1,4 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { createApp } from "./app.ts";
 import type { AppDeps } from "./http.ts";
@@ -134,5 +137,27 @@ describe("/.well-known/security.txt", () => {
     const days = (expires.getTime() - ctx.clock.now.getTime()) / 86_400_000;
     expect(days).toBeGreaterThan(30);
     expect(days).toBeLessThan(366);
+  });
+});
+
+describe("the web app's files", () => {
+  it("keeps a file named by its content's hash for a year, and checks everything else on every visit", async () => {
+    const clientDir = await mkdtemp(path.join(tmpdir(), "casacomune-client-"));
+    onTestFinished(() => rm(clientDir, { recursive: true, force: true }));
+    await mkdir(path.join(clientDir, "assets"));
+    await writeFile(path.join(clientDir, "index.html"), "<!doctype html><title>CasaComune</title>");
+    await writeFile(path.join(clientDir, "assets", "index-D7uy3Ks3.js"), "export {};");
+    await writeFile(path.join(clientDir, "assets", "logo.svg"), "<svg/>");
+    const app = createApp(deps(), { clientDir });
+
+    const hashed = await app.request("/assets/index-D7uy3Ks3.js");
+    expect(hashed.status).toBe(200);
+    expect(hashed.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    for (const page of ["/", "/alloggi", "/assets/logo.svg"]) {
+      const res = await app.request(page);
+      expect(res.status, page).toBe(200);
+      expect(res.headers.get("cache-control"), page).toBe("no-cache");
+    }
+    expect(await (await app.request("/alloggi")).text()).toContain("<title>CasaComune</title>");
   });
 });
