@@ -150,12 +150,16 @@ export const units = pgTable(
       sql`${t.status} in ('to_renovate', 'renovating', 'available', 'offered', 'let_pending', 'let', 'vacating', 'unavailable')`,
     ),
     check("units_condition_check", sql`${t.condition} in ('good', 'fair', 'poor', 'uninhabitable')`),
-    // Status, category, origin, municipio and partner have few distinct values: a scan beats an index
-    // there, and every index slows bulk imports (bench/units-list.bench.ts measures both).
+    // Category, origin, municipio and partner have few distinct values: a scan beats an index there,
+    // and every index slows bulk imports (bench/units-list.bench.ts measures both).
     // The code's unique index also carries the id and the managing partner (migration 0024 adds them
     // with INCLUDE, which this builder cannot say): a page in code order, however deep, and its policy
-    // check then read the index alone, not the units' rows.
+    // check then read the index alone, not the units' rows. The status and search indexes carry them
+    // too (migration 0025; the search's also the code): a count by status, or any count and page of
+    // a text search, reads a narrow index instead of every wide row (see `listUnitRows`).
     uniqueIndex("units_code_unique").on(t.code),
+    index("units_status_idx").on(t.status),
+    index("units_search_idx").on(t.searchText),
     index("units_town_idx").on(t.townKey),
     index("units_surface_idx").on(t.surfaceM2),
     index("units_updated_idx").on(t.updatedAt),

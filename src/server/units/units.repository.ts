@@ -94,17 +94,31 @@ function selectUnitRows(db: Db, where: SQL | undefined) {
     .where(where);
 }
 
-/** The units matching a query, in its order; one page of them, or all (for an export). */
-export async function listUnitRows(
-  db: Db,
-  query: UnitFilterQuery,
-  scope: UnitScope,
-  page: { limit: number; offset: number } | null,
-) {
+/**
+ * Plan the rest of the transaction with the cost of reading a random page of a cached table (1.1, as
+ * PostgreSQL's documentation suggests for data held in memory or on solid-state disks) instead of the
+ * default 4, which assumes spinning disks. The units and their indexes, 74 MB at 100,000 units, stay
+ * in memory: a count, or a text search's page, then reads a narrow covering index (migration 0025)
+ * instead of every wide row, 2–4 times faster (decision 0005).
+ */
+async function planForCachedUnits(db: Db) {
+  await db.execute(sql`select set_config('random_page_cost', '1.1', true)`);
+}
+
+type Page = { limit: number; offset: number };
+
+/** A list query's conditions and order (its sort, then the code). */
+function listShape(query: UnitFilterQuery, scope: UnitScope) {
   const column = SORT_COLUMNS[query.sort.replace(/^-/, "") as keyof typeof SORT_COLUMNS];
   const order = [query.sort.startsWith("-") ? desc(column) : asc(column), asc(units.code)];
-  const where = and(...unitConditions(query, scope));
+  return { order, where: and(...unitConditions(query, scope)) };
+}
+
+/** The units matching a query, in its order; one page of them, or all (for an export). */
+export async function listUnitRows(db: Db, query: UnitFilterQuery, scope: UnitScope, page: Page | null) {
+  const { order, where } = listShape(query, scope);
   if (page === null) return selectUnitRows(db, where).orderBy(...order);
+  await planForCachedUnits(db);
   // Pick the page's ids first, then read the full rows of those alone: a deep offset then walks
   // narrow rows instead of whole joined ones.
   const ids = db
@@ -124,7 +138,38 @@ export async function listUnitRows(
     .orderBy(...order);
 }
 
+/**
+ * One page of the units matching a query and how many match, from one read: for a query whose page
+ * reads every match anyway, such as a text search (a substring has no order to stop early in), where
+ * a separate count would read them all a second time.
+ */
+export async function listUnitRowsCounted(db: Db, query: UnitFilterQuery, scope: UnitScope, page: Page) {
+  const { order, where } = listShape(query, scope);
+  await planForCachedUnits(db);
+  const ids = db
+    .select({ id: units.id, total: sql<number>`(count(*) over ())::int`.as("total") })
+    .from(units)
+    .where(where)
+    .orderBy(...order)
+    .limit(page.limit)
+    .offset(page.offset)
+    .as("page");
+  const rows = await db
+    .select({ ...unitColumns, total: ids.total })
+    .from(units)
+    .innerJoin(ids, eq(ids.id, units.id))
+    .leftJoin(managing, eq(managing.id, units.managingPartnerId))
+    .leftJoin(comodato, eq(comodato.id, units.comodatoPartnerId))
+    .orderBy(...order);
+  const first = rows[0];
+  // A page past the last match has no row to carry the count.
+  if (first === undefined)
+    return { rows, total: page.offset === 0 ? 0 : await countUnitRows(db, query, scope) };
+  return { rows: rows.map(({ total: _, ...row }) => row), total: first.total };
+}
+
 export async function countUnitRows(db: Db, query: UnitFilterQuery, scope: UnitScope) {
+  await planForCachedUnits(db);
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(units)

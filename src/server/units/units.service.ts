@@ -42,6 +42,7 @@ import {
   insertUnitRows,
   listUnitEvents,
   listUnitRows,
+  listUnitRowsCounted,
   stockTotals,
   type UnitFilterQuery,
   type UnitRow,
@@ -99,11 +100,17 @@ export async function listUnits(options: {
 }) {
   const { db, actor, query, alongside = (tasks) => inTurn(db, tasks) } = options;
   const scope = scopeOf(actor);
-  // With a text search or a filter without an index each is a scan of the units: on two
-  // connections they take the time of one.
+  const page = { limit: query.limit, offset: query.offset };
+  if (query.q) {
+    // A text search's page reads every entry of the search index: the same read counts them.
+    const { rows, total } = await listUnitRowsCounted(db, query, scope, page);
+    return { items: rows.map(toUnit), total };
+  }
+  // A filter without an index of its own is read twice, for the page and the count: on two
+  // connections the two reads take the time of one.
   const [rows, total] = await alongsidePair(
     alongside,
-    (tx) => listUnitRows(tx, query, scope, { limit: query.limit, offset: query.offset }),
+    (tx) => listUnitRows(tx, query, scope, page),
     (tx) => countUnitRows(tx, query, scope),
   );
   return { items: rows.map(toUnit), total };

@@ -63,6 +63,18 @@ describe("listing units", () => {
   });
 
   it.each([
+    ["?q=mi&limit=1", 3, ["MI1-0001"]],
+    ["?q=mi&limit=2&offset=2", 3, ["MI3-0002"]],
+    ["?q=mi&limit=2&offset=5", 3, []],
+    ["?q=mi&sort=-surfaceM2&limit=1", 3, ["MI1-0001"]],
+    ["?q=nessuna-corrispondenza", 0, []],
+  ])("pages a text search and counts all its matches %s", async (query, total, codes) => {
+    const body = (await (await admin.get(`/units${query}`)).json()) as { items: Unit[]; total: number };
+    expect(body.total).toBe(total);
+    expect(body.items.map((u) => u.code)).toEqual(codes);
+  });
+
+  it.each([
     ["?municipio=12", "municipio"],
     ["?category=lusso", "category"],
     ["?sort=password", "sort"],
@@ -254,6 +266,10 @@ describe("who sees and changes what", () => {
     expect((await manager.patch("/units/MI1-0001", { version: 1, notes: "x" })).status).toBe(404);
     const summary = (await (await manager.get("/units/summary")).json()) as { total: number };
     expect(summary.total).toBe(body.total);
+    // A text search pages and counts within the same scope.
+    const search = (await (await manager.get("/units?q=mi")).json()) as { items: Unit[]; total: number };
+    expect(search.items.map((u) => u.code)).toEqual(["MI3-0001"]);
+    expect(search.total).toBe(1);
   });
 
   it("lets an Area B manager create units only for its own organisation", async () => {
