@@ -3,6 +3,7 @@ import { and, asc, desc, eq, like, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { UnitCategory, UnitFields, UnitListQuery, UnitStatus } from "../../domain/units/unit.schema.ts";
 import type { Db } from "../db/client.ts";
+import { copyRows } from "../db/copy.ts";
 import { organisations, unitEvents, units, users } from "../db/schema.ts";
 import { uuid7Batch } from "../shared/uuid7.ts";
 
@@ -292,19 +293,30 @@ const BULK_NAMES = Object.keys(BULK_COLUMNS);
 const columnList = sql.raw(BULK_NAMES.join(", "));
 
 /**
- * Many units as one JSON parameter read back as `units` records: one value to send instead of an
- * array per column, which the drivers serialise element by element.
+ * Copy many units into a temporary table shaped like the columns a bulk write sets (plus the ids,
+ * when given), to insert or update from with one statement. The caller drops it after use.
  */
-function unitRecords(rows: UnitValues[], ids?: readonly string[]) {
-  const json = JSON.stringify(
-    rows.map((r, i) => {
-      const record = Object.fromEntries(BULK_NAMES.map((n) => [n, BULK_COLUMNS[n]?.(r)]));
-      if (ids) record.id = ids[i];
-      return record;
+async function stageUnitRows(db: Db, rows: readonly UnitValues[], ids?: readonly string[]) {
+  const columns = ids ? ["id", ...BULK_NAMES] : BULK_NAMES;
+  await db.execute(
+    sql.raw(
+      `create temp table ${STAGED} on commit drop as select ${columns.join(", ")} from units with no data`,
+    ),
+  );
+  const readers = Object.values(BULK_COLUMNS);
+  await copyRows(
+    db,
+    STAGED,
+    columns,
+    rows.map((row, i) => {
+      const values = readers.map((read) => read(row));
+      return ids ? [ids[i], ...values] : values;
     }),
   );
-  return sql`json_populate_recordset(null::units, ${json}::json)`;
 }
+const STAGED = "staged_units";
+const staged = sql.raw(STAGED);
+const dropStaged = (db: Db) => db.execute(sql`drop table ${staged}`);
 
 /**
  * Insert many units and their first history entry in one statement, the events made from the
@@ -318,13 +330,15 @@ export async function insertUnitRows(
   event: { actorId: string | null; kind: "created" | "imported"; note: string },
 ) {
   if (rows.length === 0) return;
+  await stageUnitRows(db, rows, uuid7Batch(rows.length));
   await db.execute(sql`
     with inserted as (
       insert into units (id, ${columnList})
-      select id, ${columnList} from ${unitRecords(rows, uuid7Batch(rows.length))}
+      select id, ${columnList} from ${staged}
       returning id, status)
     insert into unit_events (unit_id, actor_id, kind, to_status, note)
     select id, ${event.actorId}::uuid, ${event.kind}, status, ${event.note} from inserted`);
+  await dropStaged(db);
 }
 
 /** Replace the fields of many units (matched by code) in one statement, bumping their versions. */
@@ -335,10 +349,12 @@ export async function updateUnitRows(db: Db, rows: UnitValues[]) {
       .map((name) => `${name} = v.${name}`)
       .join(", "),
   );
+  await stageUnitRows(db, rows);
   await db.execute(sql`
     update units u set ${assignments}, version = u.version + 1, updated_at = now()
-    from ${unitRecords(rows)} as v
+    from ${staged} as v
     where u.code = v.code`);
+  await dropStaged(db);
 }
 
 /**
