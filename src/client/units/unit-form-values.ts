@@ -2,7 +2,7 @@
 import type { DefaultValues, FieldPath } from "react-hook-form";
 import type { z } from "zod";
 import type { UnitCreate } from "../../domain/units/unit.schema.ts";
-import { UNIT_FIELD_NAMES } from "../../domain/units/unit-changes.ts";
+import { UNIT_FIELD_NAMES, unitFieldsOf } from "../../domain/units/unit-changes.ts";
 import { parseLocaleNumber } from "../../domain/units/unit-file.ts";
 import type { UnitDetail } from "./units-api.ts";
 
@@ -42,28 +42,5 @@ export const EMPTY: DefaultValues<FormValues> = {
 };
 
 export function valuesOf(unit: UnitDetail): FormValues {
-  return {
-    code: unit.code,
-    address: unit.address,
-    town: unit.town,
-    municipio: unit.municipio,
-    buildingCode: unit.buildingCode,
-    floor: unit.floor,
-    lift: unit.lift,
-    surfaceM2: unit.surfaceM2,
-    rooms: unit.rooms,
-    bedrooms: unit.bedrooms,
-    stepFree: unit.stepFree,
-    wheelchairAdapted: unit.wheelchairAdapted,
-    energyClass: unit.energyClass,
-    origin: unit.origin,
-    category: unit.category,
-    managingPartnerCode: unit.managingPartnerCode,
-    comodatoPartnerCode: unit.comodatoPartnerCode,
-    comodatoStart: unit.comodatoStart,
-    comodatoEnd: unit.comodatoEnd,
-    condition: unit.condition,
-    notes: unit.notes,
-    status: unit.status,
-  };
+  return { ...unitFieldsOf(unit), status: unit.status };
 }

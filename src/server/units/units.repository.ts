@@ -292,31 +292,37 @@ const BULK_COLUMNS: Record<string, (v: UnitValues) => unknown> = {
 const BULK_NAMES = Object.keys(BULK_COLUMNS);
 const columnList = sql.raw(BULK_NAMES.join(", "));
 
+const BULK_READERS = Object.values(BULK_COLUMNS);
+const STAGED = "staged_units";
+
 /**
  * Copy many units into a temporary table shaped like the columns a bulk write sets (plus the ids,
- * when given), to insert or update from with one statement. The caller drops it after use.
+ * when given), run `write`, one statement that inserts or updates from it, then drop the table.
  */
-async function stageUnitRows(db: Db, rows: readonly UnitValues[], ids?: readonly string[]) {
+async function withStagedUnits(
+  db: Db,
+  rows: readonly UnitValues[],
+  ids: readonly string[] | null,
+  write: (staged: SQL) => Promise<unknown>,
+) {
   const columns = ids ? ["id", ...BULK_NAMES] : BULK_NAMES;
   await db.execute(
     sql.raw(
       `create temp table ${STAGED} on commit drop as select ${columns.join(", ")} from units with no data`,
     ),
   );
-  const readers = Object.values(BULK_COLUMNS);
   await copyRows(
     db,
     STAGED,
     columns,
     rows.map((row, i) => {
-      const values = readers.map((read) => read(row));
+      const values = BULK_READERS.map((read) => read(row));
       return ids ? [ids[i], ...values] : values;
     }),
   );
+  await write(sql.raw(STAGED));
+  await db.execute(sql.raw(`drop table ${STAGED}`));
 }
-const STAGED = "staged_units";
-const staged = sql.raw(STAGED);
-const dropStaged = (db: Db) => db.execute(sql`drop table ${staged}`);
 
 /**
  * Insert many units and their first history entry in one statement, the events made from the
@@ -330,15 +336,15 @@ export async function insertUnitRows(
   event: { actorId: string | null; kind: "created" | "imported"; note: string },
 ) {
   if (rows.length === 0) return;
-  await stageUnitRows(db, rows, uuid7Batch(rows.length));
-  await db.execute(sql`
-    with inserted as (
-      insert into units (id, ${columnList})
-      select id, ${columnList} from ${staged}
-      returning id, status)
-    insert into unit_events (unit_id, actor_id, kind, to_status, note)
-    select id, ${event.actorId}::uuid, ${event.kind}, status, ${event.note} from inserted`);
-  await dropStaged(db);
+  await withStagedUnits(db, rows, uuid7Batch(rows.length), (staged) =>
+    db.execute(sql`
+      with inserted as (
+        insert into units (id, ${columnList})
+        select id, ${columnList} from ${staged}
+        returning id, status)
+      insert into unit_events (unit_id, actor_id, kind, to_status, note)
+      select id, ${event.actorId}::uuid, ${event.kind}, status, ${event.note} from inserted`),
+  );
 }
 
 /** Replace the fields of many units (matched by code) in one statement, bumping their versions. */
@@ -349,12 +355,12 @@ export async function updateUnitRows(db: Db, rows: UnitValues[]) {
       .map((name) => `${name} = v.${name}`)
       .join(", "),
   );
-  await stageUnitRows(db, rows);
-  await db.execute(sql`
-    update units u set ${assignments}, version = u.version + 1, updated_at = now()
-    from ${staged} as v
-    where u.code = v.code`);
-  await dropStaged(db);
+  await withStagedUnits(db, rows, null, (staged) =>
+    db.execute(sql`
+      update units u set ${assignments}, version = u.version + 1, updated_at = now()
+      from ${staged} as v
+      where u.code = v.code`),
+  );
 }
 
 /**
