@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { fiscalCodeCheckCharacter } from "../src/domain/households/fiscal-code.ts";
 import {
   apiJson,
+  dayFromToday,
   expectAccessible,
   follow,
   isFocused,
@@ -245,7 +246,7 @@ describe("the move-in checklist", () => {
     await expect.poll(() => isFocused(electricity)).toBe(true);
     await expectAccessible(page);
 
-    const today = new Date().toISOString().slice(0, 10);
+    const today = dayFromToday(0);
     for (const meter of ["electricity", "gas", "water"]) {
       await page.locator(`#move-in-meters-${meter}-reading`).fill("123,5");
       await page.locator(`#move-in-meters-${meter}-readOn`).fill(today);

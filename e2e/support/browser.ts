@@ -39,6 +39,9 @@ export async function newContext(browser: Browser, baseURL: string): Promise<Bro
   const context = await browser.newContext({
     baseURL,
     locale: "it-IT",
+    // The programme's people work in Milan, and the server's today is Rome's: without this the
+    // browser's dates were the machine's (UTC), a day behind between midnight in Rome and 01:00.
+    timezoneId: "Europe/Rome",
     viewport: { width: 1280, height: 900 },
     // axe judges the settled page; without this it can catch a colour halfway through a fade.
     reducedMotion: "reduce",
@@ -167,11 +170,16 @@ export async function tick(control: Locator) {
   if (!(await control.isChecked())) throw new Error("the control did not get ticked");
 }
 
-/** A day `days` from today (negative: before) as YYYY-MM-DD, where the browser and server run. */
+const romeDay = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Rome",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** A day `days` from today (negative: before) as YYYY-MM-DD, in Rome, as the browser and server see it. */
 export function dayFromToday(days: number): string {
-  const d = new Date(Date.now() + days * 86_400_000);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return romeDay.format(new Date(Date.now() + days * 86_400_000));
 }
 
 /** Call the API with the page's session; the JSON answer, or an error naming the status and body. */
